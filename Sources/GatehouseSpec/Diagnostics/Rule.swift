@@ -1,0 +1,45 @@
+/// A diagnostic rule: its id, default severity and a one-line summary (used by `--disable`, SARIF and the README).
+public struct Rule: Sendable, Hashable {
+    public let id: String
+    public let defaultSeverity: Diagnostic.Severity
+    public let summary: String
+
+    public init(_ id: String, _ defaultSeverity: Diagnostic.Severity, _ summary: String) {
+        self.id = id
+        self.defaultSeverity = defaultSeverity
+        self.summary = summary
+    }
+}
+
+extension Rule {
+    // Reading the document.
+    public static let syntax = Rule("syntax", .error, "the file is not well-formed YAML or JSON, or is not text")
+    public static let duplicateKey = Rule("duplicate-key", .error, "a mapping repeats a key")
+    public static let version = Rule("version", .error, "the document is not OpenAPI 3.0.x or 3.1.x")
+    public static let structure = Rule("structure", .error, "the document does not have the shape the OpenAPI specification requires")
+    // References.
+    public static let unresolvedRef = Rule("unresolved-ref", .error, "a $ref points at a file or node that does not exist")
+    public static let refCycle = Rule("ref-cycle", .error, "a chain of $refs loops back on itself without reaching a value")
+    public static let remoteRef = Rule("remote-ref", .warning, "a $ref to a remote URL is not followed")
+    // Lint rules over the API model.
+    public static let pathParams = Rule("path-params", .error, "path template parameters and declared path parameters disagree")
+    public static let duplicateOperationId = Rule("duplicate-operation-id", .error, "two operations share an operationId")
+    public static let duplicateParameter = Rule("duplicate-parameter", .error, "a parameter (name and location) is declared twice")
+    public static let pathCollision = Rule("path-collision", .error, "two path templates match the same requests")
+    public static let undefinedSecurityScheme = Rule("undefined-security-scheme", .error, "a security requirement names a scheme that is not defined")
+    public static let noSuccessResponse = Rule("no-success-response", .warning, "an operation declares no 2XX and no default response")
+    public static let mediaType = Rule("media-type", .error, "a media type is malformed")
+    public static let emptyPaths = Rule("empty-paths", .warning, "the document declares no paths")
+    public static let fileSize = Rule("file-size", .error, "a file is larger than the size limit")
+
+    /// Every rule, in the order the README documents them.
+    public static let all: [Rule] = [
+        .syntax, .fileSize, .duplicateKey, .version, .structure, .unresolvedRef, .refCycle, .remoteRef, .pathParams,
+        .duplicateOperationId, .duplicateParameter, .pathCollision, .undefinedSecurityScheme, .noSuccessResponse,
+        .mediaType, .emptyPaths,
+    ]
+
+    public static func named(_ id: String) -> Rule? {
+        all.first { $0.id == id }
+    }
+}
