@@ -19,7 +19,8 @@ struct MediaTypeRule: LintRule {
                 for encoding in mediaType.encoding {
                     guard let contentType = encoding.value["contentType"]?.stringValue else { continue }
                     for item in contentType.split(separator: ",") where MediaTypeName(String(item)) == nil {
-                        let address = mediaType.address.appending("encoding").appending(encoding.key).appending("contentType")
+                        let address = mediaType.address.appending("encoding").appending(encoding.key).appending(
+                            "contentType")
                         diagnostics.append(
                             Diagnostic(
                                 .mediaType,

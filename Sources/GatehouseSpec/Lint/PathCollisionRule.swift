@@ -16,7 +16,10 @@ struct PathCollisionRule: LintRule {
                     "path '\(item.path)' collides with '\(earlier.path)': templates that differ only in parameter names match the same requests",
                     at: model.document.location(of: item.keyAddress, key: true),
                     pointer: item.keyAddress.pointer,
-                    notes: [Diagnostic.Note("'\(earlier.path)' is here", at: model.document.location(of: earlier.keyAddress, key: true))]
+                    notes: [
+                        Diagnostic.Note(
+                            "'\(earlier.path)' is here", at: model.document.location(of: earlier.keyAddress, key: true))
+                    ]
                 )
             )
         }

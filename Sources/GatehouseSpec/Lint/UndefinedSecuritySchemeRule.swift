@@ -11,7 +11,9 @@ struct UndefinedSecuritySchemeRule: LintRule {
         for requirement in lists.joined() {
             for entry in requirement.schemes where !defined.contains(entry.scheme) {
                 let address = requirement.address.appending(entry.scheme)
-                let known = defined.isEmpty ? "none are defined" : "defined: " + defined.sorted().map { "'\($0)'" }.joined(separator: ", ")
+                let known =
+                    defined.isEmpty
+                    ? "none are defined" : "defined: " + defined.sorted().map { "'\($0)'" }.joined(separator: ", ")
                 diagnostics.append(
                     Diagnostic(
                         .undefinedSecurityScheme,

@@ -32,7 +32,9 @@ public struct DocumentLoader: Sendable {
         let (parsedRoot, rootDiagnostics) = reader.parse(bytes, path: path)
         var diagnostics = rootDiagnostics
         var sources = [path: bytes]
-        guard let rootFile = parsedRoot else { return Outcome(document: nil, diagnostics: diagnostics, sources: sources) }
+        guard let rootFile = parsedRoot else {
+            return Outcome(document: nil, diagnostics: diagnostics, sources: sources)
+        }
         let start = SourceLocation(file: path, line: 1, column: 1)
         let rootObject: JSONObject
         switch rootFile.root {
@@ -40,7 +42,8 @@ public struct DocumentLoader: Sendable {
             rootObject = object
         case .null:
             diagnostics.append(
-                Diagnostic(.syntax, "the document is empty; expected an OpenAPI document with an 'openapi' field", at: start)
+                Diagnostic(
+                    .syntax, "the document is empty; expected an OpenAPI document with an 'openapi' field", at: start)
             )
             return Outcome(document: nil, diagnostics: diagnostics, sources: sources)
         default:

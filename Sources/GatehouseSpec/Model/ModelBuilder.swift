@@ -45,15 +45,16 @@ struct ModelBuilder {
             for member in hooks {
                 let keyAddress = hooksAddress.appending(member.key)
                 guard let (itemAddress, item) = object(at: keyAddress) else { continue }
-                webhooks += makePathItem(
-                    item,
-                    template: PathTemplate(member.key),
-                    at: itemAddress,
-                    keyAddress: keyAddress,
-                    firstIndex: webhooks.count,
-                    servers: servers,
-                    security: security
-                ).operations
+                webhooks +=
+                    makePathItem(
+                        item,
+                        template: PathTemplate(member.key),
+                        at: itemAddress,
+                        keyAddress: keyAddress,
+                        firstIndex: webhooks.count,
+                        servers: servers,
+                        security: security
+                    ).operations
             }
         }
         assignDerivedIds(&operations)
@@ -116,7 +117,8 @@ struct ModelBuilder {
                     responses: makeResponses(at: operationAddress.appending("responses")),
                     security: declaredSecurity ?? security,
                     declaresSecurity: declaredSecurity != nil,
-                    servers: makeServers(operation["servers"], at: operationAddress.appending("servers")) ?? pathServers,
+                    servers: makeServers(operation["servers"], at: operationAddress.appending("servers"))
+                        ?? pathServers,
                     extensions: extensions(of: operation),
                     address: operationAddress
                 )
@@ -186,7 +188,8 @@ struct ModelBuilder {
         guard let array = value?.arrayValue, !array.isEmpty else { return nil }
         return array.compactMap { element in
             guard let server = element.objectValue, let url = server["url"]?.stringValue else { return nil }
-            let variables = (server["variables"]?.objectValue ?? JSONObject()).compactMap { member -> Server.Variable? in
+            let variables = (server["variables"]?.objectValue ?? JSONObject()).compactMap {
+                member -> Server.Variable? in
                 guard let variable = member.value.objectValue else { return nil }
                 return Server.Variable(
                     name: member.key,
@@ -209,7 +212,9 @@ struct ModelBuilder {
     func makeSchemas(_ root: JSONObject, at rootAddress: NodeAddress) -> [NamedSchema] {
         guard let schemas = root["components"]?["schemas"]?.objectValue else { return [] }
         let schemasAddress = rootAddress.appending("components").appending("schemas")
-        return schemas.map { NamedSchema(name: $0.key, schema: SchemaReference(address: schemasAddress.appending($0.key))) }
+        return schemas.map {
+            NamedSchema(name: $0.key, schema: SchemaReference(address: schemasAddress.appending($0.key)))
+        }
     }
 
     // MARK: Helpers
