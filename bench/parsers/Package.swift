@@ -1,5 +1,11 @@
 // swift-tools-version:6.1
+import Foundation
 import PackageDescription
+
+// A path dependency's identity is its folder's name, which differs between checkouts (main, a fresh clone, …).
+let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+let gatehouse = repository.lastPathComponent.lowercased()
 
 // Times Gatehouse's readers against the well-kept libraries they replace, on the real-world specs:
 // JSONSerialization and Yams.compose (parse only, no positions), and OpenAPIKit's Codable decoding of the whole
@@ -8,7 +14,7 @@ let package = Package(
     name: "ParserBench",
     platforms: [.macOS(.v14)],
     dependencies: [
-        .package(path: "../.."),
+        .package(path: repository.path),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/mattpolzin/OpenAPIKit", from: "6.4.0"),
     ],
@@ -16,7 +22,7 @@ let package = Package(
         .executableTarget(
             name: "ParserBench",
             dependencies: [
-                .product(name: "GatehouseSpec", package: "Gatehouse"),
+                .product(name: "GatehouseSpec", package: gatehouse),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "OpenAPIKit30", package: "OpenAPIKit"),
             ]
