@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .executable(name: "gatehouse", targets: ["gatehouse"]),
         .library(name: "GatehouseSpec", targets: ["GatehouseSpec"]),
+        .library(name: "GatehouseValidation", targets: ["GatehouseValidation"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -22,6 +23,7 @@ let package = Package(
             name: "gatehouse",
             dependencies: [
                 "GatehouseSpec",
+                "GatehouseValidation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -32,6 +34,16 @@ let package = Package(
                 // libyaml's event parser, shipped inside Yams (see YAMLReader.swift for why not Yams.compose).
                 .product(name: "Yams", package: "Yams")
             ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "GatehouseValidation",
+            dependencies: ["GatehouseSpec"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "GatehouseValidationTests",
+            dependencies: ["GatehouseValidation", "GatehouseSpec"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

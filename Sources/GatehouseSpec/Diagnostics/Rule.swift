@@ -16,18 +16,26 @@ extension Rule {
     public static let syntax = Rule("syntax", .error, "the file is not well-formed YAML or JSON, or is not text")
     public static let duplicateKey = Rule("duplicate-key", .error, "a mapping repeats a key")
     public static let version = Rule("version", .error, "the document is not OpenAPI 3.0.x or 3.1.x")
-    public static let structure = Rule("structure", .error, "the document does not have the shape the OpenAPI specification requires")
+    public static let structure = Rule(
+        "structure", .error, "the document does not have the shape the OpenAPI specification requires")
     // References.
-    public static let unresolvedRef = Rule("unresolved-ref", .error, "a $ref points at a file or node that does not exist")
-    public static let refCycle = Rule("ref-cycle", .error, "a chain of $refs loops back on itself without reaching a value")
+    public static let unresolvedRef = Rule(
+        "unresolved-ref", .error, "a $ref points at a file or node that does not exist")
+    public static let refCycle = Rule(
+        "ref-cycle", .error, "a chain of $refs loops back on itself without reaching a value")
     public static let remoteRef = Rule("remote-ref", .warning, "a $ref to a remote URL is not followed")
     // Lint rules over the API model.
-    public static let pathParams = Rule("path-params", .error, "path template parameters and declared path parameters disagree")
-    public static let duplicateOperationId = Rule("duplicate-operation-id", .error, "two operations share an operationId")
-    public static let duplicateParameter = Rule("duplicate-parameter", .error, "a parameter (name and location) is declared twice")
+    public static let pathParams = Rule(
+        "path-params", .error, "path template parameters and declared path parameters disagree")
+    public static let duplicateOperationId = Rule(
+        "duplicate-operation-id", .error, "two operations share an operationId")
+    public static let duplicateParameter = Rule(
+        "duplicate-parameter", .error, "a parameter (name and location) is declared twice")
     public static let pathCollision = Rule("path-collision", .error, "two path templates match the same requests")
-    public static let undefinedSecurityScheme = Rule("undefined-security-scheme", .error, "a security requirement names a scheme that is not defined")
-    public static let noSuccessResponse = Rule("no-success-response", .warning, "an operation declares no 2XX and no default response")
+    public static let undefinedSecurityScheme = Rule(
+        "undefined-security-scheme", .error, "a security requirement names a scheme that is not defined")
+    public static let noSuccessResponse = Rule(
+        "no-success-response", .warning, "an operation declares no 2XX and no default response")
     public static let mediaType = Rule("media-type", .error, "a media type is malformed")
     public static let emptyPaths = Rule("empty-paths", .warning, "the document declares no paths")
     public static let fileSize = Rule("file-size", .error, "a file is larger than the size limit")

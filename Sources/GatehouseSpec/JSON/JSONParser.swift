@@ -341,7 +341,8 @@ extension JSONParser {
                 while offset < bytes.count && isDigit(bytes[offset]) {
                     let digit = Int64(bytes[offset] - UInt8(ascii: "0"))
                     let (times10, o1) = integer.multipliedReportingOverflow(by: 10)
-                    let (sum, o2) = negative ? times10.subtractingReportingOverflow(digit) : times10.addingReportingOverflow(digit)
+                    let (sum, o2) =
+                        negative ? times10.subtractingReportingOverflow(digit) : times10.addingReportingOverflow(digit)
                     overflow = overflow || o1 || o2
                     integer = sum
                     offset += 1
@@ -439,16 +440,21 @@ extension JSONParser {
                         guard offset + 1 < bytes.count, bytes[offset] == UInt8(ascii: "\\"),
                             bytes[offset + 1] == UInt8(ascii: "u")
                         else {
-                            throw error("lone surrogate \\u\(String(code, radix: 16, uppercase: true)) in string", at: offset - 6)
+                            throw error(
+                                "lone surrogate \\u\(String(code, radix: 16, uppercase: true)) in string",
+                                at: offset - 6)
                         }
                         offset += 2
                         let low = try parseHex4()
                         guard low >= 0xDC00 && low < 0xE000 else {
-                            throw error("lone surrogate \\u\(String(code, radix: 16, uppercase: true)) in string", at: offset - 12)
+                            throw error(
+                                "lone surrogate \\u\(String(code, radix: 16, uppercase: true)) in string",
+                                at: offset - 12)
                         }
                         code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
                     } else if code >= 0xDC00 && code < 0xE000 {
-                        throw error("lone surrogate \\u\(String(code, radix: 16, uppercase: true)) in string", at: offset - 6)
+                        throw error(
+                            "lone surrogate \\u\(String(code, radix: 16, uppercase: true)) in string", at: offset - 6)
                     }
                     scalars.append(contentsOf: Array(String(Unicode.Scalar(code)!).utf8))
                 default:

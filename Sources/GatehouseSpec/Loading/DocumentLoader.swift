@@ -15,6 +15,8 @@ public struct DocumentLoader: Sendable {
     public struct Outcome: Sendable {
         public var document: SpecDocument?
         public var diagnostics: [Diagnostic]
+        /// The bytes of every file read, well-formed or not, so diagnostics can quote their lines.
+        public var sources: [String: [UInt8]]
     }
 
     /// Loads from a path, or from standard input when the path is `-`.
@@ -29,7 +31,10 @@ public struct DocumentLoader: Sendable {
     public func load(bytes: [UInt8], path: String) -> Outcome {
         let (parsedRoot, rootDiagnostics) = reader.parse(bytes, path: path)
         var diagnostics = rootDiagnostics
-        guard let rootFile = parsedRoot else { return Outcome(document: nil, diagnostics: diagnostics) }
+        var sources = [path: bytes]
+        guard let rootFile = parsedRoot else {
+            return Outcome(document: nil, diagnostics: diagnostics, sources: sources)
+        }
         let start = SourceLocation(file: path, line: 1, column: 1)
         let rootObject: JSONObject
         switch rootFile.root {
@@ -37,9 +42,10 @@ public struct DocumentLoader: Sendable {
             rootObject = object
         case .null:
             diagnostics.append(
-                Diagnostic(.syntax, "the document is empty; expected an OpenAPI document with an 'openapi' field", at: start)
+                Diagnostic(
+                    .syntax, "the document is empty; expected an OpenAPI document with an 'openapi' field", at: start)
             )
-            return Outcome(document: nil, diagnostics: diagnostics)
+            return Outcome(document: nil, diagnostics: diagnostics, sources: sources)
         default:
             diagnostics.append(
                 Diagnostic(
@@ -49,7 +55,7 @@ public struct DocumentLoader: Sendable {
                     pointer: .root
                 )
             )
-            return Outcome(document: nil, diagnostics: diagnostics)
+            return Outcome(document: nil, diagnostics: diagnostics, sources: sources)
         }
         let version: OpenAPIVersion
         switch OpenAPIVersion.detect(in: rootObject) {
@@ -60,7 +66,7 @@ public struct DocumentLoader: Sendable {
             diagnostics.append(
                 Diagnostic(.version, problem.message, at: rootFile.location(of: pointer), pointer: pointer)
             )
-            return Outcome(document: nil, diagnostics: diagnostics)
+            return Outcome(document: nil, diagnostics: diagnostics, sources: sources)
         }
 
         var files = [path: rootFile]
@@ -72,6 +78,7 @@ public struct DocumentLoader: Sendable {
             where files[target] == nil && unreadable[target] == nil {
                 do {
                     let bytes = try reader.readBytes(path: target)
+                    sources[target] = bytes
                     let (parsed, fileDiagnostics) = reader.parse(bytes, path: target)
                     diagnostics += fileDiagnostics
                     if let parsed {
@@ -86,7 +93,7 @@ public struct DocumentLoader: Sendable {
             }
         }
         let document = SpecDocument(rootFile: path, version: version, files: files, unreadableFiles: unreadable)
-        return Outcome(document: document, diagnostics: diagnostics)
+        return Outcome(document: document, diagnostics: diagnostics, sources: sources)
     }
 
     /// The local files named by `$ref` strings anywhere in `root` (sorted, so loading order is deterministic).

@@ -25,7 +25,8 @@ public enum OpenAPIVersion: Sendable, Hashable {
             let found = swagger.stringValue ?? swagger.description
             return .failure(
                 VersionProblem(
-                    message: "Swagger \(found) documents are not supported; expected an OpenAPI \(accepted) document (convert it with a Swagger-to-OpenAPI converter first)",
+                    message:
+                        "Swagger \(found) documents are not supported; expected an OpenAPI \(accepted) document (convert it with a Swagger-to-OpenAPI converter first)",
                     key: "swagger"
                 )
             )

@@ -86,7 +86,9 @@ public struct SpecDocument: Sendable {
     ///
     /// A chain that comes back to a node it passed is a cycle with no value in it (`A: {$ref: B}`, `B: {$ref: A}`);
     /// recursion through a schema's `properties` is not a chain and is never reported here.
-    public func dereference(_ address: NodeAddress) -> Result<(address: NodeAddress, value: JSONValue), ReferenceFailure> {
+    public func dereference(_ address: NodeAddress) -> Result<
+        (address: NodeAddress, value: JSONValue), ReferenceFailure
+    > {
         var current = address
         var chain: [NodeAddress] = []
         while true {

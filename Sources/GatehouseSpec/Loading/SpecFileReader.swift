@@ -71,8 +71,11 @@ public struct SpecFileReader: Sendable {
         if let problem = Self.textProblem(bytes, path: path) {
             return (nil, [problem])
         }
-        let trimmedStart = bytes.firstIndex { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF) }
-        let looksLikeJSON = trimmedStart.map { bytes[$0] == UInt8(ascii: "{") || bytes[$0] == UInt8(ascii: "[") } ?? false
+        let trimmedStart = bytes.firstIndex {
+            !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF)
+        }
+        let looksLikeJSON =
+            trimmedStart.map { bytes[$0] == UInt8(ascii: "{") || bytes[$0] == UInt8(ascii: "[") } ?? false
         let isJSONFile = path.lowercased().hasSuffix(".json")
         if looksLikeJSON || isJSONFile {
             do {
@@ -161,7 +164,8 @@ public struct SpecFileReader: Sendable {
             return Diagnostic(
                 .syntax,
                 "the file is not valid UTF-8: unexpected byte 0x\(byte); expected UTF-8 text",
-                at: SourceLocation(file: path, line: line, column: SourceText.characterColumn(bytes, line: line, byteColumn: column))
+                at: SourceLocation(
+                    file: path, line: line, column: SourceText.characterColumn(bytes, line: line, byteColumn: column))
             )
         }
         return nil

@@ -122,7 +122,9 @@ struct YAMLReader {
                     }
                     if let frame = frames.last, frame.isMapping, frame.pendingKey == nil {
                         guard case .string(let key) = target.value else {
-                            throw Failure(message: "mapping keys must be scalars; alias '*\(name)' is not", line: line, column: column)
+                            throw Failure(
+                                message: "mapping keys must be scalars; alias '*\(name)' is not", line: line,
+                                column: column)
                         }
                         frames[frames.count - 1].pendingKey = key
                         frames[frames.count - 1].keyLine = line
@@ -133,7 +135,8 @@ struct YAMLReader {
                     expanded += size
                     guard expanded <= limits.maxAliasExpansion else {
                         throw Failure(
-                            message: "aliases expand to more than \(limits.maxAliasExpansion) nodes; a document whose aliases multiply like this ('billion laughs') is refused",
+                            message:
+                                "aliases expand to more than \(limits.maxAliasExpansion) nodes; a document whose aliases multiply like this ('billion laughs') is refused",
                             line: line,
                             column: column
                         )
@@ -147,14 +150,16 @@ struct YAMLReader {
                     let isMapping = event.type == YAML_MAPPING_START_EVENT
                     if let frame = frames.last, frame.isMapping, frame.pendingKey == nil {
                         throw Failure(
-                            message: "mapping keys must be scalars; found a \(isMapping ? "mapping" : "sequence") used as a key",
+                            message:
+                                "mapping keys must be scalars; found a \(isMapping ? "mapping" : "sequence") used as a key",
                             line: line,
                             column: column
                         )
                     }
                     let anchorPointer = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
                     let node = begin(line: line, column: column)
-                    frames.append(Frame(isMapping: isMapping, node: node, anchor: anchorPointer.map { String(cString: $0) }))
+                    frames.append(
+                        Frame(isMapping: isMapping, node: node, anchor: anchorPointer.map { String(cString: $0) }))
                 case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                     let frame = frames.removeLast()
                     map.end(frame.node)
@@ -179,7 +184,8 @@ struct YAMLReader {
 
         mutating func checkNodeCount(line: Int, column: Int, adding: Int) throws(Failure) {
             guard map.entries.count + adding <= limits.maxNodes else {
-                throw Failure(message: "the document has more than \(limits.maxNodes) nodes", line: line, column: column)
+                throw Failure(
+                    message: "the document has more than \(limits.maxNodes) nodes", line: line, column: column)
             }
         }
 
@@ -213,9 +219,18 @@ struct YAMLReader {
 
         static func parserFailure(_ parser: yaml_parser_t) -> Failure {
             let problem = parser.problem.map { String(cString: $0) } ?? "malformed YAML"
+            if problem.hasPrefix("Maximum nesting level") {
+                // libyaml's own wording names its C API; say what the user can act on.
+                return Failure(
+                    message: "nesting is deeper than 1000 levels",
+                    line: Int(parser.problem_mark.line) + 1,
+                    column: Int(parser.problem_mark.column) + 1
+                )
+            }
             var message = problem
             if let context = parser.context.map({ String(cString: $0) }) {
-                message += " (\(context) at line \(parser.context_mark.line + 1), column \(parser.context_mark.column + 1))"
+                message +=
+                    " (\(context) at line \(parser.context_mark.line + 1), column \(parser.context_mark.column + 1))"
             }
             if problem.hasPrefix("invalid leading UTF-8") || problem.hasPrefix("invalid trailing UTF-8")
                 || problem.hasPrefix("incomplete UTF-8")
@@ -267,8 +282,12 @@ struct YAMLReader {
 
         static func resolveNumber(_ text: String) -> JSONValue? {
             var body = Substring(text)
-            if body.hasPrefix("0x"), let value = Int64(body.dropFirst(2), radix: 16) { return .number(JSONNumber(value)) }
-            if body.hasPrefix("0o"), let value = Int64(body.dropFirst(2), radix: 8) { return .number(JSONNumber(value)) }
+            if body.hasPrefix("0x"), let value = Int64(body.dropFirst(2), radix: 16) {
+                return .number(JSONNumber(value))
+            }
+            if body.hasPrefix("0o"), let value = Int64(body.dropFirst(2), radix: 8) {
+                return .number(JSONNumber(value))
+            }
             if body.first == "+" { body = body.dropFirst() }
             guard isCoreNumber(body) else { return nil }
             if let value = Int64(body) { return .number(JSONNumber(value)) }

@@ -38,7 +38,8 @@ public struct SourceFile: Sendable {
         guard sourceMap.columnsAreBytes else {
             return SourceLocation(file: path, line: line, column: column)
         }
-        return SourceLocation(file: path, line: line, column: SourceText.characterColumn(bytes, line: line, byteColumn: column))
+        return SourceLocation(
+            file: path, line: line, column: SourceText.characterColumn(bytes, line: line, byteColumn: column))
     }
 
     /// The text of a 1-based line, without its line break.

@@ -1,0 +1,108 @@
+import Foundation
+import GatehouseSpec
+import Testing
+
+struct CheckCommandTests {
+    static let broken = """
+        openapi: 3.0.3
+        info: {title: Broken, version: '1'}
+        paths:
+          /pets/{petId}:
+            get:
+              responses:
+                '200': {description: ok}
+        """
+
+    static let warningOnly = """
+        openapi: 3.0.3
+        info: {title: Warn, version: '1'}
+        paths: {}
+        """
+
+    @Test func cleanSpecExitsZeroWithASummaryOnStdout() throws {
+        let result = try GatehouseProcess.run(["check", "specs/petstore.yaml", "specs/todo.yaml"])
+        #expect(result.status == 0)
+        #expect(result.stdout == "specs/petstore.yaml: ok (5 operations)\nspecs/todo.yaml: ok (11 operations)\n")
+        #expect(result.stderr == "")
+    }
+
+    @Test func errorsGoToStderrWithTheSourceLineAndExitOne() throws {
+        let result = try GatehouseProcess.run(["check", "-"], stdin: Self.broken)
+        #expect(result.status == 1)
+        #expect(
+            result.stderr == """
+                <stdin>:5:5: error: path parameter 'petId' of '/pets/{petId}' is not declared by operation 'getPetsByPetId'; expected a parameter with 'in: path' and 'name: petId' [path-params]
+                    get:
+                    ^
+                <stdin>:5:5: note: at '#/paths/~1pets~1{petId}/get'
+
+                """)
+        #expect(result.stdout == "-: 1 error, 0 warnings (1 operation)\n")
+    }
+
+    @Test func warningsFailOnlyUnderStrict() throws {
+        #expect(try GatehouseProcess.run(["check", "-"], stdin: Self.warningOnly).status == 0)
+        #expect(try GatehouseProcess.run(["check", "--strict", "-"], stdin: Self.warningOnly).status == 1)
+        #expect(
+            try GatehouseProcess.run(["check", "--strict", "--disable", "empty-paths", "-"], stdin: Self.warningOnly)
+                .status == 0)
+    }
+
+    @Test func unreadableFileAndUsageErrorsExitSixtyFour() throws {
+        let missing = try GatehouseProcess.run(["check", "does-not-exist.yaml"])
+        #expect(missing.status == 64)
+        #expect(missing.stderr == "error: cannot read 'does-not-exist.yaml': no such file\n")
+        let unknownRule = try GatehouseProcess.run(["check", "--disable", "no-such-rule", "specs/petstore.yaml"])
+        #expect(unknownRule.status == 64)
+        #expect(unknownRule.stderr.contains("unknown rule 'no-such-rule'"))
+        #expect(try GatehouseProcess.run(["check", "--format", "xml", "specs/petstore.yaml"]).status == 64)
+    }
+
+    @Test func jsonFormatIsOneDocumentOnStdout() throws {
+        let result = try GatehouseProcess.run(["check", "--format", "json", "-"], stdin: Self.broken)
+        #expect(result.status == 1)
+        let report = try JSONParser.parse(Array(result.stdout.utf8))
+        #expect(report["errors"] == .number(JSONNumber(1)))
+        #expect(report["specs"]?.arrayValue?.first?["operations"] == .number(JSONNumber(1)))
+        let diagnostic = try #require(report["diagnostics"]?.arrayValue?.first)
+        #expect(diagnostic["rule"] == .string("path-params"))
+        #expect(diagnostic["line"] == .number(JSONNumber(5)))
+        #expect(diagnostic["column"] == .number(JSONNumber(5)))
+        #expect(diagnostic["pointer"] == .string("/paths/~1pets~1{petId}/get"))
+        #expect(result.stderr == "")
+    }
+
+    @Test func githubFormatWritesWorkflowCommands() throws {
+        let result = try GatehouseProcess.run(["check", "--format", "github", "-"], stdin: Self.broken)
+        #expect(result.status == 1)
+        #expect(
+            result.stdout
+                == "::error file=<stdin>,line=5,col=5,title=path-params::path parameter 'petId' of '/pets/{petId}' is not declared by operation 'getPetsByPetId'; expected a parameter with 'in: path' and 'name: petId'%0Aat '#/paths/~1pets~1{petId}/get'\n"
+        )
+    }
+
+    @Test func sarifFormatIsAValidLog() throws {
+        let result = try GatehouseProcess.run(["check", "--format", "sarif", "-"], stdin: Self.broken)
+        #expect(result.status == 1)
+        let log = try JSONParser.parse(Array(result.stdout.utf8))
+        #expect(log["version"] == .string("2.1.0"))
+        let run = try #require(log["runs"]?.arrayValue?.first)
+        #expect(run["tool"]?["driver"]?["name"] == .string("gatehouse"))
+        #expect(run["tool"]?["driver"]?["rules"]?.arrayValue?.count == Rule.all.count)
+        let result0 = try #require(run["results"]?.arrayValue?.first)
+        #expect(result0["ruleId"] == .string("path-params"))
+        #expect(result0["level"] == .string("error"))
+        let region = result0["locations"]?.arrayValue?.first?["physicalLocation"]?["region"]
+        #expect(region?["startLine"] == .number(JSONNumber(5)))
+        #expect(region?["startColumn"] == .number(JSONNumber(5)))
+    }
+
+    @Test func badInputsExitNonZeroWithoutCrashing() throws {
+        let cases: [String] = ["", "[1, 2]", "\u{1}\u{2}binary", "swagger: '2.0'\n", "a: [1, 2\n"]
+        for input in cases {
+            let result = try GatehouseProcess.run(["check", "-"], stdin: input)
+            #expect(result.status == 1, "input \(input.debugDescription)")
+            #expect(result.stderr.contains("error:"), "input \(input.debugDescription)")
+        }
+    }
+}
