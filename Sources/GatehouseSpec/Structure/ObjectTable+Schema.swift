@@ -4,7 +4,7 @@ extension ObjectTable {
     /// 3.0 schemas are OpenAPI's closed subset of JSON Schema draft 4 (wright-00), so an unknown keyword is an error,
     /// as in the official 3.0 schema. 3.1 schemas are JSON Schema 2020-12, an open vocabulary: unknown keywords are
     /// fine, and only the known ones are checked for their types.
-    static func schemaRow(is3_1 v31: Bool) -> ObjectSpec {
+    static func schemaRow(isOpenAPI31 v31: Bool) -> ObjectSpec {
         // Keywords both versions share, with the same meaning and type.
         var fields: [String: Shape] = [
             "title": .string, "description": .string, "format": .string, "pattern": .string,

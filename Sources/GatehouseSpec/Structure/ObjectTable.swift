@@ -3,32 +3,31 @@
 /// One table per version, built once. Where 3.0 and 3.1 differ, the row says so inline, so the two versions can be
 /// read side by side; the Schema Object rows are in `ObjectTable+Schema.swift`.
 final class ObjectTable: Sendable {
-    let is3_1: Bool
+    let isOpenAPI31: Bool
     private let specs: [ObjectSpec]
 
-    static let v3_0 = ObjectTable(is3_1: false)
-    static let v3_1 = ObjectTable(is3_1: true)
+    static let openAPI30 = ObjectTable(isOpenAPI31: false)
+    static let openAPI31 = ObjectTable(isOpenAPI31: true)
 
     static func forVersion(_ version: OpenAPIVersion) -> ObjectTable {
-        version.is3_1 ? v3_1 : v3_0
+        version.is3_1 ? openAPI31 : openAPI30
     }
 
     subscript(type: ObjectType) -> ObjectSpec { specs[type.rawValue] }
 
     /// The version's name as messages print it.
-    var versionName: String { is3_1 ? "3.1" : "3.0" }
+    var versionName: String { isOpenAPI31 ? "3.1" : "3.0" }
 
-    private init(is3_1: Bool) {
-        self.is3_1 = is3_1
+    private init(isOpenAPI31: Bool) {
+        self.isOpenAPI31 = isOpenAPI31
         var rows: [ObjectType: ObjectSpec] = [:]
         for type in ObjectType.allCases {
-            rows[type] = Self.row(type, is3_1: is3_1)
+            rows[type] = Self.row(type, isOpenAPI31: isOpenAPI31)
         }
         self.specs = ObjectType.allCases.map { rows[$0]! }
     }
 
-    // swift-format-ignore
-    private static func row(_ type: ObjectType, is3_1 v31: Bool) -> ObjectSpec {
+    private static func row(_ type: ObjectType, isOpenAPI31 v31: Bool) -> ObjectSpec {
         let parameters = Shape.array(.refable(.parameter))
         let servers = Shape.array(.object(.server))
         let content = Shape.map(.object(.mediaType))
@@ -158,7 +157,9 @@ final class ObjectTable: Sendable {
         case .mediaType:
             return ObjectSpec(
                 "Media Type object",
-                fields: ["schema": .schema, "example": .any, "examples": examples, "encoding": .map(.object(.encoding))],
+                fields: [
+                    "schema": .schema, "example": .any, "examples": examples, "encoding": .map(.object(.encoding)),
+                ],
                 constraints: [.exclusive("example", "examples", required: false)]
             )
         case .encoding:
@@ -203,11 +204,12 @@ final class ObjectTable: Sendable {
             )
         case .tag:
             return ObjectSpec(
-                "Tag object", fields: ["name": .string, "description": .string, "externalDocs": .object(.externalDocs)],
+                "Tag object",
+                fields: ["name": .string, "description": .string, "externalDocs": .object(.externalDocs)],
                 required: ["name"]
             )
         case .schema:
-            return schemaRow(is3_1: v31)
+            return schemaRow(isOpenAPI31: v31)
         case .discriminator:
             return ObjectSpec(
                 "Discriminator object", fields: ["propertyName": .string, "mapping": .map(.string)],

@@ -20,7 +20,8 @@ struct ReferenceCache {
                 outcome = known
                 break
             }
-            guard case .object(let object)? = document.value(at: current), case .string(let ref)? = object["$ref"] else {
+            guard case .object(let object)? = document.value(at: current), case .string(let ref)? = object["$ref"]
+            else {
                 outcome = document.dereference(current)
                 break
             }

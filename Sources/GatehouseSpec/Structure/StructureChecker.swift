@@ -7,10 +7,6 @@
 struct StructureChecker {
     let document: SpecDocument
 
-    init(document: SpecDocument) {
-        self.document = document
-    }
-
     /// Every structural problem, sorted by location.
     func check() -> [Diagnostic] {
         var walker = StructureWalker(document: document)

@@ -5,7 +5,9 @@ extension StructureWalker {
         case .exclusive(let first, let second, let required):
             let expected = required ? "either '\(first)' or '\(second)'" : "at most one of '\(first)' and '\(second)'"
             if object[first] != nil && object[second] != nil {
-                report(.structure, "expected \(expected) in the \(spec.name), found both", at: member(second, of: node), key: true)
+                report(
+                    .structure, "expected \(expected) in the \(spec.name), found both", at: member(second, of: node),
+                    key: true)
             } else if required && object[first] == nil && object[second] == nil {
                 report(.structure, "expected \(expected) in the \(spec.name), found neither", at: node)
             }
@@ -21,7 +23,8 @@ extension StructureWalker {
         case .singleEntry(let field):
             if case .object(let entries)? = object[field], entries.count != 1 {
                 let count = entries.isEmpty ? "none" : String(entries.count)
-                report(.structure, "expected exactly one entry in '\(field)', found \(count)", at: member(field, of: node))
+                report(
+                    .structure, "expected exactly one entry in '\(field)', found \(count)", at: member(field, of: node))
             }
         case .anyOf(let fields):
             if !fields.contains(where: { object[$0] != nil }) {
@@ -85,12 +88,14 @@ extension StructureWalker {
         }
         // 3.0 requires `required: true` of every path parameter; the 3.1 schema requires it only of those described
         // by `schema` (its tests accept a path parameter with `content` and no `required`).
-        guard location == "path", !table.is3_1 || object["schema"] != nil else { return }
+        guard location == "path", !table.isOpenAPI31 || object["schema"] != nil else { return }
         switch object["required"] {
         case nil:
             report(.structure, "expected 'required: true' in a path parameter, found no 'required'", at: node)
         case .bool(false)?:
-            report(.structure, "expected 'required: true' in a path parameter, found 'required: false'", at: member("required", of: node))
+            report(
+                .structure, "expected 'required: true' in a path parameter, found 'required: false'",
+                at: member("required", of: node))
         default:
             break
         }
@@ -106,7 +111,7 @@ extension StructureWalker {
         case "http": (required, optional) = (["scheme"], ["bearerFormat"])
         case "oauth2": (required, optional) = (["flows"], [])
         case "openIdConnect": (required, optional) = (["openIdConnectUrl"], [])
-        case "mutualTLS" where table.is3_1: (required, optional) = ([], [])
+        case "mutualTLS" where table.isOpenAPI31: (required, optional) = ([], [])
         default: return
         }
         for field in required where object[field] == nil {

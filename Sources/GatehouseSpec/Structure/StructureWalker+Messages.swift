@@ -13,7 +13,7 @@ extension StructureWalker {
         case .object(let type): return articled(table[type].name)
         case .refable(let type): return articled(table[type].name) + " or a Reference object"
         case .schema:
-            return table.is3_1 ? "a Schema object or a boolean" : "a Schema object or a Reference object"
+            return table.isOpenAPI31 ? "a Schema object or a boolean" : "a Schema object or a Reference object"
         case .schemaOrBoolean: return "a Schema object, a Reference object or a boolean"
         case .schemaTypes: return "a type name or a non-empty array of type names"
         case .array: return "an array"
@@ -42,8 +42,11 @@ extension StructureWalker {
         var notes: [Diagnostic.Note] = []
         if case .string = shape, !arena.address(of: node).file.hasSuffix(".json") {
             switch value {
-            case .number: notes.append(Diagnostic.Note("YAML reads an unquoted number as a number; quote it to make it a string"))
-            case .bool: notes.append(Diagnostic.Note("YAML reads an unquoted true or false as a boolean; quote it to make it a string"))
+            case .number:
+                notes.append(Diagnostic.Note("YAML reads an unquoted number as a number; quote it to make it a string"))
+            case .bool:
+                notes.append(
+                    Diagnostic.Note("YAML reads an unquoted true or false as a boolean; quote it to make it a string"))
             default: break
             }
         }
@@ -57,13 +60,15 @@ extension StructureWalker {
 
     mutating func reportKey(_ key: String, expected rule: Shape.KeyRule, at node: Int) {
         let container = arena.address(of: node).pointer.parent.flatMap(\.lastToken).map { " in '\($0)'" } ?? ""
-        report(.structure, "expected \(rule.expectation) as a key\(container), found '\(Self.shortened(key))'", at: node, key: true)
+        report(
+            .structure, "expected \(rule.expectation) as a key\(container), found '\(Self.shortened(key))'", at: node,
+            key: true)
     }
 
     mutating func reportUnknownField(_ key: String, in type: ObjectType, at node: Int) {
         let spec = table[type]
         var notes: [Diagnostic.Note] = []
-        let other = table.is3_1 ? ObjectTable.v3_0 : ObjectTable.v3_1
+        let other = table.isOpenAPI31 ? ObjectTable.openAPI30 : ObjectTable.openAPI31
         if other[type].fields[key] != nil {
             notes.append(
                 Diagnostic.Note(
@@ -77,7 +82,8 @@ extension StructureWalker {
         } else if let suggestion = Self.closest(to: key, among: spec.fields.keys) {
             notes.append(Diagnostic.Note("did you mean '\(suggestion)'?"))
         }
-        report(.structure, "unknown field '\(Self.shortened(key))' in the \(spec.name)", at: node, key: true, notes: notes)
+        report(
+            .structure, "unknown field '\(Self.shortened(key))' in the \(spec.name)", at: node, key: true, notes: notes)
     }
 
     /// The candidate within two edits of `key` (ignoring case), for a "did you mean" note.
@@ -87,8 +93,9 @@ extension StructureWalker {
         var best: (name: String, distance: Int)?
         for candidate in candidates {
             let distance = editDistance(target, Array(candidate.lowercased().unicodeScalars))
-            if distance <= 2, distance < max(target.count, 2), distance < best?.distance ?? .max
-                || (distance == best?.distance && candidate < best!.name)
+            if distance <= 2, distance < max(target.count, 2),
+                distance < best?.distance ?? .max
+                    || (distance == best?.distance && candidate < best!.name)
             {
                 best = (candidate, distance)
             }

@@ -16,7 +16,7 @@ extension StructureWalker {
                 if checked.insert(CheckKey(address: target.address, type: type)).inserted {
                     visit(target.value, as: .object(type), at: .node(arena.node(for: target.address)))
                 }
-            case .bool where type == .schema && table.is3_1:
+            case .bool where type == .schema && table.isOpenAPI31:
                 return
             default:
                 let expected = type == .schema ? expectation(of: .schema) : articled(table[type].name)
@@ -30,7 +30,7 @@ extension StructureWalker {
             let site = failure.at.appending("$ref")
             switch failure.kind {
             case .broken:
-                if type == .schema && table.is3_1 && mayResolveBySchemaID(failure.at) { return }
+                if type == .schema && table.isOpenAPI31 && mayResolveBySchemaID(failure.at) { return }
                 report(.unresolvedRef, failure.message, at: site)
             case .cycle:
                 report(.refCycle, failure.message, at: site)

@@ -76,7 +76,9 @@ struct StructureWalker {
             if case .array(let names) = value, !names.isEmpty {
                 let parent = node(slot)
                 for (position, name) in names.enumerated() {
-                    visit(name, as: .choice(ObjectTable.schemaTypeNames), at: .member(parent: parent, token: .index(position)))
+                    visit(
+                        name, as: .choice(ObjectTable.schemaTypeNames),
+                        at: .member(parent: parent, token: .index(position)))
                 }
                 return
             }
@@ -86,7 +88,7 @@ struct StructureWalker {
             if case .object = value { return enqueue(value, shape, slot) }
         case .schema, .schemaOrBoolean:
             if case .object = value { return enqueue(value, .refable(.schema), slot) }
-            if case .bool = value, table.is3_1 || shape.isSchemaOrBoolean { return }
+            if case .bool = value, table.isOpenAPI31 || shape.isSchemaOrBoolean { return }
         }
         reportMismatch(value, expected: shape, at: node(slot))
     }
@@ -105,7 +107,9 @@ struct StructureWalker {
             if items.count < minItems {
                 let count = minItems == 1 ? "one item" : "\(minItems) items"
                 let found = items.isEmpty ? "none" : String(items.count)
-                report(.structure, "expected at least \(count) in \(arena.subject(of: work.node)), found \(found)", at: work.node)
+                report(
+                    .structure, "expected at least \(count) in \(arena.subject(of: work.node)), found \(found)",
+                    at: work.node)
             }
         case .map(let element, let keys, let memoized):
             guard case .object(let object) = work.value else { return }
@@ -171,7 +175,9 @@ struct StructureWalker {
     }
 
     /// Records a diagnostic at an arena node (the member's key when `key`), once.
-    mutating func report(_ rule: Rule, _ message: String, at node: Int, key: Bool = false, notes: [Diagnostic.Note] = []) {
+    mutating func report(
+        _ rule: Rule, _ message: String, at node: Int, key: Bool = false, notes: [Diagnostic.Note] = []
+    ) {
         report(rule, message, at: arena.address(of: node), key: key, notes: notes)
     }
 
