@@ -8,6 +8,8 @@ struct ReferenceCache {
     typealias Outcome = Result<(address: NodeAddress, value: JSONValue), SpecDocument.ReferenceFailure>
 
     private var outcomes: [NodeAddress: Outcome] = [:]
+    /// `resolve` per file and `$ref` text: a large spec repeats the same few hundred references thousands of times.
+    private var resolutions: [String: [String: SpecDocument.Resolution]] = [:]
 
     /// Where the `$ref` chain starting at `address` ends; a cycle's failure is at `address`, like `dereference`'s.
     mutating func dereference(_ address: NodeAddress, in document: SpecDocument) -> Outcome {
@@ -30,7 +32,7 @@ struct ReferenceCache {
                 break
             }
             path.append(current)
-            guard case .node(let next) = document.resolve(ref, from: current.file) else {
+            guard case .node(let next) = resolve(ref, from: current.file, in: document) else {
                 outcome = document.dereference(current)
                 break
             }
@@ -44,5 +46,14 @@ struct ReferenceCache {
             return .failure(failure)
         }
         return outcome
+    }
+
+    private mutating func resolve(_ ref: String, from file: String, in document: SpecDocument)
+        -> SpecDocument.Resolution
+    {
+        if let known = resolutions[file]?[ref] { return known }
+        let resolution = document.resolve(ref, from: file)
+        resolutions[file, default: [:]][ref] = resolution
+        return resolution
     }
 }

@@ -74,3 +74,19 @@ indirect enum Shape: Sendable {
         }
     }
 }
+
+extension Shape {
+    /// The object type that a checked node of this shape is recorded as.
+    var checkedType: ObjectType? {
+        switch self {
+        case .object(let type), .refable(let type): return type
+        case .schema, .schemaOrBoolean: return .schema
+        default: return nil
+        }
+    }
+
+    var isSchemaOrBoolean: Bool {
+        if case .schemaOrBoolean = self { return true }
+        return false
+    }
+}

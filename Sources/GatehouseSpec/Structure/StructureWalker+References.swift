@@ -9,12 +9,13 @@ extension StructureWalker {
             reportMismatch(ref, expected: .string, at: arena.child(of: node, .key("$ref")))
             return
         }
-        switch references.dereference(arena.address(of: node), in: document) {
+        let address = arena.address(of: node)
+        switch references.dereference(address, in: document) {
         case .success(let target):
             switch target.value {
             case .object:
                 if checked.insert(CheckKey(address: target.address, type: type)).inserted {
-                    visit(target.value, as: .object(type), at: .node(arena.node(for: target.address)))
+                    enqueueTarget(target.value, at: target.address, as: type, from: address.appending("$ref"))
                 }
             case .bool where type == .schema && table.isOpenAPI31:
                 return

@@ -15,6 +15,9 @@ struct StructureWalker {
     private var pending: [Work] = []
     private var diagnostics: [Diagnostic] = []
     private var reported: Set<Diagnostic> = []
+    /// While a `$ref` target's own fields are checked: the reference that asked for its type, for a note, since
+    /// nothing at the target itself says why it should be, say, a Parameter object.
+    private var referrer: (address: NodeAddress, type: ObjectType, note: Diagnostic.Note?)?
 
     struct CheckKey: Hashable {
         var address: NodeAddress
@@ -26,6 +29,8 @@ struct StructureWalker {
         var value: JSONValue
         var node: Int
         var shape: Shape
+        /// For a `$ref` target: the reference that made it be checked as this type.
+        var referrer: NodeAddress? = nil
     }
 
     /// Where a value sits: a node already in the arena, or an object member or array item not yet given one (most
@@ -38,6 +43,13 @@ struct StructureWalker {
     init(document: SpecDocument) {
         self.document = document
         self.table = ObjectTable.forVersion(document.version)
+    }
+
+    /// Queues a `$ref` target to be checked as `type`.
+    mutating func enqueueTarget(
+        _ value: JSONValue, at address: NodeAddress, as type: ObjectType, from referrer: NodeAddress
+    ) {
+        pending.append(Work(value: value, node: arena.node(for: address), shape: .object(type), referrer: referrer))
     }
 
     mutating func run() -> [Diagnostic] {
@@ -133,7 +145,9 @@ struct StructureWalker {
             guard case .object(let object) = work.value else { return }
             var referenceAllowed = false
             if case .refable = work.shape { referenceAllowed = true }
+            referrer = work.referrer.map { ($0, type, nil) }
             checkObject(object, as: type, at: work.node, referenceAllowed: referenceAllowed)
+            referrer = nil
         default:
             return
         }
@@ -189,25 +203,27 @@ struct StructureWalker {
         notes: [Diagnostic.Note] = []
     ) {
         let location = document.location(of: address, key: key)
+        var notes = notes
+        if let referrer {
+            notes.append(referrer.note ?? makeReferrerNote(referrer.address, referrer.type, from: address.file))
+        }
         let diagnostic = Diagnostic(rule, message, at: location, pointer: address.pointer, notes: notes)
         if reported.insert(diagnostic).inserted {
             diagnostics.append(diagnostic)
         }
     }
-}
 
-extension Shape {
-    /// The object type that a checked node of this shape is recorded as.
-    var checkedType: ObjectType? {
-        switch self {
-        case .object(let type), .refable(let type): return type
-        case .schema, .schemaOrBoolean: return .schema
-        default: return nil
-        }
-    }
-
-    var isSchemaOrBoolean: Bool {
-        if case .schemaOrBoolean = self { return true }
-        return false
+    /// Built once per target: locating the reference is not free, and every diagnostic of the target shares it.
+    private mutating func makeReferrerNote(_ address: NodeAddress, _ type: ObjectType, from file: String)
+        -> Diagnostic.Note
+    {
+        // The file and pointer a reader can search for; the file only when it is another one.
+        let place = address.file == file ? "" : address.file
+        let note = Diagnostic.Note(
+            "checked as \(articled(table[type].name)) because '\(place)#\(address.pointer.string)' references it",
+            at: document.location(of: address)
+        )
+        referrer?.note = note
+        return note
     }
 }
