@@ -10,7 +10,7 @@ final class ObjectTable: Sendable {
     static let openAPI31 = ObjectTable(isOpenAPI31: true)
 
     static func forVersion(_ version: OpenAPIVersion) -> ObjectTable {
-        version.is3_1 ? openAPI31 : openAPI30
+        version.isOpenAPI31 ? openAPI31 : openAPI30
     }
 
     subscript(type: ObjectType) -> ObjectSpec { specs[type.rawValue] }
