@@ -6,6 +6,9 @@
 struct StructureWalker {
     let document: SpecDocument
     let table: ObjectTable
+    /// 3.1 schemas of a dialect other than JSON Schema 2020-12 (or OpenAPI's extension of it): their keywords may
+    /// mean something else, so only their being a schema at all is checked.
+    let schemasAreForeign: Bool
     var arena = PathArena()
     /// Nodes already checked (or queued) as an object type, by their address.
     var checked: Set<CheckKey> = []
@@ -14,10 +17,18 @@ struct StructureWalker {
     var references = ReferenceCache()
     private var pending: [Work] = []
     private var diagnostics: [Diagnostic] = []
-    private var reported: Set<Diagnostic> = []
+    /// What has been reported, without the notes: a node checked both in place and through a `$ref` is reported
+    /// once, whichever way came first.
+    private var reported: Set<ReportKey> = []
     /// While a `$ref` target's own fields are checked: the reference that asked for its type, for a note, since
     /// nothing at the target itself says why it should be, say, a Parameter object.
     private var referrer: (address: NodeAddress, type: ObjectType, note: Diagnostic.Note?)?
+
+    struct ReportKey: Hashable {
+        var rule: String
+        var message: String
+        var address: NodeAddress
+    }
 
     struct CheckKey: Hashable {
         var address: NodeAddress
@@ -43,6 +54,12 @@ struct StructureWalker {
     init(document: SpecDocument) {
         self.document = document
         self.table = ObjectTable.forVersion(document.version)
+        let dialect = document.root["jsonSchemaDialect"]?.stringValue
+        self.schemasAreForeign = document.version.is3_1 && dialect.map { !Self.isKnownDialect($0) } ?? false
+    }
+
+    static func isKnownDialect(_ uri: String) -> Bool {
+        uri.hasPrefix("https://json-schema.org/draft/2020-12/") || uri.hasPrefix("https://spec.openapis.org/oas/3.1/")
     }
 
     /// Queues a `$ref` target to be checked as `type`.
@@ -155,6 +172,10 @@ struct StructureWalker {
 
     private mutating func checkObject(_ object: JSONObject, as type: ObjectType, at node: Int, referenceAllowed: Bool) {
         let spec = table[type]
+        if type == .schema && table.isOpenAPI31 {
+            if schemasAreForeign { return }
+            if case .string(let dialect)? = object["$schema"], !Self.isKnownDialect(dialect) { return }
+        }
         if let ref = object["$ref"], referenceAllowed || spec.refWithSiblings {
             followReference(ref, from: node, as: type)
             // A Reference Object replaces the object: its other members are ignored, as the specification says.
@@ -202,15 +223,13 @@ struct StructureWalker {
         key: Bool = false,
         notes: [Diagnostic.Note] = []
     ) {
-        let location = document.location(of: address, key: key)
+        guard reported.insert(ReportKey(rule: rule.id, message: message, address: address)).inserted else { return }
         var notes = notes
         if let referrer {
             notes.append(referrer.note ?? makeReferrerNote(referrer.address, referrer.type, from: address.file))
         }
-        let diagnostic = Diagnostic(rule, message, at: location, pointer: address.pointer, notes: notes)
-        if reported.insert(diagnostic).inserted {
-            diagnostics.append(diagnostic)
-        }
+        let location = document.location(of: address, key: key)
+        diagnostics.append(Diagnostic(rule, message, at: location, pointer: address.pointer, notes: notes))
     }
 
     /// Built once per target: locating the reference is not free, and every diagnostic of the target shares it.
