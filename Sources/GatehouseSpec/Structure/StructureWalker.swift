@@ -55,7 +55,7 @@ struct StructureWalker {
         self.document = document
         self.table = ObjectTable.forVersion(document.version)
         let dialect = document.root["jsonSchemaDialect"]?.stringValue
-        self.schemasAreForeign = document.version.is3_1 && dialect.map { !Self.isKnownDialect($0) } ?? false
+        self.schemasAreForeign = document.version.isOpenAPI31 && dialect.map { !Self.isKnownDialect($0) } ?? false
     }
 
     static func isKnownDialect(_ uri: String) -> Bool {
