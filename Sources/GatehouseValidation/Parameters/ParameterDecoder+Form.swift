@@ -7,9 +7,9 @@ extension ParameterDecoder {
         _ plan: Plan, pairs: FormPairs, claimed: inout Set<String>, issues: inout [ValidationIssue]
     ) -> JSONValue? {
         // With `allowReserved`, a client sends reserved characters as they are, and `+` is one of them.
-        let unescaping: Unescaping = pairs.plusAsSpace && !plan.parameter.allowReserved ? .plusAndPercent : .percent
+        let unescaping: Unescaping = pairs.plusAsSpace && !plan.allowReserved ? .plusAndPercent : .percent
         let isFormLike = [.form, .spaceDelimited, .pipeDelimited].contains(plan.style)
-        if plan.content == nil && plan.shape.kind == .object {
+        if plan.contentType == nil && plan.shape.kind == .object {
             if plan.style == .deepObject {
                 return decodeDeepObject(plan, pairs: pairs, unescaping: unescaping, claimed: &claimed, issues: &issues)
             }
@@ -20,7 +20,7 @@ extension ParameterDecoder {
         let raws = pairs.values(named: plan.name)
         guard let first = raws.first else { return nil }
         claimed.insert(plan.name)
-        if plan.parameter.location == .query && !plan.parameter.allowEmptyValue && raws.allSatisfy(\.isEmpty) {
+        if plan.source == .query && !plan.allowEmptyValue && raws.allSatisfy(\.isEmpty) {
             issues.append(
                 plan.issue(
                     "allowEmptyValue",
@@ -29,12 +29,12 @@ extension ParameterDecoder {
             )
             return nil
         }
-        let repeats = plan.shape.kind == .array && plan.explode && isFormLike && plan.content == nil
+        let repeats = plan.shape.kind == .array && plan.explode && isFormLike && plan.contentType == nil
         if raws.count > 1 && !repeats {
             issues.append(plan.issue("style", "expected one value for \(plan.label), found \(raws.count)"))
             return nil
         }
-        if plan.content != nil {
+        if plan.contentType != nil {
             return text(first, plan, unescaping, &issues).flatMap { decodeContent(plan, text: $0, issues: &issues) }
         }
         guard isFormLike else {
@@ -78,7 +78,7 @@ extension ParameterDecoder {
     private func decodeExplodedObject(
         _ plan: Plan, pairs: FormPairs, unescaping: Unescaping, claimed: inout Set<String>
     ) -> JSONValue? {
-        let declared = declaredNames[plan.parameter.location] ?? []
+        let declared = declaredNames[plan.source] ?? []
         let free = plan.shape.properties.isEmpty
         var object = JSONObject()
         var scratch: [ValidationIssue] = []

@@ -16,7 +16,7 @@ extension ParameterDecoder {
     func decodeSerialized(
         _ plan: Plan, raw: Substring, unescaping: Unescaping, issues: inout [ValidationIssue]
     ) -> JSONValue? {
-        if plan.content != nil {
+        if plan.contentType != nil {
             return text(raw, plan, unescaping, &issues).flatMap { decodeContent(plan, text: $0, issues: &issues) }
         }
         switch plan.style {
@@ -175,7 +175,7 @@ extension ParameterDecoder {
 
     /// The value of a `content` parameter: JSON media types are parsed, others are kept as text.
     func decodeContent(_ plan: Plan, text: String, issues: inout [ValidationIssue]) -> JSONValue? {
-        guard let content = plan.content, content.mediaType?.isJSON ?? false else { return .string(text) }
+        guard plan.contentType?.isJSON ?? false else { return .string(text) }
         let options = JSONParser.Options(maxDepth: configuration.maxJSONDepth, rejectDuplicateKeys: true)
         do {
             return try JSONParser.parse(Array(text.utf8), options: options)

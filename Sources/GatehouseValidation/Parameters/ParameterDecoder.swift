@@ -28,20 +28,59 @@ public struct ParameterDecoder: Sendable {
         }
     }
 
-    /// One parameter with what decoding it needs, worked out once when the decoder is built.
+    /// One parameter (or form field) with what decoding it needs, worked out once when the decoder is built.
     struct Plan: Sendable {
-        var parameter: Parameter
+        var name: String
+        /// Where the value comes from; form body fields decode as query parameters do.
+        var source: ParameterLocation
+        var style: ParameterStyle
+        var explode: Bool
+        var allowReserved: Bool
+        var allowEmptyValue: Bool
+        var required: Bool
         var shape: SchemaShape
-        /// The media type of a `content` parameter.
-        var content: MediaType?
+        /// The media type of a value described by `content` (or, in a form body, by `encoding.contentType`).
+        var contentType: MediaTypeName?
         /// `query.limit`: where issues are reported.
         var location: String
         /// `query parameter 'limit'`: how messages name it.
         var label: String
 
-        var name: String { parameter.name }
-        var style: ParameterStyle { parameter.style }
-        var explode: Bool { parameter.explode }
+        init(_ parameter: Parameter, document: SpecDocument) {
+            let content = parameter.content.first
+            let place = parameter.location == .header ? "header" : "\(parameter.location.rawValue) parameter"
+            self.name = parameter.name
+            self.source = parameter.location
+            self.style = parameter.style
+            self.explode = parameter.explode
+            self.allowReserved = parameter.allowReserved
+            self.allowEmptyValue = parameter.allowEmptyValue
+            self.required = parameter.required || parameter.location == .path
+            self.shape = SchemaShape(parameter.schema ?? content?.schema, in: document)
+            self.contentType =
+                parameter.schema == nil ? content.map { $0.mediaType ?? MediaTypeName("text/plain")! } : nil
+            self.location = "\(parameter.location.rawValue).\(parameter.name)"
+            self.label = "\(place) '\(parameter.name)'"
+        }
+
+        init(
+            field name: String, style: ParameterStyle, explode: Bool, allowReserved: Bool, shape: SchemaShape,
+            contentType: MediaTypeName?, location: String
+        ) {
+            self.name = name
+            self.source = .query
+            self.style = style
+            self.explode = explode
+            self.allowReserved = allowReserved
+            self.allowEmptyValue = true
+            self.required = false
+            self.shape = shape
+            self.contentType = contentType
+            self.location = location
+            self.label = "form field '\(name)'"
+        }
+
+        var identity: ParameterIdentity { ParameterIdentity(name: name, location: source) }
 
         func issue(_ keyword: String, _ message: String) -> ValidationIssue {
             ValidationIssue(location: location, keyword: keyword, message: message)
@@ -64,17 +103,15 @@ public struct ParameterDecoder: Sendable {
         let ignoredHeaders: Set<String> = ["accept", "content-type", "authorization"]
         self.plans = operation.parameters.compactMap { parameter in
             if parameter.location == .header && ignoredHeaders.contains(parameter.name.lowercased()) { return nil }
-            let content = parameter.content.first
-            let shape = SchemaShape(parameter.schema ?? content?.schema, in: document)
-            let place = parameter.location == .header ? "header" : "\(parameter.location.rawValue) parameter"
-            return Plan(
-                parameter: parameter,
-                shape: shape,
-                content: parameter.schema == nil ? content : nil,
-                location: "\(parameter.location.rawValue).\(parameter.name)",
-                label: "\(place) '\(parameter.name)'"
-            )
+            return Plan(parameter, document: document)
         }
+    }
+
+    /// A decoder for form body fields, which follow the query parameters' rules.
+    init(fields: [Plan], configuration: Configuration) {
+        self.configuration = configuration
+        self.plans = fields
+        self.declaredNames = [.query: Set(fields.map(\.name))]
     }
 
     /// Decodes every declared parameter found in `request`; absent optional parameters have no entry.
@@ -94,7 +131,7 @@ public struct ParameterDecoder: Sendable {
         var claimedQueryNames: Set<String> = []
         for plan in plans {
             let value: JSONValue?
-            switch plan.parameter.location {
+            switch plan.source {
             case .path:
                 value = request.pathCaptures[plan.name].flatMap { capture in
                     decodeSerialized(plan, raw: Substring(capture), unescaping: .percent, issues: &issues)
@@ -114,8 +151,8 @@ public struct ParameterDecoder: Sendable {
                 value = decodeForm(plan, pairs: cookies, claimed: &claimedCookies, issues: &issues)
             }
             if let value {
-                values[plan.parameter.identity] = value
-            } else if plan.parameter.required || plan.parameter.location == .path,
+                values[plan.identity] = value
+            } else if plan.required,
                 !issues.contains(where: { $0.location == plan.location })
             {
                 issues.append(plan.issue("required", "missing required \(plan.label)"))
