@@ -242,4 +242,13 @@ struct BodyDecoderTests {
         #expect(xml.issues == [])
         #expect(xml.value == json(#"{"n": 1, "kids": [{"n": 2}, {"n": 3}]}"#))
     }
+
+    @Test func decodesAFormBodyWithAHundredThousandFields() {
+        let decoder = InlineSpec.bodyDecoder("{application/x-www-form-urlencoded: {schema: {type: object}}}")
+        let body = (0..<100_000).map { "f\($0)=\($0)" }.joined(separator: "&")
+        let decoded = decoder.decode(contentType: "application/x-www-form-urlencoded", body: Array(body.utf8))
+        #expect(decoded.issues == [])
+        #expect(decoded.value?.objectValue?.count == 100_000)
+        #expect(decoded.value?["f99999"] == .string("99999"))
+    }
 }

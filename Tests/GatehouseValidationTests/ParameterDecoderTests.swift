@@ -250,4 +250,11 @@ struct ParameterDecoderTests {
         #expect(values[ParameterIdentity(name: "filter", location: .query)]?.description == #"{"a":1,"b":2}"#)
         #expect(values[ParameterIdentity(name: "limit", location: .query)] == .number(JSONNumber(5)))
     }
+
+    @Test func readsCookiesGivenAsPairs() {
+        let decoder = InlineSpec.parameterDecoder("[{name: session, in: cookie, schema: {type: string}}]")
+        let (values, issues) = decoder.decode(RawRequestParts(cookies: [("session", "a;b%21")]))
+        #expect(issues == [])
+        #expect(values[ParameterIdentity(name: "session", location: .cookie)] == .string("a;b!"))
+    }
 }

@@ -135,4 +135,12 @@ struct XMLBodyParserTests {
                 "body: expected XML encoded as UTF-8, found a UTF-16 or UTF-32 document"
             ])
     }
+
+    @Test func groupsAHundredThousandRepeatedChildren() {
+        let xml = "<list>" + String(repeating: "<item>x</item>", count: 100_000) + "<other>y</other></list>"
+        let decoded = Self.decode(xml, contentType: "text/xml")
+        #expect(decoded.issues == [])
+        #expect(decoded.value?["item"]?.arrayValue?.count == 100_000)
+        #expect(decoded.value?["other"] == .string("y"))
+    }
 }

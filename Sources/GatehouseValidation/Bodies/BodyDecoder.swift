@@ -73,7 +73,8 @@ public struct BodyDecoder: Sendable {
         self.shapes = content.map { SchemaShape($0.schema, in: document) }
     }
 
-    /// A decoder for an operation's request body; an operation without one accepts only an empty body.
+    /// A decoder for an operation's request body; for an operation without one there is nothing to decode, and a body
+    /// sent anyway is ignored.
     public init(requestBody: RequestBody?, document: SpecDocument, configuration: Configuration = Configuration()) {
         self.init(
             content: requestBody?.content ?? [], required: requestBody?.required ?? false, document: document,
@@ -96,7 +97,7 @@ public struct BodyDecoder: Sendable {
                     "expected a body of at most \(configuration.maxBodyBytes) bytes, found a Content-Length of \(contentLength) bytes"
                 ))
         }
-        if contentLength != 0, let contentType, case .rejected(let problem) = select(contentType) {
+        if contentLength != 0, !content.isEmpty, let contentType, case .rejected(let problem) = select(contentType) {
             issues.append(problem)
         }
         return issues

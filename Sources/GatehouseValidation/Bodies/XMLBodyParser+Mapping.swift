@@ -67,9 +67,16 @@ extension XMLBodyParser.Element {
         if children.isEmpty && attributes.isEmpty { return .string(text) }
         var object = JSONObject()
         for attribute in attributes { object[attribute.name] = .string(attribute.value) }
+        // Grouped in one pass: an element with a million children must not be scanned once per child.
+        var groups: [String: [JSONValue]] = [:]
+        var order: [String] = []
         for child in children where object[child.name] == nil {
-            let same = children(named: child.name)
-            object[child.name] = same.count > 1 ? .array(same.map { $0.genericValue() }) : child.genericValue()
+            if groups[child.name] == nil { order.append(child.name) }
+            groups[child.name, default: []].append(child.genericValue())
+        }
+        for name in order {
+            let values = groups[name]!
+            object[name] = values.count > 1 ? .array(values) : values[0]
         }
         return .object(object)
     }

@@ -13,6 +13,8 @@ struct FormPairs: Sendable {
     }
 
     var pairs: [Pair] = []
+    /// Positions in `pairs` by name, so a body with a million fields is not searched once per field.
+    private var positions: [String: [Int]] = [:]
     /// Names that could not be decoded, reported at `location`.
     var issues: [ValidationIssue] = []
     /// True when `+` means a space (query strings and form bodies; not cookies).
@@ -24,6 +26,12 @@ struct FormPairs: Sendable {
         for piece in query.split(separator: "&", omittingEmptySubsequences: true) {
             add(piece, location: location)
         }
+    }
+
+    /// Cookies given as pairs already.
+    init(cookies: [(name: String, value: String)]) {
+        plusAsSpace = false
+        for cookie in cookies { append(Pair(name: cookie.name, rawValue: Substring(cookie.value))) }
     }
 
     /// Splits `Cookie` header values on `;` (RFC 6265 `cookie-string`).
@@ -43,18 +51,19 @@ struct FormPairs: Sendable {
         let rawValue = equals.map { piece[piece.index(after: $0)...] }
         switch PercentDecoding.decode(rawName, plusAsSpace: plusAsSpace) {
         case .success(let name):
-            pairs.append(Pair(name: name, rawValue: rawValue))
+            append(Pair(name: name, rawValue: rawValue))
         case .failure(let failure):
             issues.append(ValidationIssue(location: location, keyword: "encoding", message: failure.message))
         }
     }
 
-    func values(named name: String) -> [Substring] {
-        pairs.lazy.filter { $0.name == name }.map { $0.rawValue ?? "" }
+    private mutating func append(_ pair: Pair) {
+        positions[pair.name, default: []].append(pairs.count)
+        pairs.append(pair)
     }
 
-    func contains(_ name: String) -> Bool {
-        pairs.contains { $0.name == name }
+    func values(named name: String) -> [Substring] {
+        (positions[name] ?? []).map { pairs[$0].rawValue ?? "" }
     }
 }
 

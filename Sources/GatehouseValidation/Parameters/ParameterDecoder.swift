@@ -124,7 +124,7 @@ public struct ParameterDecoder: Sendable {
         issues += query.issues
         let cookies: FormPairs
         if let explicit = request.cookies {
-            cookies = FormPairs(cookieHeaders: explicit.map { "\($0.name)=\($0.value)" })
+            cookies = FormPairs(cookies: explicit)
         } else {
             cookies = FormPairs(cookieHeaders: request.headerValues("cookie"))
         }
