@@ -257,4 +257,21 @@ struct ParameterDecoderTests {
         #expect(issues == [])
         #expect(values[ParameterIdentity(name: "session", location: .cookie)] == .string("a;b!"))
     }
+
+    @Test func decodesResponseHeaders() throws {
+        let (operation, model) = InlineSpec.operation(
+            """
+            {/items: {get: {responses: {'200': {description: ok, headers: {
+              X-Rate-Limit: {required: true, schema: {type: integer}},
+              X-Tags: {schema: {type: array, items: {type: string}}},
+              X-Point: {explode: true, schema: {type: object, properties: {x: {type: number}}}},
+              Content-Type: {required: true, schema: {type: string}}}}}}}}
+            """)
+        let response = try #require(operation.response(for: 200))
+        let decoder = ParameterDecoder(responseHeaders: response.headers, document: model.document)
+        let (values, issues) = decoder.decode(RawRequestParts(headers: [("x-tags", "a,b"), ("X-Point", "x=1.5")]))
+        #expect(issues.map(\.description) == ["header.X-Rate-Limit: missing required header 'X-Rate-Limit'"])
+        #expect(values[ParameterIdentity(name: "X-Tags", location: .header)] == .array([.string("a"), .string("b")]))
+        #expect(values[ParameterIdentity(name: "X-Point", location: .header)] == json(#"{"x": 1.5}"#))
+    }
 }

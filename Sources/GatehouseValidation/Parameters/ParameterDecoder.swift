@@ -28,65 +28,6 @@ public struct ParameterDecoder: Sendable {
         }
     }
 
-    /// One parameter (or form field) with what decoding it needs, worked out once when the decoder is built.
-    struct Plan: Sendable {
-        var name: String
-        /// Where the value comes from; form body fields decode as query parameters do.
-        var source: ParameterLocation
-        var style: ParameterStyle
-        var explode: Bool
-        var allowReserved: Bool
-        var allowEmptyValue: Bool
-        var required: Bool
-        var shape: SchemaShape
-        /// The media type of a value described by `content` (or, in a form body, by `encoding.contentType`).
-        var contentType: MediaTypeName?
-        /// `query.limit`: where issues are reported.
-        var location: String
-        /// `query parameter 'limit'`: how messages name it.
-        var label: String
-
-        init(_ parameter: Parameter, document: SpecDocument) {
-            let content = parameter.content.first
-            let place = parameter.location == .header ? "header" : "\(parameter.location.rawValue) parameter"
-            self.name = parameter.name
-            self.source = parameter.location
-            self.style = parameter.style
-            self.explode = parameter.explode
-            self.allowReserved = parameter.allowReserved
-            self.allowEmptyValue = parameter.allowEmptyValue
-            self.required = parameter.required || parameter.location == .path
-            self.shape = SchemaShape(parameter.schema ?? content?.schema, in: document)
-            self.contentType =
-                parameter.schema == nil ? content.map { $0.mediaType ?? MediaTypeName("text/plain")! } : nil
-            self.location = "\(parameter.location.rawValue).\(parameter.name)"
-            self.label = "\(place) '\(parameter.name)'"
-        }
-
-        init(
-            field name: String, style: ParameterStyle, explode: Bool, allowReserved: Bool, shape: SchemaShape,
-            contentType: MediaTypeName?, location: String
-        ) {
-            self.name = name
-            self.source = .query
-            self.style = style
-            self.explode = explode
-            self.allowReserved = allowReserved
-            self.allowEmptyValue = true
-            self.required = false
-            self.shape = shape
-            self.contentType = contentType
-            self.location = location
-            self.label = "form field '\(name)'"
-        }
-
-        var identity: ParameterIdentity { ParameterIdentity(name: name, location: source) }
-
-        func issue(_ keyword: String, _ message: String) -> ValidationIssue {
-            ValidationIssue(location: location, keyword: keyword, message: message)
-        }
-    }
-
     public let configuration: Configuration
     let plans: [Plan]
     /// The parameter names declared in each location, so a free-form exploded object does not swallow them.
@@ -104,6 +45,16 @@ public struct ParameterDecoder: Sendable {
         self.plans = operation.parameters.compactMap { parameter in
             if parameter.location == .header && ignoredHeaders.contains(parameter.name.lowercased()) { return nil }
             return Plan(parameter, document: document)
+        }
+    }
+
+    /// A decoder for the headers of a response; pass them as `RawRequestParts(headers:)`.
+    public init(responseHeaders: [Header], document: SpecDocument, configuration: Configuration = Configuration()) {
+        self.configuration = configuration
+        self.declaredNames = [.header: Set(responseHeaders.map(\.name))]
+        // The specification says a response header named Content-Type is ignored: the media type describes it.
+        self.plans = responseHeaders.filter { $0.name.lowercased() != "content-type" }.map {
+            Plan(header: $0, document: document)
         }
     }
 
