@@ -59,7 +59,7 @@ extension SchemaShape {
                     referenced.componentName = referenced.componentName ?? tokens[2]
                 }
                 // OpenAPI 3.0 ignores siblings of `$ref`; in 3.1 they apply too, which `intersect` below handles.
-                if !document.version.is3_1 { return referenced }
+                if !document.version.isOpenAPI31 { return referenced }
                 shape = referenced
             }
             shape.intersect(ownShape(object, at: address))
