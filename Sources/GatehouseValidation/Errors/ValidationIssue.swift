@@ -1,4 +1,4 @@
-import GatehouseSpec
+public import GatehouseSpec
 
 /// One way a request, a response or an instance breaks the contract, in words a person can act on.
 ///
