@@ -1,0 +1,196 @@
+import GatehouseSpec
+
+extension SchemaEvaluator {
+    mutating func checkObject(
+        _ node: SchemaNode, _ rules: ObjectRules, _ object: JSONObject, tracking: Bool, _ local: inout Annotations
+    ) -> Bool {
+        var valid = true
+        if let minimum = rules.minProperties, object.count < minimum {
+            valid = false
+            guard report(node, "minProperties", "expected at least \(minimum) properties, found \(object.count)") else {
+                return false
+            }
+        }
+        if let maximum = rules.maxProperties, object.count > maximum {
+            valid = false
+            guard report(node, "maxProperties", "expected at most \(maximum) properties, found \(object.count)") else {
+                return false
+            }
+        }
+        for name in rules.required where object.position(of: name) == nil {
+            if let direction = options.direction, let property = rules.properties[name]?.resolved {
+                // OpenAPI: a required readOnly property is required in responses only, a writeOnly one in requests.
+                if direction == .request && property.readOnly { continue }
+                if direction == .response && property.writeOnly { continue }
+            }
+            valid = false
+            guard report(node, "required", "missing required property '\(name)'") else { return false }
+        }
+        for (name, required) in rules.dependentRequired where object.position(of: name) != nil {
+            for other in required where object.position(of: other) == nil {
+                valid = false
+                let keyword = dependencyKeyword(node)
+                guard report(node, keyword, "missing property '\(other)', required when '\(name)' is present") else {
+                    return false
+                }
+            }
+        }
+        if rules.hasMemberRules {
+            for member in object.members {
+                var evaluated = false
+                if let property = rules.properties[member.key] {
+                    evaluated = true
+                    if !property.isTrivial, !checkMember(property, member) {
+                        valid = false
+                        if !collect || issues.count >= options.maxIssues { return false }
+                    }
+                }
+                for (pattern, subschema) in rules.patternProperties where pattern.matches(member.key) {
+                    evaluated = true
+                    if !checkMember(subschema, member) {
+                        valid = false
+                        if !collect || issues.count >= options.maxIssues { return false }
+                    }
+                }
+                if !evaluated, let additional = rules.additionalProperties {
+                    evaluated = true
+                    if additional.boolean == false {
+                        valid = false
+                        guard report(node, "additionalProperties", "unexpected property '\(member.key)'") else {
+                            return false
+                        }
+                    } else if !checkMember(additional, member) {
+                        valid = false
+                        if !collect || issues.count >= options.maxIssues { return false }
+                    }
+                }
+                if tracking && evaluated { local.properties.insert(member.key) }
+            }
+        }
+        if let names = rules.propertyNames {
+            for member in object.members {
+                var ignored = Annotations()
+                if !probe(names, .string(member.key), track: false, &ignored) {
+                    valid = false
+                    guard report(node, "propertyNames", "property name \(quote(member.key)) does not match 'propertyNames'")
+                    else { return false }
+                }
+            }
+        }
+        for (name, subschema) in rules.dependentSchemas where object.position(of: name) != nil {
+            if !validate(subschema, .object(object), track: tracking, &local) {
+                valid = false
+                if !collect || issues.count >= options.maxIssues { return false }
+            }
+        }
+        return valid
+    }
+
+    @inline(__always)
+    private mutating func checkMember(_ subschema: SchemaNode, _ member: JSONObject.Member) -> Bool {
+        if collect { path.append(.key(member.key)) }
+        var ignored = Annotations()
+        let valid = validate(subschema, member.value, track: false, &ignored)
+        if collect { path.removeLast() }
+        return valid
+    }
+
+    private func dependencyKeyword(_ node: SchemaNode) -> String {
+        node.json.objectValue?["dependencies"] != nil ? "dependencies" : "dependentRequired"
+    }
+
+    mutating func checkArray(
+        _ node: SchemaNode, _ rules: ArrayRules, _ elements: [JSONValue], tracking: Bool, _ local: inout Annotations
+    ) -> Bool {
+        var valid = true
+        if let minimum = rules.minItems, elements.count < minimum {
+            valid = false
+            guard report(node, "minItems", "expected at least \(minimum) items, found \(elements.count)") else {
+                return false
+            }
+        }
+        if let maximum = rules.maxItems, elements.count > maximum {
+            valid = false
+            guard report(node, "maxItems", "expected at most \(maximum) items, found \(elements.count)") else {
+                return false
+            }
+        }
+        if rules.uniqueItems, let (first, second) = firstDuplicate(elements) {
+            valid = false
+            guard report(node, "uniqueItems", "expected unique items, found items \(first) and \(second) equal")
+            else { return false }
+        }
+        let prefixCount = min(rules.prefixItems.count, elements.count)
+        for index in 0..<prefixCount where !checkElement(rules.prefixItems[index], elements, index) {
+            valid = false
+            if !collect || issues.count >= options.maxIssues { return false }
+        }
+        if tracking { local.itemCount = max(local.itemCount, prefixCount) }
+        if let items = rules.items, elements.count > prefixCount {
+            if items.boolean == false {
+                valid = false
+                guard report(node, rules.itemsKeyword, "expected at most \(prefixCount) items, found \(elements.count)")
+                else { return false }
+            } else if !items.isTrivial {
+                for index in prefixCount..<elements.count where !checkElement(items, elements, index) {
+                    valid = false
+                    if !collect || issues.count >= options.maxIssues { return false }
+                }
+            }
+            if tracking { local.allItems = true }
+        }
+        if let contains = rules.contains {
+            var matches = 0
+            for (index, element) in elements.enumerated() {
+                var ignored = Annotations()
+                if probe(contains, element, track: false, &ignored) {
+                    matches += 1
+                    if tracking { local.containsIndices.insert(index) }
+                }
+            }
+            if matches < rules.minContains {
+                valid = false
+                let keyword = rules.minContains == 1 ? "contains" : "minContains"
+                guard report(
+                    node, keyword,
+                    "expected at least \(rules.minContains) items matching 'contains', found \(matches)")
+                else { return false }
+            }
+            if let maximum = rules.maxContains, matches > maximum {
+                valid = false
+                guard report(node, "maxContains", "expected at most \(maximum) items matching 'contains', found \(matches)")
+                else { return false }
+            }
+        }
+        return valid
+    }
+
+    @inline(__always)
+    private mutating func checkElement(_ subschema: SchemaNode, _ elements: [JSONValue], _ index: Int) -> Bool {
+        if collect { path.append(.index(index)) }
+        var ignored = Annotations()
+        let valid = validate(subschema, elements[index], track: false, &ignored)
+        if collect { path.removeLast() }
+        return valid
+    }
+
+    /// The first pair of equal items (JSON equality: 1 equals 1.0, object member order does not matter).
+    private func firstDuplicate(_ elements: [JSONValue]) -> (Int, Int)? {
+        if elements.count < 2 { return nil }
+        if elements.count <= 16 {
+            for first in 0..<elements.count {
+                for second in (first + 1)..<elements.count where elements[first] == elements[second] {
+                    return (first, second)
+                }
+            }
+            return nil
+        }
+        var seen: [JSONValue: Int] = [:]
+        seen.reserveCapacity(elements.count)
+        for (index, element) in elements.enumerated() {
+            if let earlier = seen[element] { return (earlier, index) }
+            seen[element] = index
+        }
+        return nil
+    }
+}
