@@ -63,8 +63,7 @@ extension FormatChecker {
 
     /// RFC 1123 host names: dot-separated labels of letters, digits and inner hyphens, 63 bytes each, 253 in all.
     static func isHostname(_ bytes: ByteSlice) -> Bool {
-        var end = bytes.endIndex
-        if end > bytes.startIndex, bytes[end - 1] == UInt8(ascii: ".") { end -= 1 }
+        let end = bytes.endIndex
         guard end > bytes.startIndex, end - bytes.startIndex <= 253 else { return false }
         var labelStart = bytes.startIndex
         var index = bytes.startIndex
@@ -74,12 +73,6 @@ extension FormatChecker {
                 guard length >= 1, length <= 63, bytes[labelStart] != UInt8(ascii: "-"),
                     bytes[index - 1] != UInt8(ascii: "-")
                 else { return false }
-                // `--` in positions 3 and 4 is reserved for IDNA A-labels (`xn--`).
-                if length >= 4, bytes[labelStart + 2] == UInt8(ascii: "-"), bytes[labelStart + 3] == UInt8(ascii: "-"),
-                    !(bytes[labelStart] | 0x20 == UInt8(ascii: "x") && bytes[labelStart + 1] | 0x20 == UInt8(ascii: "n"))
-                {
-                    return false
-                }
                 labelStart = index + 1
             } else {
                 let byte = bytes[index]

@@ -56,20 +56,19 @@ extension FormatChecker {
         return true
     }
 
-    /// ISO 8601 duration as RFC 3339 appendix A gives it: `P1Y2M3DT4H5M6S`, `P2W`; components in order.
+    /// ISO 8601 duration as RFC 3339 appendix A gives it: `P1Y2M3DT4H5M6S`, `P2W`. Components are contiguous
+    /// (a year is followed by months, if anything; hours by minutes), and a week count stands alone.
     static func isDuration(_ bytes: Bytes) -> Bool {
         guard bytes.count >= 3, bytes[0] == UInt8(ascii: "P") else { return false }
-        let dateUnits: [UInt8] = Array("YMWD".utf8)
-        let timeUnits: [UInt8] = Array("HMS".utf8)
         var index = 1
         var inTime = false
         var lastUnit = -1
-        var componentsInTime = 0
-        var sawWeek = false
-        var components = 0
+        var dateComponents = 0
+        var timeComponents = 0
+        var weeks = false
         while index < bytes.count {
             if bytes[index] == UInt8(ascii: "T") {
-                guard !inTime else { return false }
+                guard !inTime, !weeks else { return false }
                 inTime = true
                 lastUnit = -1
                 index += 1
@@ -78,18 +77,22 @@ extension FormatChecker {
             let start = index
             while index < bytes.count, isDigit(bytes[index]) { index += 1 }
             guard index > start, index < bytes.count else { return false }
-            let units = inTime ? timeUnits : dateUnits
-            guard let unit = units.firstIndex(of: bytes[index]), unit > lastUnit else { return false }
-            if !inTime && unit == 2 { sawWeek = true }
+            let units: [UInt8] = inTime ? [0x48, 0x4D, 0x53] : [0x59, 0x4D, 0x44]  // HMS, YMD
+            if !inTime && bytes[index] == UInt8(ascii: "W") {
+                guard dateComponents == 0 else { return false }
+                weeks = true
+                dateComponents += 1
+                index += 1
+                continue
+            }
+            guard !weeks, let unit = units.firstIndex(of: bytes[index]), lastUnit == -1 || unit == lastUnit + 1 else {
+                return false
+            }
             lastUnit = unit
-            components += 1
-            if inTime { componentsInTime += 1 }
+            if inTime { timeComponents += 1 } else { dateComponents += 1 }
             index += 1
         }
-        guard components > 0 else { return false }
-        if inTime && componentsInTime == 0 { return false }
-        // A week count stands alone.
-        if sawWeek && components > 1 { return false }
-        return true
+        if inTime { return timeComponents > 0 }
+        return dateComponents > 0
     }
 }

@@ -91,9 +91,8 @@ extension SchemaBuilder {
             let condition = try subschema(node, "if")
             let then = object["then"] == nil ? nil : try subschema(node, "then")
             let otherwise = object["else"] == nil ? nil : try subschema(node, "else")
-            if then != nil || otherwise != nil {
-                node.conditional = Conditional(condition: condition, then: then, otherwise: otherwise)
-            }
+            // Even without `then`/`else`, `if` leaves annotations that `unevaluated*` sees.
+            node.conditional = Conditional(condition: condition, then: then, otherwise: otherwise)
         }
         if !draft4 {
             if object["unevaluatedProperties"] != nil {

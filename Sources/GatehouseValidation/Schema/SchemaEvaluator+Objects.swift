@@ -179,17 +179,21 @@ extension SchemaEvaluator {
         if elements.count < 2 { return nil }
         if elements.count <= 16 {
             for first in 0..<elements.count {
-                for second in (first + 1)..<elements.count where elements[first] == elements[second] {
+                for second in (first + 1)..<elements.count where jsonEqual(elements[first], elements[second]) {
                     return (first, second)
                 }
             }
             return nil
         }
-        var seen: [JSONValue: Int] = [:]
-        seen.reserveCapacity(elements.count)
+        // Swift's hashing is coarser than JSON equality (canonically equivalent strings collide), so buckets are
+        // confirmed with `jsonEqual`.
+        var buckets: [JSONValue: [Int]] = [:]
+        buckets.reserveCapacity(elements.count)
         for (index, element) in elements.enumerated() {
-            if let earlier = seen[element] { return (earlier, index) }
-            seen[element] = index
+            if let earlier = buckets[element]?.first(where: { jsonEqual(elements[$0], element) }) {
+                return (earlier, index)
+            }
+            buckets[element, default: []].append(index)
         }
         return nil
     }

@@ -105,11 +105,11 @@ struct SchemaEvaluator {
             valid = false
             guard report(node, "type", "expected \(types.phrase), found \(describe(value))") else { return false }
         }
-        if let constant = node.constValue, constant != value {
+        if let constant = node.constValue, !jsonEqual(constant, value) {
             valid = false
             guard report(node, "const", "expected \(literal(constant)), found \(describe(value))") else { return false }
         }
-        if let values = node.enumValues, !values.contains(value) {
+        if let values = node.enumValues, !values.contains(where: { jsonEqual($0, value) }) {
             valid = false
             guard report(node, "enum", "expected one of \(listing(values)), found \(describe(value))") else {
                 return false
