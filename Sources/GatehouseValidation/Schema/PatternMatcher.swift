@@ -12,7 +12,7 @@ final class PatternMatcher: Sendable {
     }
 
     let source: String
-    private let program: PatternProgram?
+    let program: PatternProgram?
     /// `nonisolated(unsafe)` because NSRegularExpression is not marked Sendable, though it is immutable and
     /// documented as safe to use from several threads.
     private nonisolated(unsafe) let fallback: NSRegularExpression?
