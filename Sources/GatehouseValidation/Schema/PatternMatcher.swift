@@ -13,15 +13,17 @@ final class PatternMatcher: Sendable {
 
     let source: String
     let program: PatternProgram?
-    /// `nonisolated(unsafe)` because NSRegularExpression is not marked Sendable, though it is immutable and
-    /// documented as safe to use from several threads.
-    private nonisolated(unsafe) let fallback: NSRegularExpression?
+    private let dfa: PatternDFA?
+    /// Immutable and documented as safe to use from several threads.
+    private let fallback: NSRegularExpression?
     static let fallbackInputLimit = 10_000
 
     init(_ source: String) throws(Failure) {
         self.source = source
         do {
-            self.program = try PatternParser.compile(source)
+            let program = try PatternParser.compile(source)
+            self.program = program
+            self.dfa = PatternDFA(program)
             self.fallback = nil
         } catch {
             guard error.unsupported else { throw Failure(message: error.message) }
@@ -29,11 +31,13 @@ final class PatternMatcher: Sendable {
                 throw Failure(message: "\(error.message) are not supported")
             }
             self.program = nil
+            self.dfa = nil
             self.fallback = expression
         }
     }
 
     func matches(_ text: String) -> Bool {
+        if let dfa, let result = dfa.matches(text) { return result }
         if let program { return program.matches(text) }
         guard let fallback, text.utf16.count <= Self.fallbackInputLimit else { return false }
         return fallback.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count)) != nil

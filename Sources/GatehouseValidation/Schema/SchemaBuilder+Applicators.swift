@@ -70,7 +70,10 @@ extension SchemaBuilder {
                 used = true
             }
         }
-        if used { node.object = rules }
+        if used {
+            rules.table = PropertyTable(rules.propertyOrder, required: rules.required)
+            node.object = rules
+        }
     }
 
     func fillArray(_ node: SchemaNode, _ object: JSONObject) throws(SchemaCompileError) {

@@ -17,15 +17,6 @@ extension SchemaEvaluator {
                 return false
             }
         }
-        for name in rules.required where object.position(of: name) == nil {
-            if let direction = options.direction, let property = rules.properties[name]?.resolved {
-                // OpenAPI: a required readOnly property is required in responses only, a writeOnly one in requests.
-                if direction == .request && property.readOnly { continue }
-                if direction == .response && property.writeOnly { continue }
-            }
-            valid = false
-            guard report(node, "required", "missing required property '\(name)'") else { return false }
-        }
         for (name, required) in rules.dependentRequired where object.position(of: name) != nil {
             for other in required where object.position(of: other) == nil {
                 valid = false
@@ -35,12 +26,15 @@ extension SchemaEvaluator {
                 }
             }
         }
+        var seen: UInt64 = 0
         if rules.hasMemberRules {
             for member in object.members {
                 var evaluated = false
-                if let property = rules.properties[member.key] {
+                if let index = rules.table.lookup(member.key) {
                     evaluated = true
-                    if !property.isTrivial, !checkMember(property, member) {
+                    let entry = rules.table.entries[index]
+                    seen |= entry.requiredBit
+                    if !entry.node.isTrivial, !checkMember(entry.node, member) {
                         valid = false
                         if !collect || issues.count >= options.maxIssues { return false }
                     }
@@ -67,6 +61,23 @@ extension SchemaEvaluator {
                 if tracking && evaluated { local.properties.insert(member.key) }
             }
         }
+        if rules.hasMemberRules {
+            if seen != rules.table.requiredMask {
+                for entry in rules.table.entries where entry.requiredBit & ~seen != 0 {
+                    guard reportMissing(node, rules, entry.key) else { return false }
+                    valid = valid && !isExempt(rules, entry.key)
+                }
+            }
+            for name in rules.table.otherRequired where object.position(of: name) == nil {
+                guard reportMissing(node, rules, name) else { return false }
+                valid = valid && !isExempt(rules, name)
+            }
+        } else {
+            for name in rules.required where object.position(of: name) == nil {
+                guard reportMissing(node, rules, name) else { return false }
+                valid = valid && !isExempt(rules, name)
+            }
+        }
         if let names = rules.propertyNames {
             for member in object.members {
                 var ignored = Annotations()
@@ -84,6 +95,18 @@ extension SchemaEvaluator {
             }
         }
         return valid
+    }
+
+    /// OpenAPI: a required readOnly property is required in responses only, a writeOnly one in requests.
+    private func isExempt(_ rules: ObjectRules, _ name: String) -> Bool {
+        guard let direction = options.direction, let property = rules.properties[name]?.resolved else { return false }
+        return (direction == .request && property.readOnly) || (direction == .response && property.writeOnly)
+    }
+
+    /// Reports a missing required property unless it is exempt; returns whether validation goes on.
+    private mutating func reportMissing(_ node: SchemaNode, _ rules: ObjectRules, _ name: String) -> Bool {
+        if isExempt(rules, name) { return true }
+        return report(node, "required", "missing required property '\(name)'")
     }
 
     @inline(__always)

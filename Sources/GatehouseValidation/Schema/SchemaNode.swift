@@ -139,6 +139,8 @@ final class NumberRules: @unchecked Sendable {
 
 final class ObjectRules: @unchecked Sendable {
     var properties: [String: SchemaNode] = [:]
+    /// `properties` and `required` for the validation loop.
+    var table = PropertyTable([], required: [])
     /// `properties` in document order, for synthesis.
     var propertyOrder: [(name: String, node: SchemaNode)] = []
     var patternProperties: [(pattern: PatternMatcher, node: SchemaNode)] = []
