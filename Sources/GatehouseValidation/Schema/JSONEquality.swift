@@ -4,8 +4,9 @@ import GatehouseSpec
 /// point, unlike Swift's `String ==`, which treats canonically equivalent strings ("é" and "e\u{301}") as equal.
 func jsonEqual(_ lhs: JSONValue, _ rhs: JSONValue) -> Bool {
     switch (lhs, rhs) {
-    case (.string(let left), .string(let right)):
-        return left.utf8.elementsEqual(right.utf8)
+    case (.string(var left), .string(var right)):
+        guard left.utf8.count == right.utf8.count else { return false }
+        return left.withUTF8 { a in right.withUTF8 { b in a.elementsEqual(b) } }
     case (.array(let left), .array(let right)):
         guard left.count == right.count else { return false }
         for index in left.indices where !jsonEqual(left[index], right[index]) { return false }

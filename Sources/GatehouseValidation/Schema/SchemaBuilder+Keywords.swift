@@ -17,7 +17,10 @@ extension SchemaBuilder {
         if case .string(let ref)? = object["$ref"] {
             node.ref = try resolveReference(ref, at: node.address)
             // Draft 4 and OpenAPI 3.0: a `$ref` object is replaced by its target; siblings are ignored.
-            if draft4 { return }
+            if draft4 {
+                node.groups = .inPlace
+                return
+            }
         }
         if !draft4, case .string(let ref)? = object["$dynamicRef"] {
             let target = try resolveReference(ref, at: node.address)
@@ -39,6 +42,20 @@ extension SchemaBuilder {
         if dialect == .openAPI30, let discriminator = object["discriminator"]?.objectValue {
             try fillDiscriminator(node, discriminator)
         }
+        var groups: KeywordGroups = []
+        if node.constValue != nil || node.enumValues != nil { groups.insert(.values) }
+        if node.string != nil { groups.insert(.string) }
+        if node.number != nil { groups.insert(.number) }
+        if node.object != nil { groups.insert(.object) }
+        if node.array != nil { groups.insert(.array) }
+        if node.ref != nil || node.dynamicRef != nil || node.allOf != nil || node.anyOf != nil || node.oneOf != nil
+            || node.not != nil || node.conditional != nil
+        {
+            groups.insert(.inPlace)
+        }
+        if node.readOnly || node.writeOnly { groups.insert(.access) }
+        if node.hasUnevaluated { groups.insert(.unevaluated) }
+        node.groups = groups
         node.isTrivial =
             node.ref == nil && node.dynamicRef == nil && node.types == nil && node.constValue == nil
             && node.enumValues == nil && node.format == nil && node.string == nil && node.number == nil

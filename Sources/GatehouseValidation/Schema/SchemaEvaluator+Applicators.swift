@@ -165,7 +165,7 @@ extension SchemaEvaluator {
     mutating func checkUnevaluated(_ node: SchemaNode, _ value: JSONValue, _ local: inout Annotations) -> Bool {
         var valid = true
         if let rest = node.unevaluatedProperties, case .object(let object) = value, !local.allProperties {
-            for member in object.members where !local.properties.contains(member.key) {
+            for member in object.members where !local.evaluated(property: member.key) {
                 if rest.boolean == false {
                     valid = false
                     guard report(node, "unevaluatedProperties", "unexpected property '\(member.key)'") else {
@@ -186,7 +186,7 @@ extension SchemaEvaluator {
         }
         if let rest = node.unevaluatedItems, case .array(let elements) = value, !local.allItems {
             for index in local.itemCount..<max(local.itemCount, elements.count)
-            where !local.containsIndices.contains(index) {
+            where !local.evaluated(item: index) {
                 if rest.boolean == false {
                     valid = false
                     guard report(node, "unevaluatedItems", "unexpected item at index \(index)") else { return false }

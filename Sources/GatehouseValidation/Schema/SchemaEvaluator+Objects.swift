@@ -32,9 +32,9 @@ extension SchemaEvaluator {
                 var evaluated = false
                 if let index = rules.table.lookup(member.key) {
                     evaluated = true
-                    let entry = rules.table.entries[index]
-                    seen |= entry.requiredBit
-                    if !entry.node.isTrivial, !checkMember(entry.node, member) {
+                    seen |= rules.table.entries[index].requiredBit
+                    let property = rules.table.entries[index].node
+                    if !property.isTrivial, !checkMember(property, member) {
                         valid = false
                         if !collect || issues.count >= options.maxIssues { return false }
                     }
@@ -58,7 +58,7 @@ extension SchemaEvaluator {
                         if !collect || issues.count >= options.maxIssues { return false }
                     }
                 }
-                if tracking && evaluated { local.properties.insert(member.key) }
+                if tracking && evaluated { local.add(property: member.key) }
             }
         }
         if rules.hasMemberRules {
@@ -168,7 +168,7 @@ extension SchemaEvaluator {
                 var ignored = Annotations()
                 if probe(contains, element, track: false, &ignored) {
                     matches += 1
-                    if tracking { local.containsIndices.insert(index) }
+                    if tracking { local.add(item: index) }
                 }
             }
             if matches < rules.minContains {

@@ -5,17 +5,19 @@ extension SchemaEvaluator {
     mutating func checkString(_ node: SchemaNode, _ rules: StringRules, _ text: String) -> Bool {
         var valid = true
         if rules.minLength != nil || rules.maxLength != nil {
-            // Length counts code points; the UTF-8 byte count decides most cases without counting them.
+            // Length counts code points. A code point takes 1 to 4 UTF-8 bytes, so the byte count (O(1) for native
+            // strings) decides most cases without counting.
             let bytes = text.utf8.count
-            var length: Int? = nil
-            if let minimum = rules.minLength, bytes < minimum || text.unicodeScalars.count < minimum {
-                length = text.unicodeScalars.count
-                valid = false
-                guard report(node, "minLength", "expected a string of at least \(minimum) characters, found \(length!): \(quote(text))")
-                else { return false }
+            if let minimum = rules.minLength, bytes < minimum * 4 {
+                let count = text.unicodeScalars.count
+                if count < minimum {
+                    valid = false
+                    guard report(node, "minLength", "expected a string of at least \(minimum) characters, found \(count): \(quote(text))")
+                    else { return false }
+                }
             }
             if let maximum = rules.maxLength, bytes > maximum {
-                let count = length ?? text.unicodeScalars.count
+                let count = text.unicodeScalars.count
                 if count > maximum {
                     valid = false
                     guard report(node, "maxLength", "expected a string of at most \(maximum) characters, found \(count): \(quote(text))")

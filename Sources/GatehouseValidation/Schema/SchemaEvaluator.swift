@@ -2,20 +2,42 @@ import GatehouseSpec
 
 /// What in-place subschemas evaluated, for `unevaluatedProperties` and `unevaluatedItems`. Only gathered when a
 /// schema that uses those keywords asks for it.
+///
+/// The sets are optional so that the annotations every member check creates and throws away cost nothing.
 struct Annotations {
     var allProperties = false
-    var properties: Set<String> = []
+    var properties: Set<String>?
     var allItems = false
     /// Items `0..<itemCount` were evaluated by `prefixItems`.
     var itemCount = 0
-    var containsIndices: Set<Int> = []
+    var containsIndices: Set<Int>?
+
+    func evaluated(property key: String) -> Bool {
+        allProperties || properties?.contains(key) == true
+    }
+
+    func evaluated(item index: Int) -> Bool {
+        allItems || index < itemCount || containsIndices?.contains(index) == true
+    }
+
+    mutating func add(property key: String) {
+        if properties == nil { properties = [] }
+        properties!.insert(key)
+    }
+
+    mutating func add(item index: Int) {
+        if containsIndices == nil { containsIndices = [] }
+        containsIndices!.insert(index)
+    }
 
     mutating func merge(_ other: Annotations) {
         allProperties = allProperties || other.allProperties
-        if !other.properties.isEmpty { properties.formUnion(other.properties) }
+        if let keys = other.properties { properties = properties.map { $0.union(keys) } ?? keys }
         allItems = allItems || other.allItems
         itemCount = max(itemCount, other.itemCount)
-        if !other.containsIndices.isEmpty { containsIndices.formUnion(other.containsIndices) }
+        if let indices = other.containsIndices {
+            containsIndices = containsIndices.map { $0.union(indices) } ?? indices
+        }
     }
 }
 
@@ -97,7 +119,8 @@ struct SchemaEvaluator {
         }
         defer { if pushed { scope.removeLast() } }
 
-        let tracking = track || node.hasUnevaluated
+        let groups = node.groups
+        let tracking = track || groups.contains(.unevaluated)
         var local = Annotations()
         var valid = true
 
@@ -105,14 +128,18 @@ struct SchemaEvaluator {
             valid = false
             guard report(node, "type", "expected \(types.phrase), found \(describe(value))") else { return false }
         }
-        if let constant = node.constValue, !jsonEqual(constant, value) {
-            valid = false
-            guard report(node, "const", "expected \(literal(constant)), found \(describe(value))") else { return false }
-        }
-        if let values = node.enumValues, !values.contains(where: { jsonEqual($0, value) }) {
-            valid = false
-            guard report(node, "enum", "expected one of \(listing(values)), found \(describe(value))") else {
-                return false
+        if groups.contains(.values) {
+            if let constant = node.constValue, !jsonEqual(constant, value) {
+                valid = false
+                guard report(node, "const", "expected \(literal(constant)), found \(describe(value))") else {
+                    return false
+                }
+            }
+            if let values = node.enumValues, !values.contains(where: { jsonEqual($0, value) }) {
+                valid = false
+                guard report(node, "enum", "expected one of \(listing(values)), found \(describe(value))") else {
+                    return false
+                }
             }
         }
         if let format = node.format, options.assertFormats, !format.check(value) {
@@ -122,30 +149,30 @@ struct SchemaEvaluator {
             }
         }
         switch value {
-        case .string(let text):
-            if let rules = node.string, !checkString(node, rules, text) {
+        case .string(let text) where groups.contains(.string):
+            if !checkString(node, node.string!, text) {
                 valid = false
                 if !collect || issues.count >= options.maxIssues { return false }
             }
-        case .number(let number):
-            if let rules = node.number, !checkNumber(node, rules, number) {
+        case .number(let number) where groups.contains(.number):
+            if !checkNumber(node, node.number!, number) {
                 valid = false
                 if !collect || issues.count >= options.maxIssues { return false }
             }
-        case .object(let object):
-            if let rules = node.object, !checkObject(node, rules, object, tracking: tracking, &local) {
+        case .object(let object) where groups.contains(.object):
+            if !checkObject(node, node.object!, object, tracking: tracking, &local) {
                 valid = false
                 if !collect || issues.count >= options.maxIssues { return false }
             }
-        case .array(let elements):
-            if let rules = node.array, !checkArray(node, rules, elements, tracking: tracking, &local) {
+        case .array(let elements) where groups.contains(.array):
+            if !checkArray(node, node.array!, elements, tracking: tracking, &local) {
                 valid = false
                 if !collect || issues.count >= options.maxIssues { return false }
             }
         default:
             break
         }
-        if node.readOnly || node.writeOnly, let direction = options.direction {
+        if groups.contains(.access), let direction = options.direction {
             if node.readOnly && direction == .request {
                 valid = false
                 guard report(node, "readOnly", "read-only value must not be sent in a request") else { return false }
@@ -157,11 +184,11 @@ struct SchemaEvaluator {
                 }
             }
         }
-        if !applyInPlace(node, value, tracking: tracking, &local) {
+        if groups.contains(.inPlace), !applyInPlace(node, value, tracking: tracking, &local) {
             valid = false
             if !collect || issues.count >= options.maxIssues { return false }
         }
-        if node.hasUnevaluated, !checkUnevaluated(node, value, &local) {
+        if groups.contains(.unevaluated), !checkUnevaluated(node, value, &local) {
             valid = false
         }
         if track && valid { annotations.merge(local) }

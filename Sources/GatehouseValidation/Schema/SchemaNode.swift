@@ -41,6 +41,9 @@ final class SchemaNode: @unchecked Sendable {
     var dynamicAnchorName: String?
     /// Nothing to check (an empty schema or one with annotations only): validation returns at once.
     var isTrivial = false
+    /// Which keyword groups are present, so validation reads only those (each read of a class reference costs a
+    /// retain and a release).
+    var groups: KeywordGroups = []
 
     init(address: NodeAddress, json: JSONValue) {
         self.address = address
@@ -64,6 +67,21 @@ final class SchemaNode: @unchecked Sendable {
         ref != nil && types == nil && object == nil && array == nil && string == nil && number == nil
             && allOf == nil && anyOf == nil && oneOf == nil && constValue == nil && enumValues == nil
     }
+}
+
+/// The keyword groups a node has; see `SchemaNode.groups`.
+struct KeywordGroups: OptionSet, Sendable {
+    let rawValue: UInt8
+    static let values = KeywordGroups(rawValue: 1)
+    static let string = KeywordGroups(rawValue: 2)
+    static let number = KeywordGroups(rawValue: 4)
+    static let object = KeywordGroups(rawValue: 8)
+    static let array = KeywordGroups(rawValue: 16)
+    static let inPlace = KeywordGroups(rawValue: 32)
+    static let access = KeywordGroups(rawValue: 64)
+    static let unevaluated = KeywordGroups(rawValue: 128)
+
+    init(rawValue: UInt8) { self.rawValue = rawValue }
 }
 
 /// JSON types as bits; `number` admits integers.
