@@ -61,6 +61,7 @@ enum FormatKind: Sendable, Hashable {
             case .regex: return PatternMatcher.isValid(text)
             default: break
             }
+            if let result = text.utf8.withContiguousStorageIfAvailable({ checkString($0) }) { return result }
             var copy = text
             return copy.withUTF8 { checkString($0) }
         case .number(let number):

@@ -72,6 +72,8 @@ extension SchemaBuilder {
         }
         if used {
             rules.table = PropertyTable(rules.propertyOrder, required: rules.required)
+            rules.hasMemberRules =
+                !rules.properties.isEmpty || !rules.patternProperties.isEmpty || rules.additionalProperties != nil
             node.object = rules
         }
     }

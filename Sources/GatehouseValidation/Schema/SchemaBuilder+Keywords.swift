@@ -150,7 +150,10 @@ extension SchemaBuilder {
             guard divisor.double > 0 else { throw invalid(node, "multipleOf", "expected a number greater than 0") }
             rules.multipleOf = divisor
         }
-        if !rules.lower.isEmpty || !rules.upper.isEmpty || rules.multipleOf != nil { node.number = rules }
+        if !rules.lower.isEmpty || !rules.upper.isEmpty || rules.multipleOf != nil {
+            rules.seal()
+            node.number = rules
+        }
     }
 
     private func fillString(_ node: SchemaNode, _ object: JSONObject) throws(SchemaCompileError) {

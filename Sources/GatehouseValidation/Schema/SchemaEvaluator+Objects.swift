@@ -28,37 +28,10 @@ extension SchemaEvaluator {
         }
         var seen: UInt64 = 0
         if rules.hasMemberRules {
-            for member in object.members {
-                var evaluated = false
-                if let index = rules.table.lookup(member.key) {
-                    evaluated = true
-                    seen |= rules.table.entries[index].requiredBit
-                    let property = rules.table.entries[index].node
-                    if !property.isTrivial, !checkMember(property, member) {
-                        valid = false
-                        if !collect || issues.count >= options.maxIssues { return false }
-                    }
-                }
-                for (pattern, subschema) in rules.patternProperties where pattern.matches(member.key) {
-                    evaluated = true
-                    if !checkMember(subschema, member) {
-                        valid = false
-                        if !collect || issues.count >= options.maxIssues { return false }
-                    }
-                }
-                if !evaluated, let additional = rules.additionalProperties {
-                    evaluated = true
-                    if additional.boolean == false {
-                        valid = false
-                        guard report(node, "additionalProperties", "unexpected property '\(member.key)'") else {
-                            return false
-                        }
-                    } else if !checkMember(additional, member) {
-                        valid = false
-                        if !collect || issues.count >= options.maxIssues { return false }
-                    }
-                }
-                if tracking && evaluated { local.add(property: member.key) }
+            let outcome = checkMembers(node, rules, object, tracking: tracking, &local, seen: &seen)
+            if !outcome.valid {
+                valid = false
+                if outcome.stop { return false }
             }
         }
         if rules.hasMemberRules {
@@ -95,6 +68,56 @@ extension SchemaEvaluator {
             }
         }
         return valid
+    }
+
+    /// `properties`, `patternProperties` and `additionalProperties`, member by member; `seen` collects the
+    /// required bits of the properties present.
+    private mutating func checkMembers(
+        _ node: SchemaNode, _ rules: ObjectRules, _ object: JSONObject, tracking: Bool, _ local: inout Annotations,
+        seen: inout UInt64
+    ) -> (valid: Bool, stop: Bool) {
+        var valid = true
+        let table = rules.table
+        let hasPatterns = !rules.patternProperties.isEmpty
+        let additional = rules.additionalProperties
+        // Borrowing the members through a buffer avoids copying (and retaining) each one.
+        return object.members.withUnsafeBufferPointer { members in
+            for position in members.indices {
+                var evaluated = false
+                if let index = table.lookup(members[position].key) {
+                    evaluated = true
+                    seen |= table.entries[index].requiredBit
+                    let property = table.entries[index].node
+                    if !property.isTrivial, !checkMember(property, members[position]) {
+                        valid = false
+                        if !collect || issues.count >= options.maxIssues { return (false, true) }
+                    }
+                }
+                if hasPatterns {
+                    for (pattern, subschema) in rules.patternProperties where pattern.matches(members[position].key) {
+                        evaluated = true
+                        if !checkMember(subschema, members[position]) {
+                            valid = false
+                            if !collect || issues.count >= options.maxIssues { return (false, true) }
+                        }
+                    }
+                }
+                if !evaluated, let additional {
+                    evaluated = true
+                    if additional.boolean == false {
+                        valid = false
+                        guard report(node, "additionalProperties", "unexpected property '\(members[position].key)'") else {
+                            return (false, true)
+                        }
+                    } else if !checkMember(additional, members[position]) {
+                        valid = false
+                        if !collect || issues.count >= options.maxIssues { return (false, true) }
+                    }
+                }
+                if tracking && evaluated { local.add(property: members[position].key) }
+            }
+            return (valid, false)
+        }
     }
 
     /// OpenAPI: a required readOnly property is required in responses only, a writeOnly one in requests.

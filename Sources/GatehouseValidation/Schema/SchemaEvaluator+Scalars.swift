@@ -34,6 +34,7 @@ extension SchemaEvaluator {
     }
 
     mutating func checkNumber(_ node: SchemaNode, _ rules: NumberRules, _ number: JSONNumber) -> Bool {
+        if rules.quickCheck(number.int64, number.double) == true { return true }
         var valid = true
         for bound in rules.lower {
             let order = compare(number, bound.limit)

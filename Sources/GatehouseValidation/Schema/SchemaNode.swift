@@ -153,6 +153,35 @@ final class NumberRules: @unchecked Sendable {
     var lower: [NumericBound] = []
     var upper: [NumericBound] = []
     var multipleOf: JSONNumber?
+    /// The bounds as plain numbers, checked first: no reference counting on the success path.
+    private var fastBounds: [(int: Int64, exact: Bool, double: Double, exclusive: Bool, isLower: Bool)] = []
+    private var integerStep: Int64 = 0
+
+    /// Prepares the fast path once the keywords are read.
+    func seal() {
+        fastBounds = lower.map { ($0.limit.int64 ?? 0, $0.limit.int64 != nil, $0.limit.double, $0.exclusive, true) }
+            + upper.map { ($0.limit.int64 ?? 0, $0.limit.int64 != nil, $0.limit.double, $0.exclusive, false) }
+        integerStep = multipleOf?.int64 ?? 0
+    }
+
+    /// Whether `number` passes every keyword, when that can be decided cheaply; nil sends it to the full check.
+    @inline(__always)
+    func quickCheck(_ int: Int64?, _ double: Double) -> Bool? {
+        for bound in fastBounds {
+            let order: Int
+            if bound.exact, let int {
+                order = int < bound.int ? -1 : (int == bound.int ? 0 : 1)
+            } else {
+                order = double < bound.double ? -1 : (double == bound.double ? 0 : 1)
+            }
+            if bound.isLower ? (order < 0 || (bound.exclusive && order == 0)) : (order > 0 || (bound.exclusive && order == 0)) {
+                return false
+            }
+        }
+        if multipleOf == nil { return true }
+        if integerStep != 0, let int { return int % integerStep == 0 }
+        return nil
+    }
 }
 
 final class ObjectRules: @unchecked Sendable {
@@ -170,7 +199,7 @@ final class ObjectRules: @unchecked Sendable {
     var dependentRequired: [(name: String, required: [String])] = []
     var dependentSchemas: [(name: String, node: SchemaNode)] = []
     /// Whether any keyword applies to each member (`properties`, `patternProperties`, `additionalProperties`).
-    var hasMemberRules: Bool { !properties.isEmpty || !patternProperties.isEmpty || additionalProperties != nil }
+    var hasMemberRules = false
 }
 
 final class ArrayRules: @unchecked Sendable {
