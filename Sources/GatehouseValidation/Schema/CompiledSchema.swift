@@ -1,0 +1,36 @@
+public import GatehouseSpec
+
+/// A schema compiled once, ready to validate any number of instances from any thread.
+public final class CompiledSchema: Sendable {
+    let root: SchemaNode
+    let usesDynamicScope: Bool
+    /// The dialect it was compiled in.
+    public let dialect: SchemaDialect
+
+    init(root: SchemaNode, dialect: SchemaDialect, usesDynamicScope: Bool) {
+        self.root = root
+        self.dialect = dialect
+        self.usesDynamicScope = usesDynamicScope
+    }
+
+    /// Where the schema is: its file (or base URI) and pointer.
+    public var address: NodeAddress { root.address }
+
+    /// Every way `instance` breaks the schema, up to `options.maxIssues`; empty when it is valid.
+    ///
+    /// Each issue's `location` is the instance's JSON pointer (`""` for the root, `/items/3/name`), `schemaLocation`
+    /// the failing keyword's node in the schema.
+    public func validate(_ instance: JSONValue, options: ValidationOptions = ValidationOptions()) -> [ValidationIssue] {
+        var evaluator = SchemaEvaluator(options: options, collect: true, usesDynamicScope: usesDynamicScope)
+        var annotations = Annotations()
+        _ = evaluator.validate(root, instance, track: false, &annotations)
+        return evaluator.issues
+    }
+
+    /// Whether `instance` is valid; stops at the first failure and builds no messages.
+    public func isValid(_ instance: JSONValue, options: ValidationOptions = ValidationOptions()) -> Bool {
+        var evaluator = SchemaEvaluator(options: options, collect: false, usesDynamicScope: usesDynamicScope)
+        var annotations = Annotations()
+        return evaluator.validate(root, instance, track: false, &annotations)
+    }
+}

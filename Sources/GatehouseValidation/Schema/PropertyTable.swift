@@ -1,0 +1,64 @@
+/// `properties` as an open-addressing table with a cheap hash (FNV-1a over the UTF-8 bytes), so looking up each
+/// member of an instance costs no `Hasher` setup; each property also carries its bit in the `required` mask, so
+/// `required` is checked from the same lookups.
+struct PropertyTable: Sendable {
+    struct Entry: Sendable {
+        var key: String
+        var node: SchemaNode
+        /// This property's bit in `requiredMask`, or 0 when it is not required.
+        var requiredBit: UInt64
+    }
+
+    private(set) var entries: [Entry] = []
+    private var slots: [Int32] = []
+    private var mask = 0
+    /// The bits of the required properties that have an entry.
+    private(set) var requiredMask: UInt64 = 0
+    /// Required names without a bit (not in `properties`, or past the 64th); checked by lookup in the instance.
+    private(set) var otherRequired: [String] = []
+
+    init(_ properties: [(name: String, node: SchemaNode)], required: [String]) {
+        var capacity = 4
+        while capacity < properties.count * 2 { capacity *= 2 }
+        slots = Array(repeating: -1, count: capacity)
+        mask = capacity - 1
+        for (name, node) in properties where lookup(name) == nil {
+            var slot = Self.hash(name) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(entries.count)
+            entries.append(Entry(key: name, node: node, requiredBit: 0))
+        }
+        var nextBit = 0
+        for name in required {
+            if let index = lookup(name), nextBit < 64, entries[index].requiredBit == 0 {
+                entries[index].requiredBit = 1 << UInt64(nextBit)
+                requiredMask |= entries[index].requiredBit
+                nextBit += 1
+            } else if !otherRequired.contains(name) {
+                otherRequired.append(name)
+            }
+        }
+    }
+
+    @inline(__always)
+    static func hash(_ key: String) -> Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in key.utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+        return Int(truncatingIfNeeded: hash ^ (hash >> 29))
+    }
+
+    /// The entry index of `key`, if it is a property.
+    @inline(__always)
+    func lookup(_ key: String) -> Int? {
+        if slots.isEmpty { return nil }
+        var slot = Self.hash(key) & mask
+        while true {
+            let index = Int(slots[slot])
+            if index < 0 { return nil }
+            if entries[index].key == key { return index }
+            slot = (slot + 1) & mask
+        }
+    }
+}

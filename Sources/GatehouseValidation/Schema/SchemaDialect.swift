@@ -1,0 +1,22 @@
+public import GatehouseSpec
+
+/// The JSON Schema dialect a schema is compiled in.
+public enum SchemaDialect: Sendable, Hashable {
+    /// OpenAPI 3.0 schema objects: draft 4 plus `nullable`, `readOnly`/`writeOnly`, `discriminator`.
+    case openAPI30
+    /// OpenAPI 3.1: JSON Schema 2020-12, with `discriminator`, `xml` and `example` as annotations.
+    case openAPI31
+    /// Plain JSON Schema draft 4.
+    case draft4
+    /// Plain JSON Schema 2020-12.
+    case draft2020_12
+
+    /// The dialect of an OpenAPI document's schemas.
+    public init(version: OpenAPIVersion) {
+        self = version.is3_1 ? .openAPI31 : .openAPI30
+    }
+
+    /// Draft 4 rules: `id`, boolean `exclusiveMaximum`, `$ref` hiding its siblings, array `items`.
+    var isDraft4Family: Bool { self == .openAPI30 || self == .draft4 }
+    var isOpenAPI: Bool { self == .openAPI30 || self == .openAPI31 }
+}

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Gatehouse's schema validation against jsonschema-rs (and fastjsonschema) on the same schema and instance, in one
+# run: the GitHub-like repository schema and its 100-item array (../shared/testdata/bench-validation), validation
+# loop only (compile excluded), and separately parse + validate from bytes. Prints a Markdown table.
+#
+#   bench/validation/run.sh           # about 3 s per measurement
+#   SECONDS_PER=5 bench/validation/run.sh
+set -euo pipefail
+cd "$(dirname "$0")"
+testdata=$(cd ../../../shared/testdata/bench-validation && pwd)
+per=${SECONDS_PER:-3}
+
+python3 -c "import jsonschema_rs, fastjsonschema" 2>/dev/null || pip install -q jsonschema-rs fastjsonschema
+
+if command -v flock >/dev/null; then lock=(flock /tmp/swift-build.lock); else lock=(); fi
+"${lock[@]}" swift build -c release >&2
+bin=$(swift build -c release --show-bin-path)/ValidationBench
+
+out=$(mktemp)
+"$bin" "$testdata" "$per" >"$out"
+python3 - "$testdata" "$per" >>"$out" <<'PY'
+import json, sys, time
+import jsonschema_rs, fastjsonschema
+
+testdata, per = sys.argv[1], float(sys.argv[2])
+schema = json.load(open(f"{testdata}/repository.schema.json"))
+raw = open(f"{testdata}/repositories-100.json", "rb").read()
+items = json.loads(raw)
+mb = len(raw) / 1e6
+
+def throughput(body):
+    for _ in range(20): assert body()
+    best = 0.0
+    for _ in range(5):
+        calls, start = 0, time.perf_counter()
+        while time.perf_counter() - start < per / 5:
+            for _ in range(10): assert body()
+            calls += 10
+        best = max(best, calls * len(items) / (time.perf_counter() - start))
+    return best
+
+def report(name, rate):
+    print(json.dumps({"name": name, "items_per_s": int(rate), "mb_per_s": round(rate / len(items) * mb, 1)}))
+
+for formats in (True, False):
+    v = jsonschema_rs.validator_for(schema, validate_formats=formats)
+    report(f"jsonschema-rs is_valid, formats {'on' if formats else 'off'}",
+           throughput(lambda: all(v.is_valid(item) for item in items)))
+v = jsonschema_rs.validator_for(schema, validate_formats=True)
+report("jsonschema-rs json.loads + is_valid from bytes, formats on",
+       throughput(lambda: all(v.is_valid(item) for item in json.loads(raw))))
+f = fastjsonschema.compile(schema)
+def fast():
+    for item in items: f(item)
+    return True
+report("fastjsonschema, formats on", throughput(fast))
+PY
+
+python3 - "$out" <<'PY'
+import json, sys
+rows = {r["name"]: r for r in map(json.loads, open(sys.argv[1]))}
+pairs = [
+    ("gatehouse isValid, formats on", "jsonschema-rs is_valid, formats on"),
+    ("gatehouse isValid, formats off", "jsonschema-rs is_valid, formats off"),
+    ("gatehouse validate (all issues), formats on", "jsonschema-rs is_valid, formats on"),
+    ("gatehouse parse + isValid from bytes, formats on", "jsonschema-rs json.loads + is_valid from bytes, formats on"),
+]
+print("| measurement | Gatehouse items/s | MB/s | peer | peer items/s | MB/s | ratio |")
+print("|---|---|---|---|---|---|---|")
+for ours, peer in pairs:
+    a, b = rows[ours], rows[peer]
+    print(f"| {ours[10:]} | {a['items_per_s']:,} | {a['mb_per_s']} | {peer} | {b['items_per_s']:,} | {b['mb_per_s']} | {a['items_per_s'] / b['items_per_s']:.2f}x |")
+f = rows["fastjsonschema, formats on"]
+print(f"| | | | fastjsonschema, formats on | {f['items_per_s']:,} | {f['mb_per_s']} | |")
+PY
+rm -f "$out"
