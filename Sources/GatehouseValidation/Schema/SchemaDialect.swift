@@ -13,7 +13,7 @@ public enum SchemaDialect: Sendable, Hashable {
 
     /// The dialect of an OpenAPI document's schemas.
     public init(version: OpenAPIVersion) {
-        self = version.is3_1 ? .openAPI31 : .openAPI30
+        self = version.isOpenAPI31 ? .openAPI31 : .openAPI30
     }
 
     /// Draft 4 rules: `id`, boolean `exclusiveMaximum`, `$ref` hiding its siblings, array `items`.
