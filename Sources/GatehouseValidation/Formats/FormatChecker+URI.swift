@@ -2,12 +2,15 @@ extension FormatChecker {
     /// RFC 3986 `URI` (with a scheme) or `URI-reference`; ASCII only, percent-escapes checked.
     static func isURI(_ bytes: Bytes, requireScheme: Bool) -> Bool {
         var index = 0
-        let firstDelimiter = bytes.firstIndex { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }
+        let firstDelimiter = bytes.firstIndex {
+            $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#")
+        }
         if let colon = firstDelimiter, bytes[colon] == UInt8(ascii: ":") {
             guard colon > 0, isAlpha(bytes[0]) else { return false }
             for byte in bytes[1..<colon] {
-                guard isAlpha(byte) || isDigit(byte) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
-                    || byte == UInt8(ascii: ".")
+                guard
+                    isAlpha(byte) || isDigit(byte) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
+                        || byte == UInt8(ascii: ".")
                 else { return false }
             }
             index = colon + 1
