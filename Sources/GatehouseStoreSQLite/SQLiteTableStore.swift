@@ -94,6 +94,8 @@ public final class SQLiteTableStore: TableStore {
     func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {
             return try await pool.read(body)
+        } catch let error as CancellationError {
+            throw error
         } catch {
             throw TableStoreError(sqlite: error)
         }
@@ -103,6 +105,8 @@ public final class SQLiteTableStore: TableStore {
     func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {
             return try await pool.write(body)
+        } catch let error as CancellationError {
+            throw error
         } catch {
             throw TableStoreError(sqlite: error)
         }

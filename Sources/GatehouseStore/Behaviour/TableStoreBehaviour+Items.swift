@@ -119,6 +119,18 @@ extension TableStoreBehaviour {
                         actions: [.add("n", JSONNumber(Int64.max))]
                     )
                 }
+                try await expectError(.invalidRequest, "setting a number JSON cannot hold") {
+                    try await store.updateItem(
+                        table: "users",
+                        key: "u1",
+                        actions: [.set("n", .array([.number(JSONNumber(Double.nan))]))]
+                    )
+                }
+                try await expectError(.invalidKey, "an infinite number key") {
+                    try await store.createTable(events)
+                    return try await store.getItem(
+                        table: "events", key: ItemKey("s", .number(JSONNumber(Double.infinity))))
+                }
                 try expectEqual(try await store.getItem(table: "users", key: "u1"), ada, "the item after refusals")
             },
             TableStoreBehaviour("a delete returns the deleted item, and nil when there was none") { store in

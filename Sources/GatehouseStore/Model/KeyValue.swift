@@ -6,8 +6,11 @@ public import GatehouseSpec
 /// Unicode canonical equivalence), numbers by exact numeric value (2 < 10, and 64-bit integers without rounding),
 /// binary values by bytes.
 public enum KeyValue: Sendable {
+    /// A string key.
     case string(String)
+    /// A number key.
     case number(JSONNumber)
+    /// A binary key: the bytes themselves (items hold them as base64).
     case binary([UInt8])
 
     /// The key's scalar type.

@@ -31,30 +31,6 @@ public struct TableDefinition: Sendable, Hashable {
     }
 }
 
-/// A key attribute: its name and scalar type.
-public struct KeyAttribute: Sendable, Hashable {
-    /// The attribute's name in the item.
-    public var name: String
-    /// The attribute's scalar type.
-    public var type: KeyType
-
-    /// A key attribute named `name` of type `type`.
-    public init(_ name: String, _ type: KeyType) {
-        self.name = name
-        self.type = type
-    }
-}
-
-/// The scalar type of a key attribute.
-///
-/// Numbers sort numerically (2 before 10), strings by their UTF-8 bytes, binary values by their bytes. A binary key
-/// appears in an item as a base64 string.
-public enum KeyType: String, Sendable, Hashable, CaseIterable {
-    case string
-    case number
-    case binary
-}
-
 extension TableDefinition {
     /// Checks names and key layout, so a bad definition is refused before anything is stored.
     package func validate() throws(TableStoreError) {

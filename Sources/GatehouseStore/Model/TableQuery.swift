@@ -1,5 +1,3 @@
-public import GatehouseSpec
-
 /// A query: the items of one partition, optionally narrowed by a sort-key condition, in sort-key order.
 public struct TableQuery: Sendable, Hashable {
     /// The partition to read.
@@ -25,39 +23,6 @@ public struct TableQuery: Sendable, Hashable {
         self.sortKeyCondition = sortKeyCondition
         self.order = order
         self.limit = limit
-        self.cursor = cursor
-    }
-}
-
-/// A condition on the sort key of a query.
-public enum SortKeyCondition: Sendable, Hashable {
-    case equal(KeyValue)
-    case lessThan(KeyValue)
-    case lessThanOrEqual(KeyValue)
-    case greaterThan(KeyValue)
-    case greaterThanOrEqual(KeyValue)
-    /// Between the bounds, both included; the lower bound must not sort after the upper one.
-    case between(KeyValue, KeyValue)
-    /// Starts with the prefix: for string and binary sort keys only.
-    case beginsWith(KeyValue)
-}
-
-/// The order of a query's items.
-public enum SortOrder: Sendable, Hashable {
-    case ascending
-    case descending
-}
-
-/// One page of a query or a scan.
-public struct ItemPage: Sendable, Hashable {
-    /// The items, in key order.
-    public var items: [JSONObject]
-    /// Where to continue; nil when there are no more items.
-    public var cursor: TableCursor?
-
-    /// A page of items and the cursor to the next one.
-    public init(items: [JSONObject], cursor: TableCursor?) {
-        self.items = items
         self.cursor = cursor
     }
 }

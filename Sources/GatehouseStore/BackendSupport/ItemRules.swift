@@ -27,7 +27,7 @@ package struct ItemRules: Sendable {
         guard let key = KeyValue(value, as: attribute.type) else {
             throw typeMismatch(attribute)
         }
-        try checkSize(key, attribute: attribute)
+        try checkBounds(key, attribute: attribute)
         return key
     }
 
@@ -55,10 +55,16 @@ package struct ItemRules: Sendable {
     /// Checks one key value against its attribute's type and size limits.
     package func validate(_ value: KeyValue, as attribute: KeyAttribute) throws(TableStoreError) {
         guard value.type == attribute.type else { throw typeMismatch(attribute) }
-        try checkSize(value, attribute: attribute)
+        try checkBounds(value, attribute: attribute)
     }
 
-    private func checkSize(_ value: KeyValue, attribute: KeyAttribute) throws(TableStoreError) {
+    private func checkBounds(_ value: KeyValue, attribute: KeyAttribute) throws(TableStoreError) {
+        if case .double(let double) = value.numericValue, !double.isFinite {
+            throw TableStoreError(
+                code: .invalidKey,
+                message: "key attribute '\(attribute.name)' of table '\(definition.name)' must be a finite number"
+            )
+        }
         guard let bytes = value.orderedBytes else { return }
         guard !bytes.isEmpty, bytes.count <= TableStoreLimits.maximumKeySize else {
             throw TableStoreError(
@@ -79,6 +85,14 @@ package struct ItemRules: Sendable {
 
     /// The item as compact JSON, after checking it is within the size limit.
     package func encode(_ item: JSONObject) throws(TableStoreError) -> String {
+        // A JSONNumber built in code can hold NaN or infinity, which JSON cannot: stored, they would make the item
+        // unreadable.
+        guard Self.isFinite(.object(item)) else {
+            throw TableStoreError(
+                code: .invalidRequest,
+                message: "an item for table '\(definition.name)' holds a number that is not finite"
+            )
+        }
         let text = JSONWriter.string(.object(item))
         let size = text.utf8.count
         guard size <= TableStoreLimits.maximumItemSize else {
@@ -89,6 +103,15 @@ package struct ItemRules: Sendable {
             )
         }
         return text
+    }
+
+    private static func isFinite(_ value: JSONValue) -> Bool {
+        switch value {
+        case .number(let number): return number.double.isFinite || number.int64 != nil
+        case .array(let array): return array.allSatisfy(isFinite)
+        case .object(let object): return object.allSatisfy { isFinite($0.value) }
+        case .null, .bool, .string: return true
+        }
     }
 
     /// The item's expiry time in seconds since 1970, when the table has a time-to-live attribute and the item
