@@ -62,8 +62,13 @@ struct SQLiteStoreFileTests {
     @Test func twoOpenersIncrementingOneCounterEndAtTheExactTotal() async throws {
         try await withTemporaryDirectory { directory in
             let path = directory + "/store.sqlite"
-            // Two stores on one file stand for two gateway processes: separate pools, one file lock.
-            let stores = [try SQLiteTableStore(path: path), try SQLiteTableStore(path: path)]
+            // Two stores on one file stand for two gateway processes: separate pools, one file lock. A long busy
+            // timeout keeps a loaded machine from turning lock waits into failures.
+            let configuration = SQLiteTableStore.Configuration(busyTimeout: 60)
+            let stores = [
+                try SQLiteTableStore(path: path, configuration: configuration),
+                try SQLiteTableStore(path: path, configuration: configuration),
+            ]
             try await stores[0].createTable(Self.counters)
             let increments = 1000
             try await withThrowingTaskGroup(of: Void.self) { group in

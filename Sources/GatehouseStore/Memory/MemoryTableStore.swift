@@ -16,6 +16,8 @@ public actor MemoryTableStore: TableStore {
         var definition: TableDefinition
         /// Sorted by key, so queries and scans read a contiguous range.
         var entries: [Entry] = []
+        /// Writes since expired entries were last swept out of the whole table.
+        var writesSinceSweep = 0
 
         /// The index of the first entry whose key is not before `key`.
         func lowerBound(_ key: ItemKey) -> Int {
@@ -156,6 +158,7 @@ public actor MemoryTableStore: TableStore {
         var first: (old: JSONObject?, new: JSONObject?) = (outcomes.first?.old, nil)
         for (position, (write, outcome, _)) in outcomes.enumerated() {
             let name = write.table.name
+            sweepExpired(in: name, now: now)
             switch outcome {
             case .unchanged:
                 break
@@ -174,5 +177,17 @@ public actor MemoryTableStore: TableStore {
             }
         }
         return first
+    }
+
+    /// Expired items that are never read again would stay forever: every 64 writes to a table with a time-to-live
+    /// attribute, its expired items are dropped, so the cost of a sweep is spread over the writes.
+    private func sweepExpired(in name: String, now: Double) {
+        guard tables[name]?.definition.timeToLiveAttribute != nil else { return }
+        // Mutated in place through the dictionary, so the entries array is not copied.
+        tables[name]?.writesSinceSweep += 1
+        if let writes = tables[name]?.writesSinceSweep, writes >= 64 {
+            tables[name]?.writesSinceSweep = 0
+            tables[name]?.entries.removeAll { ItemRules.isExpired($0.expiry, now: now) }
+        }
     }
 }
