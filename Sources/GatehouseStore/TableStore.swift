@@ -14,6 +14,22 @@ public import GatehouseSpec
 /// - Queries and scans return items in key order (scans by partition key, then sort key) and page with opaque
 ///   cursors.
 /// - Errors are `TableStoreError`s whose descriptions never contain stored values.
+///
+/// ```swift
+/// let todos = TableDefinition(
+///     name: "todos", partitionKey: KeyAttribute("listId", .string), sortKey: KeyAttribute("id", .number))
+/// try await store.createTable(todos)
+/// // Create: 409 when it exists.
+/// try await store.putItem(table: "todos", item: todo, condition: .attributeNotExists("listId"))
+/// // Optimistic update: fails with conditionFailed when someone else saved version 3 first.
+/// let saved = try await store.updateItem(
+///     table: "todos", key: ItemKey("groceries", 7),
+///     actions: [.set("done", .bool(true)), .add("version", JSONNumber(1))],
+///     condition: .equals("version", .number(JSONNumber(3))))
+/// // Newest first, 20 a page; hand `page.cursor?.token` to the client for the next one.
+/// let page = try await store.query(
+///     table: "todos", TableQuery(partition: "groceries", order: .descending, limit: 20))
+/// ```
 public protocol TableStore: Sendable {
     /// Creates a table. Creating a table that exists with the same definition does nothing and returns false; one
     /// that exists with another definition throws `tableConflict`.

@@ -15,6 +15,17 @@ extension TableStoreBehaviour {
                     )
                 }
                 try expectEqual(try await store.getItem(table: "users", key: "u1"), first, "the first item")
+                do {
+                    try await store.putItem(
+                        table: "users",
+                        item: try object(#"{"id":"u1","password":"hunter2"}"#),
+                        condition: .equals("password", .string("swordfish"))
+                    )
+                } catch let error as TableStoreError {
+                    let text = "\(error)"
+                    try expect(!text.contains("u1") && !text.contains("hunter2"), "stored values in '\(text)'")
+                    try expect(!text.contains("swordfish"), "the condition's value in '\(text)'")
+                }
             },
             TableStoreBehaviour("a version condition guards an update, and a failed one changes nothing") { store in
                 try await store.createTable(users)

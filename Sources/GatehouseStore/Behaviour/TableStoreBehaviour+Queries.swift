@@ -178,6 +178,37 @@ extension TableStoreBehaviour {
                         try await store.query(table: "events", TableQuery(partition: "a", limit: 1, cursor: cursor))
                     }
                 }
+                // Damage anywhere in a token: always a clear error, never a crash or another page.
+                let valid = Array(queryCursor.token.utf8)
+                let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_=+/.".utf8)
+                var generator = SplitMix64(seed: 42)
+                let secondPage = try await store.query(
+                    table: "events",
+                    TableQuery(partition: "a", limit: 1, cursor: queryCursor)
+                )
+                for _ in 0..<200 {
+                    var damaged = valid
+                    for _ in 0...(generator.next() % 3) {
+                        let position = Int(generator.next() % UInt64(damaged.count))
+                        let byte = alphabet[Int(generator.next() % UInt64(alphabet.count))]
+                        switch generator.next() % 3 {
+                        case 0: damaged[position] = byte
+                        case 1: damaged.insert(byte, at: position)
+                        default: if damaged.count > 1 { damaged.remove(at: position) }
+                        }
+                    }
+                    let token = String(decoding: damaged, as: UTF8.self)
+                    do {
+                        let page = try await store.query(
+                            table: "events",
+                            TableQuery(partition: "a", limit: 1, cursor: TableCursor(token: token))
+                        )
+                        // Only a token that decodes to the same bytes (padding bits) may pass, and it means the same.
+                        try expectEqual(page.items, secondPage.items, "the page of a damaged token that was accepted")
+                    } catch let error as TableStoreError {
+                        try expectEqual(error.code, .invalidCursor, "the error of a damaged token")
+                    }
+                }
                 try await expectError(.invalidCursor, "a query cursor of another partition") {
                     try await store.query(table: "events", TableQuery(partition: "b", limit: 1, cursor: queryCursor))
                 }
