@@ -116,6 +116,39 @@ struct SQLiteStoreFileTests {
         }
     }
 
+    @Test func readersGoOnWhileAnotherConnectionHoldsTheWriteLock() async throws {
+        try await withTemporaryDirectory { directory in
+            let path = directory + "/store.sqlite"
+            let store = try SQLiteTableStore(path: path, configuration: .init(busyTimeout: 0.2))
+            try await store.createTable(Self.counters)
+            try await store.putItem(
+                table: "counters", item: JSONObject(["id": .string("a"), "n": .number(JSONNumber(1))]))
+
+            // Another connection (another process, in real life) opens a write transaction and leaves it open.
+            var configuration = GRDB.Configuration()
+            configuration.allowsUnsafeTransactions = true
+            let other = try DatabaseQueue(path: path, configuration: configuration)
+            try other.inDatabase { db in
+                try db.execute(sql: "BEGIN IMMEDIATE")
+                try db.execute(sql: "UPDATE gatehouse_items SET item = '{\"id\":\"a\",\"n\":99}'")
+            }
+
+            let read = try await store.getItem(table: "counters", key: "a")
+            #expect(read?["n"] == .number(JSONNumber(1)), "a read sees the last committed item, without waiting")
+            #expect(try await store.scan(table: "counters").items.count == 1)
+            let error = await #expect(throws: TableStoreError.self) {
+                try await store.putItem(table: "counters", item: JSONObject(["id": .string("b")]))
+            }
+            #expect(error?.description == "storage failure: the store is locked by another connection")
+
+            try other.inDatabase { db in try db.execute(sql: "ROLLBACK") }
+            try other.close()
+            try await store.putItem(table: "counters", item: JSONObject(["id": .string("b")]))
+            #expect(try await store.scan(table: "counters").items.count == 2)
+            try store.close()
+        }
+    }
+
     @Test func powerLossDurabilityStoresAndReadsTheSame() async throws {
         try await withTemporaryDirectory { directory in
             let store = try SQLiteTableStore(
