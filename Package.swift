@@ -13,10 +13,13 @@ let package = Package(
         .executable(name: "gatehouse", targets: ["gatehouse"]),
         .library(name: "GatehouseSpec", targets: ["GatehouseSpec"]),
         .library(name: "GatehouseValidation", targets: ["GatehouseValidation"]),
+        .library(name: "GatehouseStore", targets: ["GatehouseStore"]),
+        .library(name: "GatehouseStoreSQLite", targets: ["GatehouseStoreSQLite"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .executableTarget(
@@ -39,6 +42,42 @@ let package = Package(
         .target(
             name: "GatehouseValidation",
             dependencies: ["GatehouseSpec"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "GatehouseStore",
+            // Only for the JSON value type that items are made of.
+            dependencies: ["GatehouseSpec"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "GatehouseStoreSQLite",
+            dependencies: [
+                "GatehouseStore",
+                "GatehouseSpec",
+                // Links the system SQLite (Debian: libsqlite3-dev).
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // A child process for the kill -9 durability test: it writes and reports each acknowledged write.
+        .executableTarget(
+            name: "GatehouseStoreSQLiteCrashWriter",
+            dependencies: ["GatehouseStoreSQLite", "GatehouseStore", "GatehouseSpec"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "GatehouseStoreTests",
+            dependencies: ["GatehouseStore", "GatehouseSpec"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "GatehouseStoreSQLiteTests",
+            dependencies: [
+                "GatehouseStoreSQLite", "GatehouseStore", "GatehouseSpec", "GatehouseStoreSQLiteCrashWriter",
+                // To make foreign files and to look at the rows behind the store's back.
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
