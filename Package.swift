@@ -93,6 +93,7 @@ let package = Package(
         .testTarget(
             name: "GatehouseCLITests",
             dependencies: ["gatehouse", "GatehouseSpec"],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
     ]
