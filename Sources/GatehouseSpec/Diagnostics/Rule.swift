@@ -38,6 +38,7 @@ extension Rule {
         "no-success-response", .warning, "an operation declares no 2XX and no default response")
     public static let mediaType = Rule("media-type", .error, "a media type is malformed")
     public static let emptyPaths = Rule("empty-paths", .warning, "the document declares no paths")
+    public static let example = Rule("example", .error, "an example does not validate against its schema")
     public static let fileSize = Rule("file-size", .error, "a file is larger than the size limit")
 
     // Recorded traffic (`gatehouse validate`).
@@ -51,7 +52,7 @@ extension Rule {
     public static let all: [Rule] = [
         .syntax, .fileSize, .duplicateKey, .version, .structure, .unresolvedRef, .refCycle, .remoteRef, .pathParams,
         .duplicateOperationId, .duplicateParameter, .pathCollision, .undefinedSecurityScheme, .noSuccessResponse,
-        .mediaType, .emptyPaths, .traffic, .unknownRoute, .requestContract, .responseContract,
+        .mediaType, .emptyPaths, .example, .traffic, .unknownRoute, .requestContract, .responseContract,
     ]
 
     public static func named(_ id: String) -> Rule? {
