@@ -48,15 +48,7 @@ public struct ExchangeValidator: Sendable {
         result.path = url.path
         guard let method = HTTPMethod(rawValue: exchange.request.method) else {
             result.findings.append(
-                .init(
-                    part: .request,
-                    issue: ValidationIssue(
-                        location: "method",
-                        keyword: "route",
-                        message: "method '\(exchange.request.method)' is not one OpenAPI describes"
-                    )
-                )
-            )
+                Self.routeFinding("method '\(exchange.request.method)' is not one OpenAPI describes"))
             return result
         }
         switch route(method: method, path: url.path) {
@@ -80,28 +72,18 @@ public struct ExchangeValidator: Sendable {
         case .methodNotAllowed(let allowed):
             let methods = allowed.map(\.rawValue).joined(separator: ", ")
             result.findings.append(
-                .init(
-                    part: .request,
-                    issue: ValidationIssue(
-                        location: "path",
-                        keyword: "route",
-                        message: "path '\(url.path)' has no \(method.rawValue) operation; it allows \(methods)"
-                    )
-                )
+                Self.routeFinding("path '\(url.path)' has no \(method.rawValue) operation; it allows \(methods)")
             )
         case .notFound:
             result.findings.append(
-                .init(
-                    part: .request,
-                    issue: ValidationIssue(
-                        location: "path",
-                        keyword: "route",
-                        message: "no operation of the contract matches '\(method.rawValue) \(url.path)'"
-                    )
-                )
+                Self.routeFinding("no operation of the contract matches '\(method.rawValue) \(url.path)'")
             )
         }
         return result
+    }
+
+    static func routeFinding(_ message: String) -> ExchangeResult.Finding {
+        .init(part: .request, issue: ValidationIssue(location: "path", keyword: "route", message: message))
     }
 
     /// The first matcher (by server base path, in declaration order) that knows the path decides.
