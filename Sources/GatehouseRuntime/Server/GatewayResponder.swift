@@ -29,7 +29,7 @@ struct GatewayResponder: HTTPResponder {
         let start = ContinuousClock.now
         let requestId = Self.requestId(from: request.headers[Self.requestIdField])
         let state = box.current
-        var answer = await answer(request, state: state)
+        var answer = await answer(request, requestId: requestId, state: state)
         answer.headers.append(("X-Request-Id", requestId))
         if let origin = cors.allowedOrigin(request.headers[.origin]) {
             answer.headers.append(("Access-Control-Allow-Origin", origin))
@@ -46,7 +46,7 @@ struct GatewayResponder: HTTPResponder {
 
     // MARK: Steps
 
-    func answer(_ request: Request, state: GatewayState) async -> GatewayAnswer {
+    func answer(_ request: Request, requestId: String, state: GatewayState) async -> GatewayAnswer {
         let path = request.uri.path
         if path == configuration.metricsPath, request.method == .get {
             return GatewayAnswer(
@@ -78,14 +78,18 @@ struct GatewayResponder: HTTPResponder {
             )
         case .operation(let index, let captures):
             return await withTimeout(operationId: state.model.operations[index].id) {
-                await self.operation(index, captures: captures, request: request, state: state)
+                await self.operation(index, captures: captures, request: request, requestId: requestId, state: state)
             }
         }
     }
 
-    func operation(_ index: Int, captures: [String: String], request: Request, state: GatewayState) async
-        -> GatewayAnswer
-    {
+    func operation(
+        _ index: Int,
+        captures: [String: String],
+        request: Request,
+        requestId: String,
+        state: GatewayState
+    ) async -> GatewayAnswer {
         let operation = state.model.operations[index]
         if let length = request.headers[.contentLength].flatMap(Int.init), length > configuration.maxBodySize {
             return tooLarge(operation: operation)
@@ -121,8 +125,14 @@ struct GatewayResponder: HTTPResponder {
                 return GatewayAnswer(Self.validationProblem(issues, operation: operation), operationId: operation.id)
             }
         }
-        var answer = mockAnswer(operation, headers: headers, state: state)
-        answer.operationId = operation.id
+        var answer = mockAnswer(
+            operation,
+            captures: captures,
+            query: request.uri.query ?? "",
+            headers: headers,
+            requestId: requestId,
+            state: state
+        )
         if configuration.validatesResponses {
             let issues = state.responseValidator.validate(
                 status: answer.status,
