@@ -65,7 +65,10 @@ struct GatewayBadInputTests {
             await connection.send(
                 "POST /v1/pets HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1073741824\r\n\r\n{\"name\":"
             )
-            #expect(RawHTTPConnection.status(of: await connection.receive()) == 413)
+            // 413, then the server closes; under load the client's kernel may drop that answer when the close
+            // resets the connection over the unread upload, which HTTP allows for a body this size.
+            let status = RawHTTPConnection.status(of: await connection.receive())
+            #expect(status == 413 || status == nil, "got \(status.map(String.init) ?? "a closed connection")")
             #expect(try await gateway.request(.GET, "/v1/pets").status == 200)
         }
     }

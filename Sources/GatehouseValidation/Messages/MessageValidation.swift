@@ -1,3 +1,4 @@
+import Foundation
 public import GatehouseSpec
 
 /// What request and response validation share: one schema compiler for the document, and the step that checks a
@@ -6,6 +7,7 @@ struct MessageValidation: Sendable {
     let document: SpecDocument
     let compiler: SchemaCompiler
     let options: ValidationOptions
+    private let compiled = CompiledSchemaCache()
 
     init(document: SpecDocument, options: ValidationOptions) {
         self.document = document
@@ -23,9 +25,10 @@ struct MessageValidation: Sendable {
         var options = options
         options.direction = direction
         let compiled: CompiledSchema
-        do {
-            compiled = try compiler.compile(schema)
-        } catch {
+        switch self.compiled.schema(schema, compiler: compiler) {
+        case .success(let schema):
+            compiled = schema
+        case .failure(let error):
             return [
                 ValidationIssue(
                     location: prefix,
@@ -45,5 +48,24 @@ struct MessageValidation: Sendable {
     /// The schema that describes a parameter or header: its `schema`, or that of its single `content` entry.
     static func schema(of schema: SchemaReference?, content: [MediaType]) -> SchemaReference? {
         schema ?? content.first?.schema
+    }
+}
+
+/// Compiled schemas by address, so a server compiles each schema once rather than looking it up on every request.
+final class CompiledSchemaCache: @unchecked Sendable {
+    // @unchecked: `entries` is only read and written under `lock`; compiled schemas are immutable and Sendable.
+    private let lock = NSLock()
+    private var entries: [NodeAddress: Result<CompiledSchema, SchemaCompileError>] = [:]
+
+    func schema(_ reference: SchemaReference, compiler: SchemaCompiler) -> Result<CompiledSchema, SchemaCompileError> {
+        if let cached = lock.withLock({ entries[reference.address] }) { return cached }
+        let result: Result<CompiledSchema, SchemaCompileError>
+        do {
+            result = .success(try compiler.compile(reference))
+        } catch {
+            result = .failure(error)
+        }
+        lock.withLock { entries[reference.address] = result }
+        return result
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 public import GatehouseSpec
 
 /// Checks a request against its operation: every parameter (decoded by style, then validated by schema) and the
@@ -34,6 +35,7 @@ public struct RequestValidator: Sendable {
     let validation: MessageValidation
     let decoderConfiguration: ParameterDecoder.Configuration
     let bodyConfiguration: BodyDecoder.Configuration
+    private let prepared = PreparedDecoders()
 
     public init(
         model: APIModel,
@@ -46,7 +48,7 @@ public struct RequestValidator: Sendable {
         self.bodyConfiguration = bodies
     }
 
-    public func validate(_ request: Request, for operation: Operation, scope: Scope = Scope()) -> [ValidationIssue] {
+    public func validate(_ request: Request, for operation: GatehouseSpec.Operation, scope: Scope = Scope()) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
         if scope.parameters {
             issues += validateParameters(request, for: operation)
@@ -57,13 +59,8 @@ public struct RequestValidator: Sendable {
         return Array(issues.prefix(validation.options.maxIssues))
     }
 
-    func validateParameters(_ request: Request, for operation: Operation) -> [ValidationIssue] {
-        let decoder = ParameterDecoder(
-            operation: operation,
-            document: validation.document,
-            configuration: decoderConfiguration
-        )
-        let (values, decodingIssues) = decoder.decode(
+    func validateParameters(_ request: Request, for operation: GatehouseSpec.Operation) -> [ValidationIssue] {
+        let (values, decodingIssues) = decoders(for: operation).parameters.decode(
             RawRequestParts(
                 pathCaptures: request.pathCaptures,
                 query: request.query.isEmpty ? nil : request.query,
@@ -85,17 +82,43 @@ public struct RequestValidator: Sendable {
         return issues
     }
 
-    func validateBody(_ request: Request, for operation: Operation) -> [ValidationIssue] {
-        let decoder = BodyDecoder(
-            requestBody: operation.requestBody,
-            document: validation.document,
-            configuration: bodyConfiguration
-        )
-        let decoded = decoder.decode(contentType: request.headers.value(for: "Content-Type"), body: request.body)
+    func validateBody(_ request: Request, for operation: GatehouseSpec.Operation) -> [ValidationIssue] {
+        let decoded = decoders(for: operation).body.decode(
+            contentType: request.headers.value(for: "Content-Type"), body: request.body)
         var issues = decoded.issues
         if let value = decoded.value, let schema = decoded.mediaType?.schema {
             issues += validation.check(value, against: schema, at: "body", direction: .request)
         }
         return issues
+    }
+
+    /// The decoders of an operation, built on first use: they read the operation's schemas, which a server should
+    /// not do on every request.
+    func decoders(for operation: GatehouseSpec.Operation) -> (parameters: ParameterDecoder, body: BodyDecoder) {
+        prepared.decoders(for: operation) {
+            (
+                ParameterDecoder(
+                    operation: operation, document: validation.document, configuration: decoderConfiguration),
+                BodyDecoder(
+                    requestBody: operation.requestBody, document: validation.document, configuration: bodyConfiguration)
+            )
+        }
+    }
+}
+
+/// Decoders by operation (its address in the document).
+final class PreparedDecoders: @unchecked Sendable {
+    // @unchecked: `entries` is only read and written under `lock`; the decoders are immutable and Sendable.
+    private let lock = NSLock()
+    private var entries: [NodeAddress: (parameters: ParameterDecoder, body: BodyDecoder)] = [:]
+
+    func decoders(
+        for operation: GatehouseSpec.Operation,
+        make: () -> (ParameterDecoder, BodyDecoder)
+    ) -> (parameters: ParameterDecoder, body: BodyDecoder) {
+        if let cached = lock.withLock({ entries[operation.address] }) { return cached }
+        let made = make()
+        lock.withLock { entries[operation.address] = made }
+        return made
     }
 }
