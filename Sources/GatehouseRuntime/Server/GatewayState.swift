@@ -3,7 +3,9 @@ import GatehouseValidation
 
 /// Everything the gateway derives from one contract, built once and swapped whole when `--watch` reloads the spec:
 /// the route table, the validators, the mock engine and each operation's request-validator scope.
-public struct GatewayState: Sendable {
+///
+/// A class so a request takes it with one reference count rather than copying every member.
+public final class GatewayState: Sendable {
     public let model: APIModel
     let matcher: RouteMatcher
     let requestValidator: RequestValidator

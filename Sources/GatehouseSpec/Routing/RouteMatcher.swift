@@ -119,31 +119,36 @@ public struct RouteMatcher: Sendable {
 
     private func resolve(_ path: String) -> (node: Node, captures: [String: String])? {
         guard let relative = stripBasePath(path) else { return nil }
-        var segments = relative.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map(String.init)
+        // Substrings of the path, not new Strings: matching runs on every request.
+        var segments = relative.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
         if configuration.ignoresTrailingSlash, segments.count > 1, segments.last == "" { segments.removeLast() }
         if segments.isEmpty { segments = [""] }
         var captures: [String: String] = [:]
-        guard let node = find(root, segments[...], &captures) else { return nil }
+        guard let node = find(root, segments, &captures) else { return nil }
         return (node, captures)
     }
 
-    private func stripBasePath(_ path: String) -> String? {
+    private func stripBasePath(_ path: String) -> Substring? {
         let base = configuration.basePath
-        guard !base.isEmpty, base != "/" else { return path.hasPrefix("/") ? path : "/" + path }
+        guard !base.isEmpty, base != "/" else { return path.hasPrefix("/") ? path[...] : Substring("/" + path) }
         guard path.hasPrefix(base) else { return nil }
         let rest = path.dropFirst(base.count)
         if rest.isEmpty { return "/" }
-        return rest.hasPrefix("/") ? String(rest) : nil
+        return rest.hasPrefix("/") ? rest : nil
     }
 
     /// Depth-first: literal child first, then templated children in order; backtracks when a branch dead-ends.
-    private func find(_ node: Node, _ segments: ArraySlice<String>, _ captures: inout [String: String]) -> Node? {
+    private func find(_ node: Node, _ segments: ArraySlice<Substring>, _ captures: inout [String: String]) -> Node? {
         guard let segment = segments.first else { return node.methods.isEmpty ? nil : node }
         let rest = segments.dropFirst()
-        if let literal = node.literals[segment], let found = find(literal, rest, &captures) { return found }
+        if !node.literals.isEmpty, let literal = node.literals[String(segment)],
+            let found = find(literal, rest, &captures)
+        {
+            return found
+        }
         for (pattern, child) in node.templates {
             var attempt = captures
-            guard Self.match(pattern, segment[...], &attempt) else { continue }
+            guard Self.match(pattern, segment, &attempt) else { continue }
             if let found = find(child, rest, &attempt) {
                 captures = attempt
                 return found
