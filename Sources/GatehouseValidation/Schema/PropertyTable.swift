@@ -4,7 +4,8 @@
 struct PropertyTable: Sendable {
     struct Entry: Sendable {
         var key: String
-        var node: SchemaNode
+        /// `unowned(unsafe)`: the node is kept alive by `ObjectRules.properties`; reading it costs no retain.
+        unowned(unsafe) var node: SchemaNode
         /// This property's bit in `requiredMask`, or 0 when it is not required.
         var requiredBit: UInt64
     }

@@ -56,6 +56,7 @@ extension SchemaBuilder {
         if node.readOnly || node.writeOnly { groups.insert(.access) }
         if node.hasUnevaluated { groups.insert(.unevaluated) }
         node.groups = groups
+        node.isLeaf = groups.isSubset(of: [.string, .number, .values])
         node.isTrivial =
             node.ref == nil && node.dynamicRef == nil && node.types == nil && node.constValue == nil
             && node.enumValues == nil && node.format == nil && node.string == nil && node.number == nil

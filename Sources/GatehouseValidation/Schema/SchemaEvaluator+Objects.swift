@@ -88,7 +88,9 @@ extension SchemaEvaluator {
                     evaluated = true
                     seen |= table.entries[index].requiredBit
                     let property = table.entries[index].node
-                    if !property.isTrivial, !checkMember(property, members[position]) {
+                    if !collect && property.isLeaf {
+                        if !isValidLeaf(property, members[position].value) { return (false, true) }
+                    } else if !property.isTrivial, !checkMember(property, members, position) {
                         valid = false
                         if !collect || issues.count >= options.maxIssues { return (false, true) }
                     }
@@ -96,7 +98,7 @@ extension SchemaEvaluator {
                 if hasPatterns {
                     for (pattern, subschema) in rules.patternProperties where pattern.matches(members[position].key) {
                         evaluated = true
-                        if !checkMember(subschema, members[position]) {
+                        if !checkMember(subschema, members, position) {
                             valid = false
                             if !collect || issues.count >= options.maxIssues { return (false, true) }
                         }
@@ -109,7 +111,7 @@ extension SchemaEvaluator {
                         guard report(node, "additionalProperties", "unexpected property '\(members[position].key)'") else {
                             return (false, true)
                         }
-                    } else if !checkMember(additional, members[position]) {
+                    } else if !checkMember(additional, members, position) {
                         valid = false
                         if !collect || issues.count >= options.maxIssues { return (false, true) }
                     }
@@ -132,11 +134,14 @@ extension SchemaEvaluator {
         return report(node, "required", "missing required property '\(name)'")
     }
 
+    /// Validates one member, read in place from the buffer (no copy of the member, so no reference counting).
     @inline(__always)
-    private mutating func checkMember(_ subschema: SchemaNode, _ member: JSONObject.Member) -> Bool {
-        if collect { path.append(.key(member.key)) }
+    private mutating func checkMember(
+        _ subschema: SchemaNode, _ members: UnsafeBufferPointer<JSONObject.Member>, _ position: Int
+    ) -> Bool {
+        if collect { path.append(.key(members[position].key)) }
         var ignored = Annotations()
-        let valid = validate(subschema, member.value, track: false, &ignored)
+        let valid = validate(subschema, members[position].value, track: false, &ignored)
         if collect { path.removeLast() }
         return valid
     }

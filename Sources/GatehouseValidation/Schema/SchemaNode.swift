@@ -44,6 +44,9 @@ final class SchemaNode: @unchecked Sendable {
     /// Which keyword groups are present, so validation reads only those (each read of a class reference costs a
     /// retain and a release).
     var groups: KeywordGroups = []
+    /// Only type, format, string, number and value keywords: `isValid` checks it inline, without a call to
+    /// `validate` for each object member.
+    var isLeaf = false
 
     init(address: NodeAddress, json: JSONValue) {
         self.address = address

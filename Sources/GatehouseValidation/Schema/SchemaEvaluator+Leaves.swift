@@ -1,0 +1,50 @@
+import GatehouseSpec
+
+extension SchemaEvaluator {
+    /// `isValid` for a node with only type, format, string, number and value keywords: the common property schema,
+    /// checked without the bookkeeping of `validate` (depth, dynamic scope, annotations).
+    @inline(__always)
+    func isValidLeaf(_ node: SchemaNode, _ value: JSONValue) -> Bool {
+        if let types = node.types, !types.admits(value) { return false }
+        let groups = node.groups
+        switch value {
+        case .string(let text):
+            if let format = node.format, options.assertFormats, !format.checkString(text) { return false }
+            if groups.contains(.string), !node.string!.quickCheck(text) { return false }
+        case .number(let number):
+            if let format = node.format, options.assertFormats, !format.check(value) { return false }
+            if groups.contains(.number), node.number!.quickCheck(number.int64, number.double) != true {
+                // The full check decides decimal `multipleOf`.
+                guard let rules = node.number, let divisor = rules.multipleOf,
+                    rules.quickCheck(number.int64, number.double) == nil
+                else { return false }
+                return isMultiple(number, of: divisor) && enumAllows(node, value)
+            }
+        default:
+            break
+        }
+        return enumAllows(node, value)
+    }
+
+    @inline(__always)
+    private func enumAllows(_ node: SchemaNode, _ value: JSONValue) -> Bool {
+        guard node.groups.contains(.values) else { return true }
+        if let constant = node.constValue, !jsonEqual(constant, value) { return false }
+        if let values = node.enumValues, !values.contains(where: { jsonEqual($0, value) }) { return false }
+        return true
+    }
+}
+
+extension StringRules {
+    /// Whether `text` passes `minLength`, `maxLength` and `pattern`.
+    @inline(__always)
+    func quickCheck(_ text: String) -> Bool {
+        if minLength != nil || maxLength != nil {
+            let bytes = text.utf8.count
+            if let minimum = minLength, bytes < minimum * 4, text.unicodeScalars.count < minimum { return false }
+            if let maximum = maxLength, bytes > maximum, text.unicodeScalars.count > maximum { return false }
+        }
+        if let pattern, !pattern.matches(text) { return false }
+        return true
+    }
+}
