@@ -87,7 +87,9 @@ extension SchemaEvaluator {
                 if let index = table.lookup(members[position].key) {
                     evaluated = true
                     seen |= table.entries[index].requiredBit
-                    let property = table.entries[index].node
+                    // `unowned(unsafe)`: the compiled schema keeps every node alive; this avoids a retain per member.
+                    unowned(unsafe) var property = table.entries[index].node
+                    while property.isPureReference, let target = property.ref { property = target }
                     if !collect && property.isLeaf {
                         if !isValidLeaf(property, members[position].value) { return (false, true) }
                     } else if !property.isTrivial, !checkMember(property, members, position) {
@@ -182,6 +184,8 @@ extension SchemaEvaluator {
                 valid = false
                 guard report(node, rules.itemsKeyword, "expected at most \(prefixCount) items, found \(elements.count)")
                 else { return false }
+            } else if !collect && items.isLeaf {
+                for index in prefixCount..<elements.count where !isValidLeaf(items, elements[index]) { return false }
             } else if !items.isTrivial {
                 for index in prefixCount..<elements.count where !checkElement(items, elements, index) {
                     valid = false

@@ -47,6 +47,8 @@ final class SchemaNode: @unchecked Sendable {
     /// Only type, format, string, number and value keywords: `isValid` checks it inline, without a call to
     /// `validate` for each object member.
     var isLeaf = false
+    /// Only a `$ref` (in any dialect): the validator goes straight to the target.
+    var isPureReference = false
 
     init(address: NodeAddress, json: JSONValue) {
         self.address = address
