@@ -3,8 +3,14 @@ import GatehouseSpec
 extension SchemaEvaluator {
     /// `isValid` for a node with only type, format, string, number and value keywords: the common property schema,
     /// checked without the bookkeeping of `validate` (depth, dynamic scope, annotations).
+    ///
+    /// The node comes unmanaged and the value by address, so the call costs no reference counting.
+    func isValidLeaf(_ unmanaged: Unmanaged<SchemaNode>, _ pointer: UnsafePointer<JSONValue>) -> Bool {
+        unmanaged._withUnsafeGuaranteedRef { node in isValidLeaf(node, pointer.pointee) }
+    }
+
     @inline(__always)
-    func isValidLeaf(_ node: SchemaNode, _ value: JSONValue) -> Bool {
+    private func isValidLeaf(_ node: SchemaNode, _ value: JSONValue) -> Bool {
         if let types = node.types, !types.admits(value) { return false }
         let groups = node.groups
         switch value {

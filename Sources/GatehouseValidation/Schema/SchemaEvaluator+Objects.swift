@@ -80,6 +80,7 @@ extension SchemaEvaluator {
         let table = rules.table
         let hasPatterns = !rules.patternProperties.isEmpty
         let additional = rules.additionalProperties
+        let valueOffset = MemoryLayout<JSONObject.Member>.offset(of: \.value) ?? 0
         // Borrowing the members through a buffer avoids copying (and retaining) each one.
         return object.members.withUnsafeBufferPointer { members in
             for position in members.indices {
@@ -91,7 +92,10 @@ extension SchemaEvaluator {
                     unowned(unsafe) var property = table.entries[index].node
                     while property.isPureReference, let target = property.ref { property = target }
                     if !collect && property.isLeaf {
-                        if !isValidLeaf(property, members[position].value) { return (false, true) }
+                        // Passed unmanaged and by address: no retain of the node, no copy of the value.
+                        let value = UnsafeRawPointer(members.baseAddress! + position).advanced(by: valueOffset)
+                            .assumingMemoryBound(to: JSONValue.self)
+                        if !isValidLeaf(Unmanaged.passUnretained(property), value) { return (false, true) }
                     } else if !property.isTrivial, !checkMember(property, members, position) {
                         valid = false
                         if !collect || issues.count >= options.maxIssues { return (false, true) }
@@ -185,7 +189,14 @@ extension SchemaEvaluator {
                 guard report(node, rules.itemsKeyword, "expected at most \(prefixCount) items, found \(elements.count)")
                 else { return false }
             } else if !collect && items.isLeaf {
-                for index in prefixCount..<elements.count where !isValidLeaf(items, elements[index]) { return false }
+                let leaf = Unmanaged.passUnretained(items)
+                let allValid = elements.withUnsafeBufferPointer { buffer in
+                    for index in prefixCount..<buffer.count where !isValidLeaf(leaf, buffer.baseAddress! + index) {
+                        return false
+                    }
+                    return true
+                }
+                if !allValid { return false }
             } else if !items.isTrivial {
                 for index in prefixCount..<elements.count where !checkElement(items, elements, index) {
                     valid = false
