@@ -21,6 +21,9 @@ public final class CompiledSchema: Sendable {
     /// Each issue's `location` is the instance's JSON pointer (`""` for the root, `/items/3/name`), `schemaLocation`
     /// the failing keyword's node in the schema.
     public func validate(_ instance: JSONValue, options: ValidationOptions = ValidationOptions()) -> [ValidationIssue] {
+        // Most instances are valid: the fast path (no locations kept, no messages) proves it, and only an invalid
+        // instance pays for the walk that collects every issue.
+        if isValid(instance, options: options) { return [] }
         var evaluator = SchemaEvaluator(options: options, collect: true, usesDynamicScope: usesDynamicScope)
         var annotations = Annotations()
         _ = evaluator.validate(root, instance, track: false, &annotations)
