@@ -36,6 +36,11 @@ enum SchemaTestData {
         var diagnostics: [Diagnostic]
     }
 
+    /// The component schema `name` of `document`.
+    static func reference(_ name: String, in document: SpecDocument) -> SchemaReference {
+        SchemaReference(address: document.rootAddress(JSONPointer(tokens: ["components", "schemas", name])))
+    }
+
     /// The compiled component schema `name` of `document`.
     static func component(_ name: String, in document: SpecDocument) throws -> CompiledSchema {
         let address = document.rootAddress(JSONPointer(tokens: ["components", "schemas", name]))

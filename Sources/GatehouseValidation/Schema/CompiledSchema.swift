@@ -27,6 +27,14 @@ public final class CompiledSchema: Sendable {
         var evaluator = SchemaEvaluator(options: options, collect: true, usesDynamicScope: usesDynamicScope)
         var annotations = Annotations()
         _ = evaluator.validate(root, instance, track: false, &annotations)
+        if evaluator.issues.isEmpty {
+            // `validate` and `isValid` must agree: should the full walk ever find nothing to say about an instance
+            // the fast path rejected, it still reports one issue rather than call the instance valid.
+            evaluator.issues.append(
+                ValidationIssue(
+                    location: "", keyword: "", schemaLocation: root.address,
+                    message: "the value does not match the schema"))
+        }
         return evaluator.issues
     }
 

@@ -38,17 +38,17 @@ extension SchemaEvaluator {
             if seen != rules.table.requiredMask {
                 for entry in rules.table.entries where entry.requiredBit & ~seen != 0 {
                     guard reportMissing(node, rules, entry.key) else { return false }
-                    valid = valid && !isExempt(rules, entry.key)
+                    valid = valid && isExempt(rules, entry.key)
                 }
             }
             for name in rules.table.otherRequired where object.position(of: name) == nil {
                 guard reportMissing(node, rules, name) else { return false }
-                valid = valid && !isExempt(rules, name)
+                valid = valid && isExempt(rules, name)
             }
         } else {
             for name in rules.required where object.position(of: name) == nil {
                 guard reportMissing(node, rules, name) else { return false }
-                valid = valid && !isExempt(rules, name)
+                valid = valid && isExempt(rules, name)
             }
         }
         if let names = rules.propertyNames {
