@@ -34,28 +34,40 @@ struct CompiledSchemaTests {
     }
 
     @Test(arguments: [
-        Case(instance: #"{"id": "x", "items": []}"#, expected: [
-            "/id [format]: expected a 'uuid' string, found 'x'",
-            "/items [minItems]: expected at least 1 items, found 0",
-        ]),
-        Case(instance: #"{"items": [{"name": "a"}, {"name": "b"}, {"name": "c"}, {"name": 5}]}"#, expected: [
-            " [required]: missing required property 'id'",
-            "/items/3/name [type]: expected a string, found an integer 5",
-        ]),
-        Case(instance: #"{"id": "123e4567-e89b-12d3-a456-426614174000", "items": [{"qty": "abc"}], "extra": 1}"#, expected: [
-            "/items/0 [required]: missing required property 'name'",
-            "/items/0/qty [type]: expected an integer, found a string 'abc'",
-            " [additionalProperties]: unexpected property 'extra'",
-        ]),
-        Case(instance: #"{"id": "123e4567-e89b-12d3-a456-426614174000", "placed": "2024-13-01T00:00:00Z", "items": [{"name": "A"}]}"#, expected: [
-            "/placed [format]: expected a 'date-time' string (RFC 3339), found '2024-13-01T00:00:00Z'",
-            "/items/0/name [pattern]: expected a string matching '^[a-z ]+$', found 'A'",
-        ]),
-        Case(instance: #"{"id": "123e4567-e89b-12d3-a456-426614174000", "status": "lost", "total": 10.005, "items": [{"name": "a"}, {"name": "a"}]}"#, expected: [
-            "/status [enum]: expected one of 'open' or 'paid', found a string 'lost'",
-            "/total [multipleOf]: expected a multiple of 0.01, found 10.005",
-            "/items [uniqueItems]: expected unique items, found items 0 and 1 equal",
-        ]),
+        Case(
+            instance: #"{"id": "x", "items": []}"#,
+            expected: [
+                "/id [format]: expected a 'uuid' string, found 'x'",
+                "/items [minItems]: expected at least 1 items, found 0",
+            ]),
+        Case(
+            instance: #"{"items": [{"name": "a"}, {"name": "b"}, {"name": "c"}, {"name": 5}]}"#,
+            expected: [
+                " [required]: missing required property 'id'",
+                "/items/3/name [type]: expected a string, found an integer 5",
+            ]),
+        Case(
+            instance: #"{"id": "123e4567-e89b-12d3-a456-426614174000", "items": [{"qty": "abc"}], "extra": 1}"#,
+            expected: [
+                "/items/0 [required]: missing required property 'name'",
+                "/items/0/qty [type]: expected an integer, found a string 'abc'",
+                " [additionalProperties]: unexpected property 'extra'",
+            ]),
+        Case(
+            instance:
+                #"{"id": "123e4567-e89b-12d3-a456-426614174000", "placed": "2024-13-01T00:00:00Z", "items": [{"name": "A"}]}"#,
+            expected: [
+                "/placed [format]: expected a 'date-time' string (RFC 3339), found '2024-13-01T00:00:00Z'",
+                "/items/0/name [pattern]: expected a string matching '^[a-z ]+$', found 'A'",
+            ]),
+        Case(
+            instance:
+                #"{"id": "123e4567-e89b-12d3-a456-426614174000", "status": "lost", "total": 10.005, "items": [{"name": "a"}, {"name": "a"}]}"#,
+            expected: [
+                "/status [enum]: expected one of 'open' or 'paid', found a string 'lost'",
+                "/total [multipleOf]: expected a multiple of 0.01, found 10.005",
+                "/items [uniqueItems]: expected unique items, found items 0 and 1 equal",
+            ]),
         Case(instance: #"[1]"#, expected: [" [type]: expected an object, found an array of 1 item"]),
     ])
     func reportsEveryIssue(_ row: Case) throws {
@@ -67,13 +79,15 @@ struct CompiledSchemaTests {
     }
 
     @Test func schemaLocationNamesTheFailingKeyword() throws {
-        let schema = try SchemaCompiler(dialect: .draft2020_12).compile(SchemaTestData.json(Self.order), baseURI: "order.json")
+        let schema = try SchemaCompiler(dialect: .draft2020_12).compile(
+            SchemaTestData.json(Self.order), baseURI: "order.json")
         let issue = try #require(schema.validate(try SchemaTestData.json(#"{"id": 1, "items": [{}]}"#)).first)
         #expect(issue.schemaLocation == NodeAddress(file: "order.json", pointer: JSONPointer("/properties/id/type")!))
     }
 
     @Test func formatsAreAnnotationsWhenNotAsserted() throws {
-        let schema = try SchemaCompiler(dialect: .draft2020_12).compile(SchemaTestData.json(#"{"format": "date-time"}"#))
+        let schema = try SchemaCompiler(dialect: .draft2020_12).compile(
+            SchemaTestData.json(#"{"format": "date-time"}"#))
         #expect(!schema.isValid(.string("yesterday")))
         #expect(schema.isValid(.string("yesterday"), options: ValidationOptions(assertFormats: false)))
     }
@@ -91,7 +105,8 @@ struct CompiledSchemaTests {
     }
 
     @Test func issuesAreCapped() throws {
-        let schema = try SchemaCompiler(dialect: .draft2020_12).compile(SchemaTestData.json(#"{"items": {"type": "string"}}"#))
+        let schema = try SchemaCompiler(dialect: .draft2020_12).compile(
+            SchemaTestData.json(#"{"items": {"type": "string"}}"#))
         let many = JSONValue.array(Array(repeating: .number(JSONNumber(1)), count: 10_000))
         #expect(schema.validate(many).count == 100)
         #expect(schema.validate(many, options: ValidationOptions(maxIssues: 3)).count == 3)
@@ -99,7 +114,9 @@ struct CompiledSchemaTests {
 
     @Test func deeplyNestedInstancesAreRefusedNotCrashed() throws {
         let schema = try SchemaCompiler(dialect: .draft2020_12).compile(
-            SchemaTestData.json(##"{"$defs": {"node": {"type": "array", "items": {"$ref": "#/$defs/node"}}}, "$ref": "#/$defs/node"}"##))
+            SchemaTestData.json(
+                ##"{"$defs": {"node": {"type": "array", "items": {"$ref": "#/$defs/node"}}}, "$ref": "#/$defs/node"}"##)
+        )
         var value = JSONValue.array([])
         for _ in 0..<5_000 { value = .array([value]) }
         #expect(!schema.isValid(value))
@@ -122,7 +139,8 @@ struct CompiledSchemaTests {
     }
 
     @Test func hugeArraysValidate() throws {
-        let schema = try SchemaCompiler(dialect: .draft2020_12).compile(SchemaTestData.json(#"{"items": {"type": "integer", "minimum": 0}}"#))
+        let schema = try SchemaCompiler(dialect: .draft2020_12).compile(
+            SchemaTestData.json(#"{"items": {"type": "integer", "minimum": 0}}"#))
         let large = JSONValue.array((0..<1_000_000).map { .number(JSONNumber($0)) })
         #expect(schema.isValid(large))
     }

@@ -28,7 +28,9 @@ struct ExampleSynthesizerTests {
         for named in model.schemas { targets.append(("components/schemas/\(named.name)", named.schema, nil)) }
         for operation in model.operations {
             for media in operation.requestBody?.content ?? [] {
-                if let schema = media.schema { targets.append(("\(operation.id) request \(media.name)", schema, .request)) }
+                if let schema = media.schema {
+                    targets.append(("\(operation.id) request \(media.name)", schema, .request))
+                }
             }
             for response in operation.responses {
                 for media in response.content {
@@ -116,13 +118,15 @@ extension ExampleSynthesizerTests {
 
     @Test func discriminatorValueIsSet() throws {
         let document = try SchemaTestData.document(Self.contract)
-        let pet = try ExampleSynthesizer(document: document).example(for: SchemaTestData.reference("AnyPet", in: document))
+        let pet = try ExampleSynthesizer(document: document).example(
+            for: SchemaTestData.reference("AnyPet", in: document))
         #expect(pet?.description == #"{"kind":"cat","lives":1}"#)
     }
 
     @Test func recursionStopsAtTheDepthLimit() throws {
         let document = try SchemaTestData.document(Self.contract)
-        let node = try ExampleSynthesizer(document: document).example(for: SchemaTestData.reference("Node", in: document))
+        let node = try ExampleSynthesizer(document: document).example(
+            for: SchemaTestData.reference("Node", in: document))
         #expect(node != nil)
     }
 }

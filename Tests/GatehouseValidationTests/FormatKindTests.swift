@@ -33,7 +33,9 @@ struct FormatKindTests {
         Sample(
             format: "uri", valid: ["https://example.com/a?b=c#d", "urn:isbn:0451450523"],
             invalid: ["/relative", "http://exa mple.com", "https://example.com/%zz"]),
-        Sample(format: "uri-reference", valid: ["/relative/path?x=1", "#fragment", "../up"], invalid: ["\\\\WINDOWS", "a b"]),
+        Sample(
+            format: "uri-reference", valid: ["/relative/path?x=1", "#fragment", "../up"],
+            invalid: ["\\\\WINDOWS", "a b"]),
         Sample(
             format: "uuid", valid: ["123e4567-e89b-12d3-a456-426614174000"],
             invalid: ["123e4567e89b12d3a456426614174000", "123e4567-e89b-12d3-a456-42661417400g"]),
@@ -60,7 +62,8 @@ struct FormatKindTests {
     }
 
     @Test func unknownFormatsAreIgnored() throws {
-        let schema = try SchemaCompiler(dialect: .openAPI31).compile(.object(JSONObject(["format": .string("password")])))
+        let schema = try SchemaCompiler(dialect: .openAPI31).compile(
+            .object(JSONObject(["format": .string("password")])))
         #expect(schema.isValid(.string("anything")))
     }
 }

@@ -16,7 +16,8 @@ struct PatternMatcherTests {
         Row(pattern: "^[A-Za-z0-9._-]+$", matching: ["project_0.server", "a-b"], failing: ["", "a b", "é"]),
         Row(pattern: "^[a-z0-9][a-z0-9-]*$", matching: ["a", "a-1"], failing: ["-a", "A"]),
         Row(pattern: "b+c", matching: ["abbbcd", "bc"], failing: ["ac", "b c"]),
-        Row(pattern: "^\\d{3}-\\d{2,4}$", matching: ["123-45", "123-4567"], failing: ["123-4", "123-45678", "١٢٣-45"]),
+        Row(
+            pattern: "^\\d{3}-\\d{2,4}$", matching: ["123-45", "123-4567"], failing: ["123-4", "123-45678", "١٢٣-45"]),
         Row(pattern: "^\\w+$", matching: ["snake_case9"], failing: ["kebab-case", "ünïcode"]),
         Row(pattern: "^\\p{L}+$", matching: ["Grüße", "日本"], failing: ["abc1"]),
         Row(pattern: "^(cat|dog)s?$", matching: ["cat", "dogs"], failing: ["cats!", "bird"]),
@@ -30,7 +31,9 @@ struct PatternMatcherTests {
         let schema = try SchemaCompiler(dialect: .draft2020_12).compile(
             .object(JSONObject(["pattern": .string(row.pattern)])))
         for text in row.matching { #expect(schema.isValid(.string(text)), "'\(row.pattern)' should match '\(text)'") }
-        for text in row.failing { #expect(!schema.isValid(.string(text)), "'\(row.pattern)' should not match '\(text)'") }
+        for text in row.failing {
+            #expect(!schema.isValid(.string(text)), "'\(row.pattern)' should not match '\(text)'")
+        }
     }
 
     @Test func asciiAndUnicodeInputsAgree() throws {

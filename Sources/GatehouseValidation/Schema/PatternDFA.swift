@@ -64,7 +64,8 @@ struct PatternDFA: Sendable {
             for byte in 0..<128 {
                 var seeds = restart
                 for pc in set {
-                    if case .character(let matcher) = instructions[pc], program.matchers[matcher].matches(UInt32(byte)) {
+                    if case .character(let matcher) = instructions[pc], program.matchers[matcher].matches(UInt32(byte))
+                    {
                         seeds.append(pc + 1)
                     }
                 }

@@ -112,7 +112,9 @@ extension PatternParser {
                     value = value &* 16 &+ digit
                     digits += 1
                     position += 1
-                    guard value <= 0x10FFFF else { throw Failure(message: "invalid unicode escape", unsupported: false) }
+                    guard value <= 0x10FFFF else {
+                        throw Failure(message: "invalid unicode escape", unsupported: false)
+                    }
                 }
                 guard digits > 0, position < scalarCount else {
                     throw Failure(message: "invalid unicode escape", unsupported: false)

@@ -97,12 +97,16 @@ struct PatternParser {
             return true
         case "(":
             if position < scalars.count, scalars[position] == "?" {
-                guard position + 1 < scalars.count else { throw Failure(message: "incomplete group", unsupported: false) }
+                guard position + 1 < scalars.count else {
+                    throw Failure(message: "incomplete group", unsupported: false)
+                }
                 let kind = scalars[position + 1]
                 if kind == ":" {
                     position += 2
                 } else if kind == "=" || kind == "!" || kind == "<" {
-                    if kind == "<", position + 2 < scalars.count, scalars[position + 2] != "=", scalars[position + 2] != "!" {
+                    if kind == "<", position + 2 < scalars.count, scalars[position + 2] != "=",
+                        scalars[position + 2] != "!"
+                    {
                         // A named group: skip the name.
                         guard let close = scalars[(position + 2)...].firstIndex(of: ">") else {
                             throw Failure(message: "unterminated group name", unsupported: false)
@@ -177,9 +181,15 @@ struct PatternParser {
         guard position < scalars.count else { return nil }
         var result: (Int, Int?)
         switch scalars[position] {
-        case "*": result = (0, nil); position += 1
-        case "+": result = (1, nil); position += 1
-        case "?": result = (0, 1); position += 1
+        case "*":
+            result = (0, nil)
+            position += 1
+        case "+":
+            result = (1, nil)
+            position += 1
+        case "?":
+            result = (0, 1)
+            position += 1
         case "{":
             var cursor = position + 1
             guard let minimum = readNumber(&cursor) else { return nil }
@@ -204,8 +214,9 @@ struct PatternParser {
     private func readNumber(_ cursor: inout Int) -> Int? {
         var value = 0
         var digits = 0
-        while cursor < scalars.count, let digit = scalars[cursor].properties.numericType == .decimal
-            ? Int(String(scalars[cursor])) : nil, scalars[cursor].isASCII
+        while cursor < scalars.count,
+            let digit = scalars[cursor].properties.numericType == .decimal
+                ? Int(String(scalars[cursor])) : nil, scalars[cursor].isASCII
         {
             value = min(value * 10 + digit, 1_000_000)
             digits += 1
@@ -215,7 +226,8 @@ struct PatternParser {
     }
 
     private mutating func repeatAtom(
-        _ atom: [PatternProgram.Instruction], minimum: Int, maximum: Int?, into output: inout [PatternProgram.Instruction]
+        _ atom: [PatternProgram.Instruction], minimum: Int, maximum: Int?,
+        into output: inout [PatternProgram.Instruction]
     ) throws(Failure) {
         let copies = minimum + (maximum.map { $0 - minimum } ?? 1)
         try checkSize(output.count + atom.count * max(copies, 1) + copies * 2)

@@ -27,8 +27,9 @@ extension SchemaBuilder {
         index(root, at: rootAddress, base: key, resource: rootAddress, schemaWalk: !dialect.isOpenAPI)
     }
 
-    private func index(_ value: JSONValue, at address: NodeAddress, base: String, resource: NodeAddress, schemaWalk: Bool)
-    {
+    private func index(
+        _ value: JSONValue, at address: NodeAddress, base: String, resource: NodeAddress, schemaWalk: Bool
+    ) {
         guard case .object(let object) = value else {
             if !schemaWalk, case .array(let elements) = value {
                 for (position, element) in elements.enumerated() {

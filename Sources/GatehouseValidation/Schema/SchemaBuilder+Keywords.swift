@@ -131,12 +131,14 @@ extension SchemaBuilder {
             if let limit = try number(node, object, "minimum") {
                 let exclusive = object["exclusiveMinimum"]?.boolValue == true
                 rules.lower.append(
-                    NumericBound(limit: limit, exclusive: exclusive, keyword: exclusive ? "exclusiveMinimum" : "minimum"))
+                    NumericBound(
+                        limit: limit, exclusive: exclusive, keyword: exclusive ? "exclusiveMinimum" : "minimum"))
             }
             if let limit = try number(node, object, "maximum") {
                 let exclusive = object["exclusiveMaximum"]?.boolValue == true
                 rules.upper.append(
-                    NumericBound(limit: limit, exclusive: exclusive, keyword: exclusive ? "exclusiveMaximum" : "maximum"))
+                    NumericBound(
+                        limit: limit, exclusive: exclusive, keyword: exclusive ? "exclusiveMaximum" : "maximum"))
             }
         } else {
             if let limit = try number(node, object, "minimum") {

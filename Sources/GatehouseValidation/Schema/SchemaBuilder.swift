@@ -109,7 +109,8 @@ final class SchemaBuilder: @unchecked Sendable {
         if fragment.isEmpty { return root }
         if fragment.hasPrefix("/") || fragment.hasPrefix("%2F") {
             guard let pointer = JSONPointer(fragment: fragment) else { return nil }
-            let target = NodeAddress(file: root.file, pointer: JSONPointer(tokens: root.pointer.tokens + pointer.tokens))
+            let target = NodeAddress(
+                file: root.file, pointer: JSONPointer(tokens: root.pointer.tokens + pointer.tokens))
             return value(at: target) == nil ? nil : target
         }
         let name = fragment.removingPercentEncoding() ?? fragment

@@ -9,6 +9,8 @@ public enum SchemaDialect: Sendable, Hashable {
     /// Plain JSON Schema draft 4.
     case draft4
     /// Plain JSON Schema 2020-12.
+    // swift-format-ignore: AlwaysUseLowerCamelCase
+    // The draft's own name, 2020-12, reads better than any camel-cased form.
     case draft2020_12
 
     /// The dialect of an OpenAPI document's schemas.

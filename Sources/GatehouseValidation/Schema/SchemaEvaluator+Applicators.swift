@@ -54,7 +54,9 @@ extension SchemaEvaluator {
             var ignored = Annotations()
             if probe(negated, value, track: false, &ignored) {
                 valid = false
-                guard report(node, "not", "expected a value that does not match the 'not' schema, found \(describe(value))")
+                guard
+                    report(
+                        node, "not", "expected a value that does not match the 'not' schema, found \(describe(value))")
                 else { return false }
             }
         }

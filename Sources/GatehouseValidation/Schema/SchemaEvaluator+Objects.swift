@@ -56,7 +56,9 @@ extension SchemaEvaluator {
                 var ignored = Annotations()
                 if !probe(names, .string(member.key), track: false, &ignored) {
                     valid = false
-                    guard report(node, "propertyNames", "property name \(quote(member.key)) does not match 'propertyNames'")
+                    guard
+                        report(
+                            node, "propertyNames", "property name \(quote(member.key)) does not match 'propertyNames'")
                     else { return false }
                 }
             }
@@ -114,7 +116,8 @@ extension SchemaEvaluator {
                     evaluated = true
                     if additional.boolean == false {
                         valid = false
-                        guard report(node, "additionalProperties", "unexpected property '\(members[position].key)'") else {
+                        guard report(node, "additionalProperties", "unexpected property '\(members[position].key)'")
+                        else {
                             return (false, true)
                         }
                     } else if !checkMember(additional, members, position) {
@@ -217,14 +220,17 @@ extension SchemaEvaluator {
             if matches < rules.minContains {
                 valid = false
                 let keyword = rules.minContains == 1 ? "contains" : "minContains"
-                guard report(
-                    node, keyword,
-                    "expected at least \(rules.minContains) items matching 'contains', found \(matches)")
+                guard
+                    report(
+                        node, keyword,
+                        "expected at least \(rules.minContains) items matching 'contains', found \(matches)")
                 else { return false }
             }
             if let maximum = rules.maxContains, matches > maximum {
                 valid = false
-                guard report(node, "maxContains", "expected at most \(maximum) items matching 'contains', found \(matches)")
+                guard
+                    report(
+                        node, "maxContains", "expected at most \(maximum) items matching 'contains', found \(matches)")
                 else { return false }
             }
         }

@@ -12,7 +12,10 @@ extension SchemaEvaluator {
                 let count = text.unicodeScalars.count
                 if count < minimum {
                     valid = false
-                    guard report(node, "minLength", "expected a string of at least \(minimum) characters, found \(count): \(quote(text))")
+                    guard
+                        report(
+                            node, "minLength",
+                            "expected a string of at least \(minimum) characters, found \(count): \(quote(text))")
                     else { return false }
                 }
             }
@@ -20,7 +23,10 @@ extension SchemaEvaluator {
                 let count = text.unicodeScalars.count
                 if count > maximum {
                     valid = false
-                    guard report(node, "maxLength", "expected a string of at most \(maximum) characters, found \(count): \(quote(text))")
+                    guard
+                        report(
+                            node, "maxLength",
+                            "expected a string of at most \(maximum) characters, found \(count): \(quote(text))")
                     else { return false }
                 }
             }
@@ -41,7 +47,8 @@ extension SchemaEvaluator {
             if order < 0 || (bound.exclusive && order == 0) {
                 valid = false
                 let relation = bound.exclusive ? "greater than" : "at least"
-                guard report(node, bound.keyword, "expected a number \(relation) \(bound.limit), found \(number)") else {
+                guard report(node, bound.keyword, "expected a number \(relation) \(bound.limit), found \(number)")
+                else {
                     return false
                 }
             }
@@ -51,7 +58,8 @@ extension SchemaEvaluator {
             if order > 0 || (bound.exclusive && order == 0) {
                 valid = false
                 let relation = bound.exclusive ? "less than" : "at most"
-                guard report(node, bound.keyword, "expected a number \(relation) \(bound.limit), found \(number)") else {
+                guard report(node, bound.keyword, "expected a number \(relation) \(bound.limit), found \(number)")
+                else {
                     return false
                 }
             }

@@ -86,7 +86,6 @@ struct KeywordGroups: OptionSet, Sendable {
     static let access = KeywordGroups(rawValue: 64)
     static let unevaluated = KeywordGroups(rawValue: 128)
 
-    init(rawValue: UInt8) { self.rawValue = rawValue }
 }
 
 /// JSON types as bits; `number` admits integers.
@@ -164,7 +163,8 @@ final class NumberRules: @unchecked Sendable {
 
     /// Prepares the fast path once the keywords are read.
     func seal() {
-        fastBounds = lower.map { ($0.limit.int64 ?? 0, $0.limit.int64 != nil, $0.limit.double, $0.exclusive, true) }
+        fastBounds =
+            lower.map { ($0.limit.int64 ?? 0, $0.limit.int64 != nil, $0.limit.double, $0.exclusive, true) }
             + upper.map { ($0.limit.int64 ?? 0, $0.limit.int64 != nil, $0.limit.double, $0.exclusive, false) }
         integerStep = multipleOf?.int64 ?? 0
     }
@@ -179,7 +179,9 @@ final class NumberRules: @unchecked Sendable {
             } else {
                 order = double < bound.double ? -1 : (double == bound.double ? 0 : 1)
             }
-            if bound.isLower ? (order < 0 || (bound.exclusive && order == 0)) : (order > 0 || (bound.exclusive && order == 0)) {
+            if bound.isLower
+                ? (order < 0 || (bound.exclusive && order == 0)) : (order > 0 || (bound.exclusive && order == 0))
+            {
                 return false
             }
         }

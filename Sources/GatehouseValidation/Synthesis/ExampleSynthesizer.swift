@@ -17,8 +17,9 @@ public struct ExampleSynthesizer: Sendable {
         /// Requests omit `readOnly` properties, responses omit `writeOnly` ones.
         public var direction: ValidationOptions.Direction?
 
-        public init(maxDepth: Int = 6, includeOptionalProperties: Bool = true, direction: ValidationOptions.Direction? = nil)
-        {
+        public init(
+            maxDepth: Int = 6, includeOptionalProperties: Bool = true, direction: ValidationOptions.Direction? = nil
+        ) {
             self.maxDepth = maxDepth
             self.includeOptionalProperties = includeOptionalProperties
             self.direction = direction

@@ -1,7 +1,8 @@
 /// Finds a string a `pattern` matches, by a breadth-first walk of its compiled program, for example synthesis.
 enum PatternSampler {
     /// Characters tried for a class, in order of preference (readable ones first).
-    private static let preferred: [UInt32] = Array("abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-_. ".unicodeScalars.map(\.value))
+    private static let preferred: [UInt32] = Array(
+        "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-_. ".unicodeScalars.map(\.value))
 
     static func sample(_ pattern: PatternMatcher, minLength: Int, maxLength: Int, variant: Int) -> String? {
         guard let program = pattern.program, minLength <= 256 else { return nil }

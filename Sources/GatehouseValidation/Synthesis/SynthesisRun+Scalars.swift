@@ -8,7 +8,8 @@ extension SynthesisRun {
         let maximum = rules?.maxLength ?? Int.max
         guard minimum <= maximum, minimum <= 10_000 else { return nil }
         if let pattern = rules?.pattern {
-            guard let generated = PatternSampler.sample(pattern, minLength: minimum, maxLength: maximum, variant: variant)
+            guard
+                let generated = PatternSampler.sample(pattern, minLength: minimum, maxLength: maximum, variant: variant)
             else { return nil }
             return .string(generated)
         }
@@ -81,7 +82,8 @@ extension SynthesisRun {
             return .number(JSONNumber((low + high) / 2))
         }
         if let exact = Int64(exactly: start) { return .number(JSONNumber(exact)) }
-        if let divisor = rules?.multipleOf, let literal = divisor.literal, let quotient = Int64(exactly: (start / divisor.double).rounded()),
+        if let divisor = rules?.multipleOf, let literal = divisor.literal,
+            let quotient = Int64(exactly: (start / divisor.double).rounded()),
             let decimal = Decimal(string: literal, locale: Locale(identifier: "en_US_POSIX"))
         {
             // Multiply the decimal literal exactly so the result stays a multiple (0.1 × 3 is not 0.30000000000000004).

@@ -126,7 +126,8 @@ struct SynthesisRun {
         case .some: return .string
         case nil: break
         }
-        let hasApplicators = node.ref != nil || node.allOf != nil || node.anyOf != nil || node.oneOf != nil
+        let hasApplicators =
+            node.ref != nil || node.allOf != nil || node.anyOf != nil || node.oneOf != nil
             || node.dynamicRef != nil
         return hasApplicators ? [] : .object
     }

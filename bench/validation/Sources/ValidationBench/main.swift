@@ -48,7 +48,9 @@ let compiled = try compiler.compile(schema.value, baseURI: "https://example.com/
 
 func report(_ name: String, _ itemsPerSecond: Double) {
     let mbPerSecond = itemsPerSecond / Double(items.count) * megabytes
-    print(#"{"name": "\#(name)", "items_per_s": \#(Int(itemsPerSecond)), "mb_per_s": \#(String(format: "%.1f", mbPerSecond))}"#)
+    print(
+        #"{"name": "\#(name)", "items_per_s": \#(Int(itemsPerSecond)), "mb_per_s": \#(String(format: "%.1f", mbPerSecond))}"#
+    )
 }
 
 // PROFILE=1 runs only the first measurement, for perf.
