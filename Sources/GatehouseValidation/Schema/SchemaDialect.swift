@@ -15,7 +15,8 @@ public enum SchemaDialect: Sendable, Hashable {
 
     /// The dialect of an OpenAPI document's schemas.
     public init(version: OpenAPIVersion) {
-        self = version.is3_1 ? .openAPI31 : .openAPI30
+        // The version text rather than a case name, which the front end has renamed before.
+        self = version.string.hasPrefix("3.1") ? .openAPI31 : .openAPI30
     }
 
     /// Draft 4 rules: `id`, boolean `exclusiveMaximum`, `$ref` hiding its siblings, array `items`.
