@@ -6,32 +6,37 @@ extension SchemaEvaluator {
     ///
     /// The node comes unmanaged and the value by address, so the call costs no reference counting.
     func isValidLeaf(_ unmanaged: Unmanaged<SchemaNode>, _ pointer: UnsafePointer<JSONValue>) -> Bool {
-        unmanaged._withUnsafeGuaranteedRef { node in isValidLeaf(node, pointer.pointee) }
-    }
-
-    @inline(__always)
-    private func isValidLeaf(_ node: SchemaNode, _ value: JSONValue) -> Bool {
-        if let types = node.types, !types.admits(value) { return false }
-        let groups = node.groups
-        switch value {
-        case .string(let text):
-            if let format = node.format, options.assertFormats, !format.checkString(text) { return false }
-            if groups.contains(.string), !node.string!.quickCheck(text) { return false }
-        case .number(let number):
-            if let format = node.format, options.assertFormats, !format.check(value) { return false }
-            if groups.contains(.number), node.number!.quickCheck(number.int64, number.double) != true {
-                // The full check decides decimal `multipleOf`.
-                guard let rules = node.number, let divisor = rules.multipleOf,
-                    rules.quickCheck(number.int64, number.double) == nil
-                else { return false }
-                return isMultiple(number, of: divisor) && enumAllows(node, value)
+        unmanaged._withUnsafeGuaranteedRef { node in
+            let groups = node.groups
+            // Switching on the pointee binds only the payload it needs, instead of copying the whole value.
+            switch pointer.pointee {
+            case .string(let text):
+                if let types = node.types, !types.contains(.string) { return false }
+                if let format = node.format, options.assertFormats, !format.checkString(text) { return false }
+                if groups.contains(.string), !node.string!.quickCheck(text) { return false }
+            case .number(let number):
+                if let types = node.types, !types.contains(.number), !(types.contains(.integer) && number.isInteger) {
+                    return false
+                }
+                if let format = node.format, options.assertFormats, !format.check(.number(number)) { return false }
+                if groups.contains(.number), node.number!.quickCheck(number.int64, number.double) != true {
+                    // The full check decides decimal `multipleOf`.
+                    guard let rules = node.number, let divisor = rules.multipleOf,
+                        rules.quickCheck(number.int64, number.double) == nil, isMultiple(number, of: divisor)
+                    else { return false }
+                }
+            case .bool:
+                if let types = node.types, !types.contains(.boolean) { return false }
+            case .null:
+                if let types = node.types, !types.contains(.null) { return false }
+            case .array:
+                if let types = node.types, !types.contains(.array) { return false }
+            case .object:
+                if let types = node.types, !types.contains(.object) { return false }
             }
-        default:
-            break
+            return groups.contains(.values) ? enumAllows(node, pointer.pointee) : true
         }
-        return enumAllows(node, value)
     }
-
     @inline(__always)
     private func enumAllows(_ node: SchemaNode, _ value: JSONValue) -> Bool {
         guard node.groups.contains(.values) else { return true }
