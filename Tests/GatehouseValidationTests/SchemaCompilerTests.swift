@@ -165,4 +165,32 @@ struct SchemaCompilerTests {
             #expect(error.message == row.message)
         }
     }
+
+    @Test func aFailedCompileLeavesNothingBehind() throws {
+        let document = try SchemaTestData.document(
+            """
+            openapi: 3.1.0
+            info: {title: t, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Broken:
+                  type: object
+                  properties:
+                    good: {$ref: '#/components/schemas/Good'}
+                    bad: {$ref: '#/components/schemas/Missing'}
+                Good:
+                  type: object
+                  properties:
+                    back: {$ref: '#/components/schemas/Broken'}
+            """)
+        let compiler = SchemaCompiler(document: document)
+        #expect(throws: SchemaCompileError.self) {
+            try compiler.compile(SchemaTestData.reference("Broken", in: document))
+        }
+        // `Good` reaches `Broken`, which must fail again rather than come back half compiled from the cache.
+        #expect(throws: SchemaCompileError.self) {
+            try compiler.compile(SchemaTestData.reference("Good", in: document))
+        }
+    }
 }
