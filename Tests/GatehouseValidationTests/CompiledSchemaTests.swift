@@ -144,4 +144,19 @@ struct CompiledSchemaTests {
         let large = JSONValue.array((0..<1_000_000).map { .number(JSONNumber($0)) })
         #expect(schema.isValid(large))
     }
+
+    @Test func backtrackingPatternsAreBounded() throws {
+        let compiler = SchemaCompiler(dialect: .draft2020_12)
+        // Lookahead needs the backtracking engine; nesting quantifiers under it is refused at compile time.
+        #expect(throws: SchemaCompileError.self) {
+            try compiler.compile(.object(JSONObject(["pattern": .string("^(?=(a+)+$)")])))
+        }
+        let password = try compiler.compile(.object(JSONObject(["pattern": .string("^(?=.*[A-Z])(?=.*\\d).{8,}$")])))
+        #expect(password.isValid(.string("Secret123")))
+        #expect(!password.isValid(.string("secret123")))
+        // Programs too large to run in bounded time are refused rather than handed to the backtracking engine.
+        #expect(throws: SchemaCompileError.self) {
+            try compiler.compile(.object(JSONObject(["pattern": .string("(a{1000}){1000}")])))
+        }
+    }
 }
