@@ -13,10 +13,22 @@ let package = Package(
         .executable(name: "gatehouse", targets: ["gatehouse"]),
         .library(name: "GatehouseSpec", targets: ["GatehouseSpec"]),
         .library(name: "GatehouseValidation", targets: ["GatehouseValidation"]),
+        .library(name: "GatehouseRuntime", targets: ["GatehouseRuntime"]),
+        .library(name: "GatehouseStore", targets: ["GatehouseStore"]),
+        .library(name: "GatehouseStoreSQLite", targets: ["GatehouseStoreSQLite"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .executableTarget(
@@ -24,6 +36,7 @@ let package = Package(
             dependencies: [
                 "GatehouseSpec",
                 "GatehouseValidation",
+                "GatehouseRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -41,6 +54,71 @@ let package = Package(
             dependencies: ["GatehouseSpec"],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "GatehouseStore",
+            // Only for the JSON value type that items are made of.
+            dependencies: ["GatehouseSpec"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "GatehouseStoreSQLite",
+            dependencies: [
+                "GatehouseStore",
+                "GatehouseSpec",
+                // Links the system SQLite (Debian: libsqlite3-dev).
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // A child process for the kill -9 durability test: it writes and reports each acknowledged write.
+        .executableTarget(
+            name: "GatehouseStoreSQLiteCrashWriter",
+            dependencies: ["GatehouseStoreSQLite", "GatehouseStore", "GatehouseSpec"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "GatehouseStoreTests",
+            dependencies: ["GatehouseStore", "GatehouseSpec"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "GatehouseStoreSQLiteTests",
+            dependencies: [
+                "GatehouseStoreSQLite", "GatehouseStore", "GatehouseSpec", "GatehouseStoreSQLiteCrashWriter",
+                // To make foreign files and to look at the rows behind the store's back.
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "GatehouseRuntime",
+            dependencies: [
+                "GatehouseSpec",
+                "GatehouseValidation",
+                "GatehouseStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "GatehouseRuntimeTests",
+            dependencies: [
+                "GatehouseRuntime",
+                "GatehouseSpec",
+                "GatehouseValidation",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "GatehouseValidationTests",
             dependencies: ["GatehouseValidation", "GatehouseSpec"],
@@ -54,6 +132,7 @@ let package = Package(
         .testTarget(
             name: "GatehouseCLITests",
             dependencies: ["gatehouse", "GatehouseSpec"],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GatehouseSpec
+import GatehouseValidation
 
 /// `gatehouse check`: the compiler front end over one or more documents.
 struct CheckCommand: ParsableCommand {
@@ -53,7 +54,7 @@ struct CheckCommand: ParsableCommand {
         var unreadable = false
         for spec in specs {
             do {
-                reports.append((spec, try frontEnd.run(path: spec)))
+                reports.append((spec, try checked(spec, frontEnd: frontEnd)))
             } catch {
                 StandardError.write("error: \(error)\n")
                 unreadable = true
@@ -84,6 +85,15 @@ struct CheckCommand: ParsableCommand {
         if diagnostics.errorCount > 0 || (strict && diagnostics.warningCount > 0) {
             throw ExitStatus.problemsFound
         }
+    }
+
+    /// The front end's diagnostics plus the `example` rule, which needs the schema validator.
+    func checked(_ spec: String, frontEnd: SpecFrontEnd) throws(SpecFileReader.ReadError) -> SpecFrontEnd.Output {
+        var output = try frontEnd.run(path: spec)
+        if let model = output.model, !disabledRules.contains(Rule.example.id) {
+            output.diagnostics = (output.diagnostics + ExampleChecker(model: model).check()).sortedByLocation()
+        }
+        return output
     }
 
     func summaryLine(spec: String, output: SpecFrontEnd.Output) -> String {

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct Gatehouse: ParsableCommand {
+struct Gatehouse: AsyncParsableCommand {
     static let version = "0.1.0"
 
     static let configuration = CommandConfiguration(
@@ -12,6 +12,6 @@ struct Gatehouse: ParsableCommand {
             64 for a usage error or a file that cannot be read.
             """,
         version: version,
-        subcommands: [CheckCommand.self]
+        subcommands: [CheckCommand.self, ValidateCommand.self, ServeCommand.self]
     )
 }

@@ -106,3 +106,25 @@ struct CheckCommandTests {
         }
     }
 }
+
+/// The `example` rule on the real-world specs: GitHub's has six response examples of `migration` that omit
+/// properties its schema requires; Stripe's examples are all valid.
+struct CheckExamplesOnRealWorldSpecsTests {
+    static let testdata = GatehouseProcess.repositoryRoot + "/../shared/testdata/real-world/"
+
+    @Test func githubExamplesMissingRequiredPropertiesAreTheOnlyErrors() throws {
+        let result = try GatehouseProcess.run(["check", Self.testdata + "github.json"])
+        #expect(result.status == 1)
+        let errors = result.stderr.split(separator: "\n").filter { $0.contains(": error: ") }
+        #expect(errors.count == 12)
+        #expect(errors.allSatisfy { $0.hasSuffix("[example]") && $0.contains("missing required property 'exclude_") })
+        let clean = try GatehouseProcess.run(["check", "--disable", "example", Self.testdata + "github.json"])
+        #expect(clean.status == 0)
+    }
+
+    @Test func stripeChecksClean() throws {
+        let result = try GatehouseProcess.run(["check", Self.testdata + "stripe.json"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasSuffix("stripe.json: ok (468 operations)\n"))
+    }
+}

@@ -22,7 +22,8 @@ struct CorpusTests {
             ExampleCase(file: "v3.0/petstore.\(ext)", operations: 3),
             ExampleCase(file: "v3.0/uspto.\(ext)", operations: 3),
             ExampleCase(file: "v3.1/non-oauth-scopes.\(ext)", operations: 1),
-            ExampleCase(file: "v3.1/tictactoe.\(ext)", operations: 3, webhooks: 1),
+            // Upstream's tictactoe.yaml has a webhook that its tictactoe.json lacks.
+            ExampleCase(file: "v3.1/tictactoe.\(ext)", operations: 3, webhooks: ext == "yaml" ? 1 : 0),
             ExampleCase(file: "v3.1/webhook-example.\(ext)", operations: 0, webhooks: 1),
         ]
     }

@@ -38,13 +38,21 @@ extension Rule {
         "no-success-response", .warning, "an operation declares no 2XX and no default response")
     public static let mediaType = Rule("media-type", .error, "a media type is malformed")
     public static let emptyPaths = Rule("empty-paths", .warning, "the document declares no paths")
+    public static let example = Rule("example", .error, "an example does not validate against its schema")
     public static let fileSize = Rule("file-size", .error, "a file is larger than the size limit")
+
+    // Recorded traffic (`gatehouse validate`).
+    public static let traffic = Rule("traffic", .error, "a traffic file or one of its exchanges is malformed")
+    public static let unknownRoute = Rule(
+        "unknown-route", .error, "a recorded request's method and path match no operation of the contract")
+    public static let requestContract = Rule("request-contract", .error, "a recorded request breaks the contract")
+    public static let responseContract = Rule("response-contract", .error, "a recorded response breaks the contract")
 
     /// Every rule, in the order the README documents them.
     public static let all: [Rule] = [
         .syntax, .fileSize, .duplicateKey, .version, .structure, .unresolvedRef, .refCycle, .remoteRef, .pathParams,
         .duplicateOperationId, .duplicateParameter, .pathCollision, .undefinedSecurityScheme, .noSuccessResponse,
-        .mediaType, .emptyPaths,
+        .mediaType, .emptyPaths, .example, .traffic, .unknownRoute, .requestContract, .responseContract,
     ]
 
     public static func named(_ id: String) -> Rule? {

@@ -104,7 +104,7 @@ extension JSONParser {
         func error(_ message: String, at errorOffset: Int? = nil) -> SyntaxError {
             let position = errorOffset ?? offset
             if position < lineStart {
-                let (recountedLine, recountedColumn) = SourceText.lineAndByteColumn(of: position, in: Array(bytes))
+                let (recountedLine, recountedColumn) = LineIndex(Array(bytes)).lineAndByteColumn(of: position)
                 return SyntaxError(message: message, offset: position, line: recountedLine, column: recountedColumn)
             }
             var errorLine = line

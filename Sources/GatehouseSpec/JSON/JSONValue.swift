@@ -51,6 +51,12 @@ public enum JSONValue: Sendable, Hashable {
         objectValue?[key]
     }
 
+    /// The element at `index` when this value is an array and the index is in range.
+    public subscript(index: Int) -> JSONValue? {
+        guard let array = arrayValue, array.indices.contains(index) else { return nil }
+        return array[index]
+    }
+
     /// The value at `pointer` below this value, or nil when some token does not exist.
     public func value(at pointer: JSONPointer) -> JSONValue? {
         var current = self

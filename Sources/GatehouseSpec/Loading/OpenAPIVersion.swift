@@ -1,19 +1,19 @@
 /// The OpenAPI versions Gatehouse reads.
 public enum OpenAPIVersion: Sendable, Hashable {
     /// 3.0.x: schemas are OpenAPI's extended subset of JSON Schema draft 4 (wright-00).
-    case v3_0(String)
+    case openAPI30(String)
     /// 3.1.x: schemas are JSON Schema 2020-12.
-    case v3_1(String)
+    case openAPI31(String)
 
     /// The version as the document wrote it, e.g. `3.0.3`.
     public var string: String {
         switch self {
-        case .v3_0(let text), .v3_1(let text): return text
+        case .openAPI30(let text), .openAPI31(let text): return text
         }
     }
 
-    public var is3_1: Bool {
-        if case .v3_1 = self { return true }
+    public var isOpenAPI31: Bool {
+        if case .openAPI31 = self { return true }
         return false
     }
 
@@ -52,8 +52,8 @@ public enum OpenAPIVersion: Sendable, Hashable {
             let patch = parts[2].split(separator: "-").first, Int(patch) != nil
         {
             switch minor {
-            case 0: return .success(.v3_0(text))
-            case 1: return .success(.v3_1(text))
+            case 0: return .success(.openAPI30(text))
+            case 1: return .success(.openAPI31(text))
             default: break
             }
         }

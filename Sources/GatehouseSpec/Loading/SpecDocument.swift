@@ -91,6 +91,7 @@ public struct SpecDocument: Sendable {
     > {
         var current = address
         var chain: [NodeAddress] = []
+        var visited = Set<NodeAddress>()
         while true {
             guard let value = value(at: current) else {
                 return .failure(ReferenceFailure(kind: .broken, message: "no node at '\(current)'", at: current))
@@ -98,13 +99,14 @@ public struct SpecDocument: Sendable {
             guard case .object(let object) = value, case .string(let ref)? = object["$ref"] else {
                 return .success((current, value))
             }
-            if chain.contains(current) {
+            if visited.contains(current) {
                 let loop = (chain.drop { $0 != current } + [current]).map(\.description).joined(separator: " -> ")
                 return .failure(
                     ReferenceFailure(kind: .cycle, message: "reference cycle with no value in it: \(loop)", at: address)
                 )
             }
             chain.append(current)
+            visited.insert(current)
             switch resolve(ref, from: current.file) {
             case .node(let next):
                 current = next

@@ -95,7 +95,8 @@ public struct SpecFileReader: Sendable {
             } catch {
                 if isJSONFile || !looksLikeJSON {
                     var location = SourceLocation(file: path, line: error.line, column: error.column)
-                    location.column = SourceText.characterColumn(bytes, line: error.line, byteColumn: error.column)
+                    location.column = LineIndex(bytes).characterColumn(
+                        line: error.line, byteColumn: error.column, in: bytes)
                     return (nil, [Diagnostic(.syntax, "invalid JSON: \(error.message)", at: location)])
                 }
                 // Not a .json file: it may be YAML flow syntax, which libyaml reads below.
@@ -131,10 +132,11 @@ public struct SpecFileReader: Sendable {
         in file: SourceFile
     ) -> Diagnostic {
         var location = location
-        location.column = SourceText.characterColumn(file.bytes, line: location.line, byteColumn: location.column)
+        location.column = file.lineIndex.characterColumn(
+            line: location.line, byteColumn: location.column, in: file.bytes)
         var notes: [Diagnostic.Note] = []
         if var first {
-            first.column = SourceText.characterColumn(file.bytes, line: first.line, byteColumn: first.column)
+            first.column = file.lineIndex.characterColumn(line: first.line, byteColumn: first.column, in: file.bytes)
             notes.append(Diagnostic.Note("first defined here", at: first))
         }
         return Diagnostic(.duplicateKey, message, at: location, notes: notes)
@@ -150,7 +152,7 @@ public struct SpecFileReader: Sendable {
             )
         }
         if let nul = bytes.firstIndex(of: 0) {
-            let (line, column) = SourceText.lineAndByteColumn(of: nul, in: bytes)
+            let (line, column) = LineIndex(bytes).lineAndByteColumn(of: nul)
             return Diagnostic(
                 .syntax,
                 "the file is binary (a NUL byte); expected YAML or JSON text",
@@ -159,13 +161,14 @@ public struct SpecFileReader: Sendable {
         }
         if String(validating: bytes, as: UTF8.self) == nil {
             let offset = firstInvalidUTF8(bytes)
-            let (line, column) = SourceText.lineAndByteColumn(of: offset, in: bytes)
+            let index = LineIndex(bytes)
+            let (line, column) = index.lineAndByteColumn(of: offset)
             let byte = String(bytes[offset], radix: 16, uppercase: true)
             return Diagnostic(
                 .syntax,
                 "the file is not valid UTF-8: unexpected byte 0x\(byte); expected UTF-8 text",
                 at: SourceLocation(
-                    file: path, line: line, column: SourceText.characterColumn(bytes, line: line, byteColumn: column))
+                    file: path, line: line, column: index.characterColumn(line: line, byteColumn: column, in: bytes))
             )
         }
         return nil

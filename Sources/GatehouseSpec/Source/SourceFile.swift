@@ -8,12 +8,15 @@ public struct SourceFile: Sendable {
     public let root: JSONValue
     /// Where each node of `root` was written.
     public let sourceMap: SourceMap
+    /// Where each line starts, for turning positions into lines and character columns.
+    public let lineIndex: LineIndex
 
     public init(path: String, bytes: [UInt8], root: JSONValue, sourceMap: SourceMap) {
         self.path = path
         self.bytes = bytes
         self.root = root
         self.sourceMap = sourceMap
+        self.lineIndex = LineIndex(bytes)
     }
 
     /// Where the value at `pointer` starts, or, when `key` is true and the node is an object member, where its key
@@ -39,65 +42,11 @@ public struct SourceFile: Sendable {
             return SourceLocation(file: path, line: line, column: column)
         }
         return SourceLocation(
-            file: path, line: line, column: SourceText.characterColumn(bytes, line: line, byteColumn: column))
+            file: path, line: line, column: lineIndex.characterColumn(line: line, byteColumn: column, in: bytes))
     }
 
     /// The text of a 1-based line, without its line break.
     public func lineText(_ line: Int) -> String? {
-        SourceText.line(line, in: bytes)
-    }
-}
-
-/// Line arithmetic over raw bytes.
-enum SourceText {
-    /// The byte offset where a 1-based line starts.
-    static func lineStart(_ line: Int, in bytes: [UInt8]) -> Int? {
-        guard line >= 1 else { return nil }
-        if line == 1 { return 0 }
-        var current = 1
-        var offset = 0
-        while offset < bytes.count {
-            if bytes[offset] == UInt8(ascii: "\n") {
-                current += 1
-                if current == line { return offset + 1 }
-            }
-            offset += 1
-        }
-        return nil
-    }
-
-    static func line(_ line: Int, in bytes: [UInt8]) -> String? {
-        guard let start = lineStart(line, in: bytes) else { return nil }
-        var end = start
-        while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
-        if end > start && bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-        return String(decoding: bytes[start..<end], as: UTF8.self)
-    }
-
-    /// Converts a byte column of a 1-based line into a character column.
-    static func characterColumn(_ bytes: [UInt8], line: Int, byteColumn: Int) -> Int {
-        guard let start = lineStart(line, in: bytes) else { return byteColumn }
-        let end = min(bytes.count, start + byteColumn - 1)
-        var column = 1
-        for offset in start..<max(start, end) where bytes[offset] & 0xC0 != 0x80 {
-            column += 1
-        }
-        return column
-    }
-
-    /// The 1-based line and byte column of a byte offset.
-    static func lineAndByteColumn(of offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
-        var line = 1
-        var lineStart = 0
-        var position = 0
-        let end = min(offset, bytes.count)
-        while position < end {
-            if bytes[position] == UInt8(ascii: "\n") {
-                line += 1
-                lineStart = position + 1
-            }
-            position += 1
-        }
-        return (line, end - lineStart + 1)
+        lineIndex.line(line, in: bytes)
     }
 }

@@ -2,12 +2,14 @@
 /// notes (the JSON pointer, related locations).
 public struct TextRenderer: Sendable {
     /// File bytes by path, to quote source lines.
-    public var sources: [String: [UInt8]]
+    public let sources: [String: [UInt8]]
+    private let lineIndices: [String: LineIndex]
     /// Longest stretch of a source line shown; a longer line (minified JSON) is cut around the column.
     public var maxLineWidth = 160
 
     public init(sources: [String: [UInt8]]) {
         self.sources = sources
+        self.lineIndices = sources.mapValues(LineIndex.init)
     }
 
     public func render(_ diagnostics: [Diagnostic]) -> String {
@@ -37,7 +39,8 @@ public struct TextRenderer: Sendable {
 
     /// The source line and a caret line under `location.column` (tabs kept so the caret lines up).
     func sourceExcerpt(at location: SourceLocation) -> String {
-        guard let bytes = sources[location.file], let line = SourceText.line(location.line, in: bytes) else {
+        guard let bytes = sources[location.file], let line = lineIndices[location.file]?.line(location.line, in: bytes)
+        else {
             return ""
         }
         var characters = Array(line)

@@ -28,7 +28,9 @@ for name in ["github.json", "stripe.json"] {
     let bytes = [UInt8](data)
     let library = try median(runs: runs) { _ = try JSONSerialization.jsonObject(with: data) }
     let ours = median(runs: runs) { _ = SpecFileReader().parse(bytes, path: name) }
-    print("| \(name) | parse to a tree | JSONSerialization \(ms(library)) (no positions) | \(ms(ours)) (with source map) | \(String(format: "%.1fx", library / ours)) |")
+    print(
+        "| \(name) | parse to a tree | JSONSerialization \(ms(library)) (no positions) | \(ms(ours)) (with source map) | \(String(format: "%.1fx", library / ours)) |"
+    )
 }
 for name in ["github.yaml", "stripe.yaml"] {
     let data = try Data(contentsOf: URL(fileURLWithPath: "\(testdata)/\(name)"))
@@ -36,7 +38,9 @@ for name in ["github.yaml", "stripe.yaml"] {
     let bytes = [UInt8](data)
     let library = try median(runs: runs) { _ = try Yams.compose(yaml: text) }
     let ours = median(runs: runs) { _ = SpecFileReader().parse(bytes, path: name) }
-    print("| \(name) | parse to a tree | Yams.compose \(ms(library)) (marks, no pointers) | \(ms(ours)) (with source map) | \(String(format: "%.1fx", library / ours)) |")
+    print(
+        "| \(name) | parse to a tree | Yams.compose \(ms(library)) (marks, no pointers) | \(ms(ours)) (with source map) | \(String(format: "%.1fx", library / ours)) |"
+    )
 }
 for name in ["github.json", "stripe.json"] {
     let path = "\(testdata)/\(name)"
@@ -50,5 +54,7 @@ for name in ["github.json", "stripe.json"] {
         }
     }
     let ours = try median(runs: runs) { _ = try SpecFrontEnd().run(path: path) }
-    print("| \(name) | read + structure + model | OpenAPIKit30 decode \(ms(library))\(decodeError) | \(ms(ours)) (whole front end, all rules) | \(String(format: "%.1fx", library / ours)) |")
+    print(
+        "| \(name) | read + structure + model | OpenAPIKit30 decode \(ms(library))\(decodeError) | \(ms(ours)) (whole front end, all rules) | \(String(format: "%.1fx", library / ours)) |"
+    )
 }

@@ -1,0 +1,22 @@
+/// SplitMix64: a small, fast generator whose sequence is fixed by its seed, so a seeded dynamic mock is reproducible.
+struct MockRandom: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed
+    }
+
+    /// A generator seeded from the system's entropy, for a different answer each time.
+    static func fresh() -> MockRandom {
+        var system = SystemRandomNumberGenerator()
+        return MockRandom(seed: system.next())
+    }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var mixed = state
+        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
+        return mixed ^ (mixed >> 31)
+    }
+}

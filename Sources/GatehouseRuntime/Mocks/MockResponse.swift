@@ -1,0 +1,39 @@
+public import GatehouseValidation
+
+/// A mock answer, ready to write: status, headers (with `Content-Type` when there is a body) and body bytes.
+///
+/// Bodies and header lists are built once when the engine starts and shared, so handing one out copies nothing.
+public struct MockResponse: Sendable, Hashable {
+    /// Where the body came from, for logs and tests.
+    public enum Source: Sendable, Hashable {
+        /// The named example of the media type (`default` for a lone `example`).
+        case example(String)
+        /// An instance synthesized from the schema, the same every time.
+        case synthesized
+        /// An instance synthesized and then varied for this request (`Prefer: dynamic=true`).
+        case dynamic
+        /// The response declares no content.
+        case empty
+        /// The operation's `x-amazon-apigateway-integration` of type `mock` gave the answer.
+        case integration
+        /// A problem detail the engine wrote because the contract cannot answer the request as asked.
+        case problem
+    }
+
+    public var status: Int
+    public var headers: [HeaderField]
+    public var body: [UInt8]
+    public var source: Source
+
+    public init(status: Int, headers: [HeaderField], body: [UInt8], source: Source) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+        self.source = source
+    }
+
+    /// The first value of a header, compared case-insensitively.
+    public func header(_ name: String) -> String? {
+        headers.value(for: name)
+    }
+}

@@ -1,0 +1,24 @@
+import GatehouseSpec
+import GatehouseValidation
+
+/// One declared response, ready to serve: its media types (in document order, the first being the default) or, when
+/// it declares no content, the empty answer with its headers.
+struct MockResponsePlan: Sendable {
+    let status: ResponseStatus
+    /// The status this response answers with when no code is asked for: the code itself, 200 for `2XX` and
+    /// `default` (which serves a success only when nothing else does), `N00` for another range.
+    let naturalStatus: Int
+    let media: [MockMediaPlan]
+    /// The declared media types, parallel to `media`, for negotiation.
+    let mediaTypes: [MediaTypeName]
+    /// The answer when `media` is empty.
+    let empty: MockResponse
+
+    static func naturalStatus(of status: ResponseStatus) -> Int {
+        switch status {
+        case .code(let code): return code
+        case .range(let range): return range * 100
+        case .default: return 200
+        }
+    }
+}

@@ -1,0 +1,54 @@
+public import GatehouseSpec
+public import Hummingbird
+public import Logging
+import ServiceLifecycle
+
+/// The gateway: serves a contract's routes with request validation and mock responses, on Hummingbird.
+///
+/// `run()` serves until SIGINT or SIGTERM and then shuts down gracefully (in-flight requests finish). Tests build
+/// the application with `makeApplication` and run it on an ephemeral port.
+public struct Gateway: Sendable {
+    public let configuration: RuntimeConfiguration
+    let box: StateBox
+    let metrics = GatewayMetrics()
+    let logger: Logger
+    /// The spec file to watch for changes, when `--watch` is on.
+    let watchedSpec: String?
+
+    public init(model: APIModel, configuration: RuntimeConfiguration, logger: Logger, watching specPath: String? = nil)
+    {
+        self.configuration = configuration
+        self.box = StateBox(GatewayState(model: model, configuration: configuration))
+        self.logger = logger
+        self.watchedSpec = specPath
+    }
+
+    /// The contract being served now (it changes when `--watch` reloads).
+    public var state: GatewayState { box.current }
+
+    /// The Hummingbird application; `onServerRunning` receives the port actually bound (useful with port 0).
+    public func makeApplication(
+        onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
+        let responder = GatewayResponder(box: box, configuration: configuration, metrics: metrics, logger: logger)
+        var services: [any Service] = []
+        if let watchedSpec {
+            services.append(SpecWatcher(specPath: watchedSpec, box: box, configuration: configuration, logger: logger))
+        }
+        return Application(
+            responder: responder,
+            configuration: ApplicationConfiguration(
+                address: .hostname(configuration.host, port: configuration.port),
+                serverName: "Gatehouse"
+            ),
+            services: services,
+            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
+            logger: logger
+        )
+    }
+
+    /// Serves until SIGINT or SIGTERM.
+    public func run(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        try await makeApplication(onServerRunning: onServerRunning).runService()
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import Metrics
+import Prometheus
+
+/// The gateway's Prometheus metrics, on a registry of its own (no global bootstrap, so several gateways can run in
+/// one process): requests by operation and status, latency, validation failures.
+final class GatewayMetrics: @unchecked Sendable {
+    // @unchecked: the counter cache is only touched under `lock`; the registry and factory are Sendable.
+    let registry = PrometheusCollectorRegistry()
+    private let factory: PrometheusMetricsFactory
+    private let lock = NSLock()
+    private var requests: [String: Metrics.Counter] = [:]
+    private var latencies: [String: Metrics.Timer] = [:]
+    private var validationFailures: [String: Metrics.Counter] = [:]
+
+    init() {
+        var factory = PrometheusMetricsFactory(registry: registry)
+        factory.defaultDurationHistogramBuckets = [
+            .microseconds(250), .microseconds(500), .milliseconds(1), .milliseconds(2), .milliseconds(5),
+            .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100), .milliseconds(500),
+            .seconds(1), .seconds(5),
+        ]
+        self.factory = factory
+    }
+
+    func recordRequest(operation: String, status: Int, duration: Duration) {
+        let key = "\(operation) \(status)"
+        let (counter, timer) = lock.withLock { () -> (Metrics.Counter, Metrics.Timer) in
+            if let counter = requests[key], let timer = latencies[operation] { return (counter, timer) }
+            let counter =
+                requests[key]
+                ?? Metrics.Counter(
+                    label: "gatehouse_requests_total",
+                    dimensions: [("operation", operation), ("status", String(status))],
+                    factory: factory
+                )
+            requests[key] = counter
+            let timer =
+                latencies[operation]
+                ?? Metrics.Timer(
+                    label: "gatehouse_request_duration_seconds",
+                    dimensions: [("operation", operation)],
+                    factory: factory
+                )
+            latencies[operation] = timer
+            return (counter, timer)
+        }
+        counter.increment()
+        timer.recordNanoseconds(
+            Int64(duration.components.seconds) * 1_000_000_000 + Int64(duration.components.attoseconds / 1_000_000_000))
+    }
+
+    func recordValidationFailure(operation: String, part: String) {
+        let key = "\(operation) \(part)"
+        let counter = lock.withLock { () -> Metrics.Counter in
+            if let counter = validationFailures[key] { return counter }
+            let counter = Metrics.Counter(
+                label: "gatehouse_validation_failures_total",
+                dimensions: [("operation", operation), ("part", part)],
+                factory: factory
+            )
+            validationFailures[key] = counter
+            return counter
+        }
+        counter.increment()
+    }
+
+    /// The Prometheus text exposition.
+    func exposition() -> [UInt8] {
+        var buffer: [UInt8] = []
+        registry.emit(into: &buffer)
+        return buffer
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+public import Logging
+
+/// A swift-log handler that writes one JSON object per line to standard error (`--log-format json`), for log
+/// pipelines that parse rather than read.
+public struct JSONLogHandler: LogHandler {
+    public var metadata: Logger.Metadata = [:]
+    public var logLevel: Logger.Level = .info
+    let label: String
+
+    public init(label: String) {
+        self.label = label
+    }
+
+    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    public func log(event: LogEvent) {
+        var object: [String: Any] = [
+            "timestamp": ISO8601DateFormatter().string(from: Date()),
+            "level": event.level.rawValue,
+            "label": label,
+            "message": "\(event.message)",
+        ]
+        for (key, value) in metadata.merging(event.metadata ?? [:], uniquingKeysWith: { $1 }) {
+            object[key] = Self.plain(value)
+        }
+        guard var data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return }
+        data.append(0x0A)
+        FileHandle.standardError.write(data)
+    }
+
+    static func plain(_ value: Logger.Metadata.Value) -> Any {
+        switch value {
+        case .string(let string): return string
+        case .stringConvertible(let convertible): return convertible.description
+        case .array(let array): return array.map(plain)
+        case .dictionary(let dictionary): return dictionary.mapValues(plain)
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import GRDB
+import GatehouseStore
+
+/// How key values are bound in SQL: a representation whose SQLite ordering is the store's ordering.
+///
+/// Strings become BLOBs of their UTF-8 bytes (BLOBs compare with `memcmp`, so two strings that Unicode deems
+/// equivalent stay distinct, and `begins_with` becomes a byte range), binary values BLOBs, numbers INTEGER or REAL.
+enum SQLiteKey {
+    /// The bound value of a key value.
+    static func value(_ key: KeyValue) -> DatabaseValue {
+        switch key {
+        case .string(let string):
+            return Data(string.utf8).databaseValue
+        case .binary(let bytes):
+            return Data(bytes).databaseValue
+        case .number:
+            switch key.numericValue {
+            case .integer(let integer): return integer.databaseValue
+            case .double(let double): return double.databaseValue
+            case nil: return .null
+            }
+        }
+    }
+
+    /// The sort-key column's value for a table without a sort key: every item of a partition shares it.
+    static let noSortKey = Int64(0).databaseValue
+
+    /// The bound sort key of `key`.
+    static func sortValue(_ key: ItemKey) -> DatabaseValue {
+        key.sort.map(value) ?? noSortKey
+    }
+
+    /// The smallest byte string greater than every string that starts with `prefix`, or nil when there is none
+    /// (a prefix of only 0xFF bytes): the exclusive upper bound of a `begins_with` range.
+    static func successor(ofPrefix prefix: [UInt8]) -> [UInt8]? {
+        var bytes = prefix
+        while let last = bytes.last {
+            if last < 0xFF {
+                bytes[bytes.count - 1] = last + 1
+                return bytes
+            }
+            bytes.removeLast()
+        }
+        return nil
+    }
+}

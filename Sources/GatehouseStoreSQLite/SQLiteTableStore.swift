@@ -1,0 +1,159 @@
+import Foundation
+import GRDB
+import GatehouseSpec
+public import GatehouseStore
+
+/// A `TableStore` in one SQLite file: the embedded default of `gatehouse serve`.
+///
+/// The file is opened in WAL mode through a GRDB `DatabasePool`: reads run concurrently with each other and with
+/// the single writer, and each write is one IMMEDIATE transaction whose result is returned only after it commits.
+/// All tables share one SQL table of items keyed by (table, partition key, sort key), so creating a store table is
+/// a row, not DDL, and table names never reach SQL text; every value is a bound argument.
+///
+/// Keys are stored so that SQLite's own ordering is the store's: strings as their UTF-8 bytes in BLOBs (compared
+/// with `memcmp`), binary values as BLOBs, numbers as INTEGER when they are 64-bit integers and REAL otherwise
+/// (SQLite compares the two exactly).
+public final class SQLiteTableStore: TableStore {
+    /// Options of a SQLite store.
+    public struct Configuration: Sendable {
+        /// What an acknowledged write survives.
+        public var durability: Durability
+        /// How long a write waits for another process holding the write lock, in seconds.
+        public var busyTimeout: Double
+
+        /// The defaults: writes survive the process being killed, and wait up to 5 seconds for a lock.
+        public init(durability: Durability = .processCrash, busyTimeout: Double = 5) {
+            self.durability = durability
+            self.busyTimeout = busyTimeout
+        }
+    }
+
+    /// What an acknowledged write survives, which decides when SQLite syncs to disk.
+    public enum Durability: Sendable, Hashable {
+        /// `synchronous = NORMAL`: a commit is written to the WAL before it is acknowledged, so it survives the
+        /// process being killed (`kill -9`, a crash); an operating-system crash or power loss may lose the last
+        /// commits, never consistency. No fsync per write: the default for a development gateway.
+        case processCrash
+        /// `synchronous = FULL`: the WAL is synced at every commit, so an acknowledged write also survives power
+        /// loss, at the cost of one fsync per write.
+        case powerLoss
+    }
+
+    let pool: DatabasePool
+    let clock: @Sendable () -> Double
+
+    /// Opens the store at `path`, creating the file and its parent directories when missing.
+    ///
+    /// A file that is not SQLite, or a SQLite database of another application, is refused with
+    /// `TableStoreError.Code.incompatibleStore` and left as it was.
+    public convenience init(path: String, configuration: Configuration = Configuration()) throws {
+        try self.init(path: path, configuration: configuration, clock: { Date().timeIntervalSince1970 })
+    }
+
+    /// Opens the store with a clock (seconds since 1970), so tests can move time.
+    package init(path: String, configuration: Configuration, clock: @escaping @Sendable () -> Double) throws {
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw TableStoreError(
+                code: .storageFailure,
+                message: "cannot create the directory of the store file",
+                cause: error
+            )
+        }
+        // Inspect before the pool opens: opening a pool switches the file to WAL, a change a foreign file must not
+        // see.
+        try SQLiteSchema.checkCompatible(path: path)
+        var grdbConfiguration = GRDB.Configuration()
+        grdbConfiguration.busyMode = .timeout(configuration.busyTimeout)
+        grdbConfiguration.foreignKeysEnabled = false
+        let synchronous = configuration.durability == .powerLoss ? "FULL" : "NORMAL"
+        grdbConfiguration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: grdbConfiguration)
+            try pool.write { db in try SQLiteSchema.create(db) }
+        } catch {
+            throw TableStoreError(sqlite: error)
+        }
+        self.clock = clock
+    }
+
+    /// Closes the file; later operations fail with `storageFailure`.
+    public func close() throws {
+        do {
+            try pool.close()
+        } catch {
+            throw TableStoreError(sqlite: error)
+        }
+    }
+
+    /// Runs `body` in a read transaction (a WAL snapshot), mapping SQLite errors to `TableStoreError`.
+    func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await pool.read(body)
+        } catch let error as CancellationError {
+            throw error
+        } catch {
+            throw TableStoreError(sqlite: error)
+        }
+    }
+
+    /// Runs `body` in an IMMEDIATE write transaction, committed before this returns; an error rolls it back.
+    func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await pool.write(body)
+        } catch let error as CancellationError {
+            throw error
+        } catch {
+            throw TableStoreError(sqlite: error)
+        }
+    }
+
+    @discardableResult
+    public func createTable(_ definition: GatehouseStore.TableDefinition) async throws -> Bool {
+        try definition.validate()
+        return try await write { db in
+            if let existing = try SQLiteSchema.definition(db, name: definition.name) {
+                guard existing == definition else {
+                    throw TableStoreError(
+                        code: .tableConflict,
+                        message: "table '\(definition.name)' exists with another definition"
+                    )
+                }
+                return false
+            }
+            try SQLiteSchema.insert(db, definition)
+            return true
+        }
+    }
+
+    public func describeTable(_ name: String) async throws -> GatehouseStore.TableDefinition? {
+        try GatehouseStore.TableDefinition.validateName(name)
+        return try await read { db in try SQLiteSchema.definition(db, name: name) }
+    }
+
+    public func listTables() async throws -> [GatehouseStore.TableDefinition] {
+        try await read { db in try SQLiteSchema.definitions(db) }
+    }
+
+    public func deleteTable(_ name: String) async throws {
+        try GatehouseStore.TableDefinition.validateName(name)
+        try await write { db in
+            guard try SQLiteSchema.definition(db, name: name) != nil else { throw TableStoreError.tableNotFound(name) }
+            try db.execute(sql: "DELETE FROM gatehouse_items WHERE tbl = ?", arguments: [name])
+            try db.execute(sql: "DELETE FROM gatehouse_tables WHERE name = ?", arguments: [name])
+        }
+    }
+
+    /// The definition of table `name`, or `tableNotFound`.
+    static func table(_ db: Database, _ name: String) throws -> GatehouseStore.TableDefinition {
+        try GatehouseStore.TableDefinition.validateName(name)
+        guard let definition = try SQLiteSchema.definition(db, name: name) else {
+            throw TableStoreError.tableNotFound(name)
+        }
+        return definition
+    }
+}

@@ -1,0 +1,56 @@
+public import GatehouseSpec
+
+/// Checks a response against its operation: the status is declared (exactly, by range, or by `default`), declared
+/// headers are present and valid, and the body matches the media type and schema of that response.
+public struct ResponseValidator: Sendable {
+    let validation: MessageValidation
+    let bodyConfiguration: BodyDecoder.Configuration
+
+    public init(
+        model: APIModel,
+        options: ValidationOptions = ValidationOptions(),
+        bodies: BodyDecoder.Configuration = .init()
+    ) {
+        self.validation = MessageValidation(document: model.document, options: options)
+        var bodies = bodies
+        bodies.maxBodyBytes = max(bodies.maxBodyBytes, 64 * 1024 * 1024)
+        self.bodyConfiguration = bodies
+    }
+
+    public func validate(_ response: RecordedResponse, for operation: Operation) -> [ValidationIssue] {
+        validate(status: response.status, headers: response.headers, body: response.body, for: operation)
+    }
+
+    public func validate(status: Int, headers: [HeaderField], body: [UInt8]?, for operation: Operation)
+        -> [ValidationIssue]
+    {
+        guard let declared = operation.response(for: status) else {
+            let statuses = operation.responses.map(\.status.description).joined(separator: ", ")
+            return [
+                ValidationIssue(
+                    location: "status",
+                    keyword: "status",
+                    schemaLocation: operation.address.appending("responses"),
+                    message: "status \(status) is not declared for '\(operation.id)' (declared: \(statuses))"
+                )
+            ]
+        }
+        var issues: [ValidationIssue] = []
+        let decoder = ParameterDecoder(responseHeaders: declared.headers, document: validation.document)
+        let (values, headerIssues) = decoder.decode(RawRequestParts(headers: headers.map { ($0.name, $0.value) }))
+        issues += headerIssues
+        for header in declared.headers where header.name.lowercased() != "content-type" {
+            guard let value = values[ParameterIdentity(name: header.name, location: .header)],
+                let schema = MessageValidation.schema(of: header.schema, content: header.content)
+            else { continue }
+            issues += validation.check(value, against: schema, at: "header.\(header.name)", direction: .response)
+        }
+        let body = BodyDecoder(response: declared, document: validation.document, configuration: bodyConfiguration)
+            .decode(contentType: headers.value(for: "Content-Type"), body: body)
+        issues += body.issues
+        if let value = body.value, let schema = body.mediaType?.schema {
+            issues += validation.check(value, against: schema, at: "body", direction: .response)
+        }
+        return Array(issues.prefix(validation.options.maxIssues))
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+public import GatehouseSpec
+
+/// One recorded HTTP exchange: a request and, when it was recorded, its response.
+public struct RecordedExchange: Sendable, Hashable {
+    /// 0-based position in the traffic file.
+    public var index: Int
+    /// Where the exchange was written in the traffic file.
+    public var location: SourceLocation
+    public var request: RecordedRequest
+    public var response: RecordedResponse?
+}
+
+/// A header as recorded, name case preserved.
+public struct HeaderField: Sendable, Hashable {
+    public var name: String
+    public var value: String
+
+    public init(name: String, value: String) {
+        self.name = name
+        self.value = value
+    }
+}
+
+extension [HeaderField] {
+    /// The first value of a header, compared case-insensitively.
+    public func value(for name: String) -> String? {
+        first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+    }
+}
+
+public struct RecordedRequest: Sendable, Hashable {
+    public var method: String
+    /// The full URL as recorded (`http://host/base/pets?limit=2`).
+    public var url: String
+    public var headers: [HeaderField]
+    /// Nil when no body was recorded.
+    public var body: [UInt8]?
+}
+
+public struct RecordedResponse: Sendable, Hashable {
+    public var status: Int
+    public var headers: [HeaderField]
+    public var body: [UInt8]?
+}

@@ -1,0 +1,141 @@
+import ArgumentParser
+import Foundation
+import GatehouseRuntime
+import GatehouseSpec
+import Logging
+
+/// `gatehouse serve`: the contract's routes as a running API, with validation and mock responses.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract:
+            "Serve an OpenAPI document's routes: request validation and mock responses from its examples and schemas.",
+        discussion: """
+            Mock responses: the lowest declared 2XX status and the first media type that fits Accept; then a named \
+            example chosen with 'Prefer: example=NAME', a status chosen with 'Prefer: code=404', a generated \
+            instance with 'Prefer: dynamic=true'; else the first example, else an instance generated from the \
+            schema. Errors are application/problem+json (RFC 9457). Stops gracefully on SIGINT or SIGTERM.
+            """
+    )
+
+    @Argument(help: "The OpenAPI document to serve.")
+    var spec: String
+
+    @Option(help: "Address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "Port to listen on (0 picks a free one).")
+    var port = 8080
+
+    @Option(help: "Path prefix of every route (default: the path of the first server URL).")
+    var basePath: String?
+
+    @Flag(help: "Do not validate requests.")
+    var noValidation = false
+
+    @Flag(
+        help:
+            "Check every response against the contract; violations are logged and reported in the 'Gatehouse-Contract-Violation' header."
+    )
+    var validateResponses = false
+
+    @Option(help: "Largest request body, in bytes.")
+    var maxBodySize = 10 * 1024 * 1024
+
+    @Option(help: "Seconds a request may take before it is answered with 504.")
+    var requestTimeout = 29.0
+
+    @Option(parsing: .upToNextOption, help: "Origins allowed by CORS ('*' for any); CORS is off without it.")
+    var cors: [String] = []
+
+    @Option(help: "Path of the Prometheus metrics endpoint.")
+    var metricsPath = "/metrics"
+
+    @Option(help: "Access log format: text or json.")
+    var logFormat: LogFormat = .text
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error or critical.")
+    var logLevel: String = "info"
+
+    @Flag(help: "Reload the contract when one of its files changes.")
+    var watch = false
+
+    enum LogFormat: String, ExpressibleByArgument, CaseIterable {
+        case text
+        case json
+    }
+
+    mutating func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        guard maxBodySize > 0 else { throw ValidationError("--max-body-size must be positive") }
+        guard requestTimeout > 0 else { throw ValidationError("--request-timeout must be positive") }
+        guard Logger.Level(rawValue: logLevel) != nil else {
+            throw ValidationError(
+                "unknown --log-level '\(logLevel)'; expected trace, debug, info, notice, warning, error or critical")
+        }
+        guard metricsPath.hasPrefix("/") else { throw ValidationError("--metrics-path must start with '/'") }
+    }
+
+    func run() async throws {
+        let output: SpecFrontEnd.Output
+        do {
+            output = try SpecFrontEnd().run(path: spec)
+        } catch {
+            StandardError.write("error: \(error)\n")
+            throw ExitStatus.usageOrIO
+        }
+        guard let model = output.model, !output.hasErrors else {
+            StandardError.write(TextRenderer(sources: output.sources).render(output.diagnostics))
+            StandardError.write("error: '\(spec)' has errors; fix them (gatehouse check) before serving it\n")
+            throw ExitStatus.problemsFound
+        }
+        let format = logFormat
+        let level = Logger.Level(rawValue: logLevel) ?? .info
+        LoggingSystem.bootstrap { label in
+            var handler: any LogHandler =
+                format == .json ? JSONLogHandler(label: label) : StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        var logger = Logger(label: "gatehouse")
+        logger.logLevel = level
+
+        let configuration = RuntimeConfiguration(
+            host: host,
+            port: port,
+            basePath: basePath,
+            validatesRequests: !noValidation,
+            validatesResponses: validateResponses,
+            maxBodySize: maxBodySize,
+            requestTimeout: .milliseconds(Int(requestTimeout * 1000)),
+            corsOrigins: cors,
+            metricsPath: metricsPath,
+            jsonLogs: logFormat == .json
+        )
+        let gateway = Gateway(model: model, configuration: configuration, logger: logger, watching: watch ? spec : nil)
+        FileHandle.standardOutput.write(
+            Data((Self.banner(model: model, spec: spec, basePath: gateway.state.basePath) + "\n").utf8))
+        let host = self.host
+        let basePath = gateway.state.basePath
+        try await gateway.run { port in
+            // Written straight to the file handle so it is seen at once even when stdout is a pipe.
+            FileHandle.standardOutput.write(
+                Data("Listening on http://\(host):\(port)\(basePath) (Ctrl-C to stop)\n".utf8))
+        }
+    }
+
+    /// The title, the operation count and a table of routes (method, path, operationId).
+    static func banner(model: APIModel, spec: String, basePath: String) -> String {
+        var lines = [
+            "Gatehouse serving '\(model.info.title)' \(model.info.version) from \(spec): \(counted(model.operations.count, "operation"))"
+        ]
+        let paths = model.operations.map { basePath + $0.path.raw }
+        let width = min(60, paths.map(\.count).max() ?? 0)
+        for (operation, path) in zip(model.operations, paths) {
+            let method = operation.method.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
+            let padded = path.count < width ? path.padding(toLength: width, withPad: " ", startingAt: 0) : path
+            lines.append("  \(method) \(padded)  \(operation.id)")
+        }
+        return lines.joined(separator: "\n")
+    }
+}

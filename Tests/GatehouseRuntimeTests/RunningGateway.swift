@@ -1,0 +1,80 @@
+import AsyncHTTPClient
+import Foundation
+import GatehouseRuntime
+import GatehouseSpec
+import Logging
+import NIOCore
+import NIOHTTP1
+import Testing
+
+/// A gateway serving a spec on an ephemeral loopback port for the length of a test, and a real HTTP client.
+struct RunningGateway {
+    let port: Int
+    let gateway: Gateway
+
+    static let repositoryRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+    struct Reply {
+        var status: Int
+        var headers: HTTPHeaders
+        var body: String
+
+        var json: JSONValue? { try? JSONParser.parse(Array(body.utf8)) }
+    }
+
+    /// Loads `spec` (a path relative to the repository, or inline YAML), serves it, runs `body`, then shuts down.
+    static func with<T>(
+        spec: String,
+        configuration: RuntimeConfiguration = RuntimeConfiguration(),
+        watching: Bool = false,
+        _ body: (RunningGateway) async throws -> T
+    ) async throws -> T {
+        let output: SpecFrontEnd.Output
+        let specPath: String
+        if spec.hasSuffix(".yaml") || spec.hasSuffix(".json") {
+            specPath = spec.hasPrefix("/") ? spec : repositoryRoot + "/" + spec
+            output = try SpecFrontEnd().run(path: specPath)
+        } else {
+            specPath = "inline.yaml"
+            output = SpecFrontEnd().run(bytes: Array(spec.utf8), path: specPath)
+        }
+        let model = try #require(output.model, "\(output.diagnostics)")
+        var configuration = configuration
+        configuration.host = "127.0.0.1"
+        configuration.port = 0
+        var logger = Logger(label: "gatehouse-test")
+        logger.logLevel = .warning
+        let gateway = Gateway(
+            model: model, configuration: configuration, logger: logger, watching: watching ? specPath : nil)
+        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+        let server = Task {
+            try await gateway.makeApplication { port in continuation.yield(port) }.run()
+        }
+        defer { server.cancel() }
+        var iterator = ports.makeAsyncIterator()
+        guard let port = await iterator.next() else { throw CancellationError() }
+        let result = try await body(RunningGateway(port: port, gateway: gateway))
+        server.cancel()
+        _ = await server.result
+        return result
+    }
+
+    var baseURL: String { "http://127.0.0.1:\(port)" }
+
+    /// Sends a request with a 10 s deadline and reads the whole answer.
+    func request(
+        _ method: NIOHTTP1.HTTPMethod,
+        _ path: String,
+        headers: [(String, String)] = [],
+        body: String? = nil
+    ) async throws -> Reply {
+        var request = HTTPClientRequest(url: baseURL + path)
+        request.method = method
+        for (name, value) in headers { request.headers.add(name: name, value: value) }
+        if let body { request.body = .bytes(ByteBuffer(string: body)) }
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
+        let bytes = try await response.body.collect(upTo: 64 * 1024 * 1024)
+        return Reply(status: Int(response.status.code), headers: response.headers, body: String(buffer: bytes))
+    }
+}
