@@ -28,7 +28,9 @@ struct ExampleSynthesizerTests {
         for named in model.schemas { targets.append(("components/schemas/\(named.name)", named.schema, nil)) }
         for operation in model.operations {
             for media in operation.requestBody?.content ?? [] {
-                if let schema = media.schema { targets.append(("\(operation.id) request \(media.name)", schema, .request)) }
+                if let schema = media.schema {
+                    targets.append(("\(operation.id) request \(media.name)", schema, .request))
+                }
             }
             for response in operation.responses {
                 for media in response.content {
@@ -48,12 +50,83 @@ struct ExampleSynthesizerTests {
                 failures.append("\(target.name): no example")
                 continue
             }
-            let issues = compiled.validate(example, options: ValidationOptions(direction: target.direction))
-            if !issues.isEmpty { failures.append("\(target.name): \(issues.prefix(3)) in \(example)") }
+            let options = ValidationOptions(direction: target.direction)
+            let issues = compiled.validate(example, options: options)
+            if !issues.isEmpty || !compiled.isValid(example, options: options) {
+                failures.append("\(target.name): \(issues.prefix(3)) in \(example)")
+            }
             checked += 1
         }
         print("\(spec.testDescription): \(checked) of \(targets.count) schemas synthesized and valid")
         for failure in failures.prefix(20) { print("  \(failure.prefix(400))") }
         #expect(failures.isEmpty)
+    }
+}
+
+extension ExampleSynthesizerTests {
+    static let contract = """
+        openapi: 3.0.3
+        info: {title: t, version: '1'}
+        paths: {}
+        components:
+          schemas:
+            Pet:
+              type: object
+              required: [id, name, code]
+              properties:
+                id: {type: integer, format: int64, readOnly: true, minimum: 100}
+                name: {type: string, minLength: 3, maxLength: 5}
+                code: {type: string, pattern: '^[A-Z]{2}-\\d{3}$'}
+                price: {type: number, multipleOf: 0.25, exclusiveMinimum: true, minimum: 1}
+                born: {type: string, format: date}
+                tags: {type: array, minItems: 2, uniqueItems: true, items: {type: string, enum: [a, b, c]}}
+            Cat:
+              type: object
+              required: [kind, lives]
+              properties: {kind: {type: string}, lives: {type: integer, minimum: 1, maximum: 9}}
+            Dog:
+              type: object
+              required: [kind, bark]
+              properties: {kind: {type: string}, bark: {type: boolean}}
+            AnyPet:
+              oneOf: [{$ref: '#/components/schemas/Cat'}, {$ref: '#/components/schemas/Dog'}]
+              discriminator: {propertyName: kind, mapping: {cat: '#/components/schemas/Cat'}}
+            Node:
+              type: object
+              required: [children]
+              properties:
+                children: {type: array, items: {$ref: '#/components/schemas/Node'}}
+        """
+
+    @Test func examplesFollowTheConstraints() throws {
+        let document = try SchemaTestData.document(Self.contract)
+        let synthesizer = ExampleSynthesizer(document: document)
+        let pet = try #require(try synthesizer.example(for: SchemaTestData.reference("Pet", in: document)))
+        #expect(
+            pet.description
+                == #"{"id":100,"name":"strin","code":"AA-000","price":1.25,"born":"2024-01-15","tags":["a","b"]}"#)
+        // Deterministic: the same schema gives the same instance.
+        #expect(try synthesizer.example(for: SchemaTestData.reference("Pet", in: document)) == pet)
+    }
+
+    @Test func requestsOmitReadOnlyProperties() throws {
+        let document = try SchemaTestData.document(Self.contract)
+        let synthesizer = ExampleSynthesizer(document: document, configuration: .init(direction: .request))
+        let pet = try #require(try synthesizer.example(for: SchemaTestData.reference("Pet", in: document)))
+        #expect(pet["id"] == nil)
+    }
+
+    @Test func discriminatorValueIsSet() throws {
+        let document = try SchemaTestData.document(Self.contract)
+        let pet = try ExampleSynthesizer(document: document).example(
+            for: SchemaTestData.reference("AnyPet", in: document))
+        #expect(pet?.description == #"{"kind":"cat","lives":1}"#)
+    }
+
+    @Test func recursionStopsAtTheDepthLimit() throws {
+        let document = try SchemaTestData.document(Self.contract)
+        let node = try ExampleSynthesizer(document: document).example(
+            for: SchemaTestData.reference("Node", in: document))
+        #expect(node != nil)
     }
 }

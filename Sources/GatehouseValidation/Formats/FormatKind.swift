@@ -56,14 +56,7 @@ enum FormatKind: Sendable, Hashable {
     func check(_ value: JSONValue) -> Bool {
         switch value {
         case .string(let text):
-            switch self {
-            case .int32, .int64, .float, .double: return true
-            case .regex: return PatternMatcher.isValid(text)
-            default: break
-            }
-            if let result = text.utf8.withContiguousStorageIfAvailable({ checkString($0) }) { return result }
-            var copy = text
-            return copy.withUTF8 { checkString($0) }
+            return checkString(text)
         case .number(let number):
             switch self {
             case .int32:
@@ -83,7 +76,19 @@ enum FormatKind: Sendable, Hashable {
         }
     }
 
-    private func checkString(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Whether a string satisfies the format (numeric formats accept every string).
+    func checkString(_ text: String) -> Bool {
+        switch self {
+        case .int32, .int64, .float, .double: return true
+        case .regex: return PatternMatcher.isValid(text)
+        default: break
+        }
+        if let result = text.utf8.withContiguousStorageIfAvailable({ checkBytes($0) }) { return result }
+        var copy = text
+        return copy.withUTF8 { checkBytes($0) }
+    }
+
+    private func checkBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         switch self {
         case .dateTime: return FormatChecker.isDateTime(bytes)
         case .date: return FormatChecker.isDate(bytes)

@@ -21,9 +21,20 @@ public final class CompiledSchema: Sendable {
     /// Each issue's `location` is the instance's JSON pointer (`""` for the root, `/items/3/name`), `schemaLocation`
     /// the failing keyword's node in the schema.
     public func validate(_ instance: JSONValue, options: ValidationOptions = ValidationOptions()) -> [ValidationIssue] {
+        // Most instances are valid: the fast path (no locations kept, no messages) proves it, and only an invalid
+        // instance pays for the walk that collects every issue.
+        if isValid(instance, options: options) { return [] }
         var evaluator = SchemaEvaluator(options: options, collect: true, usesDynamicScope: usesDynamicScope)
         var annotations = Annotations()
         _ = evaluator.validate(root, instance, track: false, &annotations)
+        if evaluator.issues.isEmpty {
+            // `validate` and `isValid` must agree: should the full walk ever find nothing to say about an instance
+            // the fast path rejected, it still reports one issue rather than call the instance valid.
+            evaluator.issues.append(
+                ValidationIssue(
+                    location: "", keyword: "", schemaLocation: root.address,
+                    message: "the value does not match the schema"))
+        }
         return evaluator.issues
     }
 

@@ -10,9 +10,12 @@ struct PatternDFA: Sendable {
     private let matchedAtEnd: [Bool]
 
     static let maxStates = 256
+    /// Subset construction costs states × 128 × program size; larger programs keep to the Pike VM.
+    static let maxInstructions = 512
 
     init?(_ program: PatternProgram) {
         let instructions = program.instructions
+        guard instructions.count <= Self.maxInstructions else { return nil }
         for instruction in instructions {
             if case .wordBoundary = instruction { return nil }
         }

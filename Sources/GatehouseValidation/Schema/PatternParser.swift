@@ -251,7 +251,8 @@ struct PatternParser {
 
     private func checkSize(_ size: Int) throws(Failure) {
         if size > Self.maxInstructions {
-            throw Failure(message: "pattern expands to more than \(Self.maxInstructions) steps", unsupported: true)
+            // Too large to run in bounded time, and not handed to a backtracking engine either.
+            throw Failure(message: "pattern expands to more than \(Self.maxInstructions) steps", unsupported: false)
         }
     }
 }

@@ -4,7 +4,8 @@
 struct PropertyTable: Sendable {
     struct Entry: Sendable {
         var key: String
-        var node: SchemaNode
+        /// `unowned(unsafe)`: the node is kept alive by `ObjectRules.properties`; reading it costs no retain.
+        unowned(unsafe) var node: SchemaNode
         /// This property's bit in `requiredMask`, or 0 when it is not required.
         var requiredBit: UInt64
     }
@@ -40,13 +41,32 @@ struct PropertyTable: Sendable {
         }
     }
 
+    /// The length and the first and last eight bytes, mixed: property names rarely share all three, and a
+    /// collision only costs a probe.
     @inline(__always)
     static func hash(_ key: String) -> Int {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in key.utf8 {
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        let mixed: UInt64? = key.utf8.withContiguousStorageIfAvailable { bytes in
+            let count = bytes.count
+            guard let base = bytes.baseAddress, count > 0 else { return 0 }
+            let raw = UnsafeRawPointer(base)
+            var head: UInt64 = 0
+            var tail: UInt64 = 0
+            if count >= 8 {
+                head = raw.loadUnaligned(as: UInt64.self)
+                tail = raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            } else {
+                for index in 0..<count { head = head << 8 | UInt64(bytes[index]) }
+            }
+            return (head &* 0x9E37_79B9_7F4A_7C15) ^ (tail &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(count)
         }
-        return Int(truncatingIfNeeded: hash ^ (hash >> 29))
+        guard var hash = mixed else {
+            var fallback: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in key.utf8 { fallback = (fallback ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            return Int(truncatingIfNeeded: fallback)
+        }
+        hash ^= hash >> 32
+        hash &*= 0x9E37_79B9_7F4A_7C15
+        return Int(truncatingIfNeeded: hash >> 20)
     }
 
     /// The entry index of `key`, if it is a property.

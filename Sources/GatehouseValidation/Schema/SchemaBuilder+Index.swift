@@ -24,16 +24,20 @@ extension SchemaBuilder {
         if resourceBases[rootAddress] == nil { resourceBases[rootAddress] = key }
         guard dialect != .openAPI30 else { return }
         // An OpenAPI document is not itself a schema: look for identifiers in every object but instance values.
-        index(root, at: rootAddress, base: key, resource: rootAddress, schemaWalk: !dialect.isOpenAPI)
+        index(root, at: rootAddress, base: key, resource: rootAddress, schemaWalk: !dialect.isOpenAPI, depth: 0)
     }
 
     private func index(
-        _ value: JSONValue, at address: NodeAddress, base: String, resource: NodeAddress, schemaWalk: Bool
+        _ value: JSONValue, at address: NodeAddress, base: String, resource: NodeAddress, schemaWalk: Bool, depth: Int
     ) {
+        // Identifiers deeper than this are not indexed; compiling that deep fails with `tooDeep` anyway.
+        guard depth < 512 else { return }
         guard case .object(let object) = value else {
             if !schemaWalk, case .array(let elements) = value {
                 for (position, element) in elements.enumerated() {
-                    index(element, at: address.appending(position), base: base, resource: resource, schemaWalk: false)
+                    index(
+                        element, at: address.appending(position), base: base, resource: resource, schemaWalk: false,
+                        depth: depth + 1)
                 }
             }
             return
@@ -72,19 +76,23 @@ extension SchemaBuilder {
             let child = address.appending(member.key)
             if !schemaWalk {
                 guard !Self.valueKeywords.contains(member.key) else { continue }
-                index(member.value, at: child, base: base, resource: resource, schemaWalk: false)
+                index(member.value, at: child, base: base, resource: resource, schemaWalk: false, depth: depth + 1)
                 continue
             }
             if Self.schemaMapKeywords.contains(member.key), case .object(let map) = member.value {
                 for entry in map {
-                    index(entry.value, at: child.appending(entry.key), base: base, resource: resource, schemaWalk: true)
+                    index(
+                        entry.value, at: child.appending(entry.key), base: base, resource: resource, schemaWalk: true,
+                        depth: depth + 1)
                 }
             } else if Self.schemaArrayKeywords.contains(member.key), case .array(let elements) = member.value {
                 for (position, element) in elements.enumerated() {
-                    index(element, at: child.appending(position), base: base, resource: resource, schemaWalk: true)
+                    index(
+                        element, at: child.appending(position), base: base, resource: resource, schemaWalk: true,
+                        depth: depth + 1)
                 }
             } else if Self.singleSchemaKeywords.contains(member.key) {
-                index(member.value, at: child, base: base, resource: resource, schemaWalk: true)
+                index(member.value, at: child, base: base, resource: resource, schemaWalk: true, depth: depth + 1)
             }
         }
     }

@@ -19,6 +19,7 @@ extension SchemaBuilder {
             // Draft 4 and OpenAPI 3.0: a `$ref` object is replaced by its target; siblings are ignored.
             if draft4 {
                 node.groups = .inPlace
+                node.isPureReference = true
                 return
             }
         }
@@ -56,6 +57,11 @@ extension SchemaBuilder {
         if node.readOnly || node.writeOnly { groups.insert(.access) }
         if node.hasUnevaluated { groups.insert(.unevaluated) }
         node.groups = groups
+        node.isLeaf = groups.isSubset(of: [.string, .number, .values])
+        node.isPureReference =
+            groups == .inPlace && node.ref != nil && node.dynamicRef == nil && node.allOf == nil && node.anyOf == nil
+            && node.oneOf == nil && node.not == nil && node.conditional == nil && node.types == nil
+            && node.format == nil
         node.isTrivial =
             node.ref == nil && node.dynamicRef == nil && node.types == nil && node.constValue == nil
             && node.enumValues == nil && node.format == nil && node.string == nil && node.number == nil

@@ -23,6 +23,10 @@ final class SchemaBuilder: @unchecked Sendable {
     var compiledResources: [NodeAddress: SchemaResource] = [:]
     var usesDynamicScope = false
     var depth = 0
+    /// Nodes and resources created by the compile in progress, evicted if it fails so that no half-filled node
+    /// stays in the cache for a later compile to pick up.
+    var created: [NodeAddress] = []
+    var createdResources: [NodeAddress] = []
     var anonymousCount = 0
 
     static let maxDepth = 200
@@ -51,6 +55,7 @@ final class SchemaBuilder: @unchecked Sendable {
         }
         let node = SchemaNode(address: address, json: json)
         nodes[address] = node
+        created.append(address)
         depth += 1
         defer { depth -= 1 }
         guard depth <= Self.maxDepth else {
@@ -66,6 +71,7 @@ final class SchemaBuilder: @unchecked Sendable {
         if let existing = compiledResources[root] { return existing }
         let resource = SchemaResource(address: root)
         compiledResources[root] = resource
+        createdResources.append(root)
         for (name, address) in dynamicAnchorsByResource[root] ?? [:] {
             resource.dynamicAnchors[name] = try node(at: address)
         }
@@ -115,6 +121,20 @@ final class SchemaBuilder: @unchecked Sendable {
         }
         let name = fragment.removingPercentEncoding() ?? fragment
         return anchors[uri + "#" + name]
+    }
+
+    /// Runs one compile: on failure, forgets every node it created.
+    func transaction<Result>(_ body: () throws(SchemaCompileError) -> Result) throws(SchemaCompileError) -> Result {
+        created = []
+        createdResources = []
+        depth = 0
+        do {
+            return try body()
+        } catch {
+            for address in created { nodes[address] = nil }
+            for address in createdResources { compiledResources[address] = nil }
+            throw error
+        }
     }
 
     /// Registers a standalone document under `key` and returns its root address.

@@ -22,6 +22,7 @@ public struct SchemaCompileError: Error, Sendable, Hashable {
         /// Schemas nested beyond the compiler's depth limit.
         public static let tooDeep = Code(value: .tooDeep)
 
+        /// The rule-style name (`unresolved-ref`), as diagnostics print it in brackets.
         public var description: String {
             switch value {
             case .unresolvedReference: return "unresolved-ref"
@@ -32,12 +33,14 @@ public struct SchemaCompileError: Error, Sendable, Hashable {
         }
     }
 
+    /// What kind of problem.
     public var code: Code
     /// One sentence in the house style: lowercase, no trailing period, names in single quotes.
     public var message: String
     /// The schema node at fault.
     public var location: NodeAddress
 
+    /// An error of kind `code` about the schema node at `location`.
     public init(code: Code, message: String, location: NodeAddress) {
         self.code = code
         self.message = message

@@ -4,7 +4,11 @@ public import GatehouseSpec
 /// compile time, and validating an instance never reads the schema's JSON again.
 ///
 /// Compiled subschemas are cached by address, so compiling every schema of a large document costs about as much as
-/// compiling each schema once. A compiler is safe to share between threads.
+/// compiling each schema once. A compile that fails leaves nothing in the cache. A compiler is safe to share between
+/// threads.
+///
+/// Compiled nodes reference each other directly (a recursive schema is a cycle of references), so they live as long
+/// as the compiler or any schema compiled with it: compile a document's schemas once and keep them.
 public struct SchemaCompiler: Sendable {
     let builder: SchemaBuilder
 
@@ -30,8 +34,10 @@ public struct SchemaCompiler: Sendable {
     /// Compiles the schema at `schema` (which may itself be a `$ref`) in the document.
     public func compile(_ schema: SchemaReference) throws(SchemaCompileError) -> CompiledSchema {
         try builder.lock.withLock { () throws(SchemaCompileError) -> CompiledSchema in
-            let root = try builder.node(at: schema.address)
-            return CompiledSchema(root: root, dialect: builder.dialect, usesDynamicScope: builder.usesDynamicScope)
+            try builder.transaction { () throws(SchemaCompileError) -> CompiledSchema in
+                let root = try builder.node(at: schema.address)
+                return CompiledSchema(root: root, dialect: builder.dialect, usesDynamicScope: builder.usesDynamicScope)
+            }
         }
     }
 
@@ -44,8 +50,10 @@ public struct SchemaCompiler: Sendable {
     public func compile(_ schema: JSONValue, baseURI: String? = nil) throws(SchemaCompileError) -> CompiledSchema {
         try builder.lock.withLock { () throws(SchemaCompileError) -> CompiledSchema in
             let address = builder.addDocument(schema, key: baseURI)
-            let root = try builder.node(at: address)
-            return CompiledSchema(root: root, dialect: builder.dialect, usesDynamicScope: builder.usesDynamicScope)
+            return try builder.transaction { () throws(SchemaCompileError) -> CompiledSchema in
+                let root = try builder.node(at: address)
+                return CompiledSchema(root: root, dialect: builder.dialect, usesDynamicScope: builder.usesDynamicScope)
+            }
         }
     }
 }

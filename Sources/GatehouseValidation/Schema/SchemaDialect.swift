@@ -9,11 +9,14 @@ public enum SchemaDialect: Sendable, Hashable {
     /// Plain JSON Schema draft 4.
     case draft4
     /// Plain JSON Schema 2020-12.
+    // swift-format-ignore: AlwaysUseLowerCamelCase
+    // The draft's own name, 2020-12, reads better than any camel-cased form.
     case draft2020_12
 
     /// The dialect of an OpenAPI document's schemas.
     public init(version: OpenAPIVersion) {
-        self = version.isOpenAPI31 ? .openAPI31 : .openAPI30
+        // The version text rather than a case name, which the front end has renamed before.
+        self = version.string.hasPrefix("3.1") ? .openAPI31 : .openAPI30
     }
 
     /// Draft 4 rules: `id`, boolean `exclusiveMaximum`, `$ref` hiding its siblings, array `items`.

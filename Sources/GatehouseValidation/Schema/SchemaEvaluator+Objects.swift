@@ -38,17 +38,17 @@ extension SchemaEvaluator {
             if seen != rules.table.requiredMask {
                 for entry in rules.table.entries where entry.requiredBit & ~seen != 0 {
                     guard reportMissing(node, rules, entry.key) else { return false }
-                    valid = valid && !isExempt(rules, entry.key)
+                    valid = valid && isExempt(rules, entry.key)
                 }
             }
             for name in rules.table.otherRequired where object.position(of: name) == nil {
                 guard reportMissing(node, rules, name) else { return false }
-                valid = valid && !isExempt(rules, name)
+                valid = valid && isExempt(rules, name)
             }
         } else {
             for name in rules.required where object.position(of: name) == nil {
                 guard reportMissing(node, rules, name) else { return false }
-                valid = valid && !isExempt(rules, name)
+                valid = valid && isExempt(rules, name)
             }
         }
         if let names = rules.propertyNames {
@@ -82,6 +82,7 @@ extension SchemaEvaluator {
         let table = rules.table
         let hasPatterns = !rules.patternProperties.isEmpty
         let additional = rules.additionalProperties
+        let valueOffset = MemoryLayout<JSONObject.Member>.offset(of: \.value) ?? 0
         // Borrowing the members through a buffer avoids copying (and retaining) each one.
         return object.members.withUnsafeBufferPointer { members in
             for position in members.indices {
@@ -89,8 +90,15 @@ extension SchemaEvaluator {
                 if let index = table.lookup(members[position].key) {
                     evaluated = true
                     seen |= table.entries[index].requiredBit
-                    let property = table.entries[index].node
-                    if !property.isTrivial, !checkMember(property, members[position]) {
+                    // `unowned(unsafe)`: the compiled schema keeps every node alive; this avoids a retain per member.
+                    unowned(unsafe) var property = table.entries[index].node
+                    while property.isPureReference, let target = property.ref { property = target }
+                    if !collect && property.isLeaf {
+                        // Passed unmanaged and by address: no retain of the node, no copy of the value.
+                        let value = UnsafeRawPointer(members.baseAddress! + position).advanced(by: valueOffset)
+                            .assumingMemoryBound(to: JSONValue.self)
+                        if !isValidLeaf(Unmanaged.passUnretained(property), value) { return (false, true) }
+                    } else if !property.isTrivial, !checkMember(property, members, position) {
                         valid = false
                         if !collect || issues.count >= options.maxIssues { return (false, true) }
                     }
@@ -98,7 +106,7 @@ extension SchemaEvaluator {
                 if hasPatterns {
                     for (pattern, subschema) in rules.patternProperties where pattern.matches(members[position].key) {
                         evaluated = true
-                        if !checkMember(subschema, members[position]) {
+                        if !checkMember(subschema, members, position) {
                             valid = false
                             if !collect || issues.count >= options.maxIssues { return (false, true) }
                         }
@@ -112,7 +120,7 @@ extension SchemaEvaluator {
                         else {
                             return (false, true)
                         }
-                    } else if !checkMember(additional, members[position]) {
+                    } else if !checkMember(additional, members, position) {
                         valid = false
                         if !collect || issues.count >= options.maxIssues { return (false, true) }
                     }
@@ -135,11 +143,14 @@ extension SchemaEvaluator {
         return report(node, "required", "missing required property '\(name)'")
     }
 
+    /// Validates one member, read in place from the buffer (no copy of the member, so no reference counting).
     @inline(__always)
-    private mutating func checkMember(_ subschema: SchemaNode, _ member: JSONObject.Member) -> Bool {
-        if collect { path.append(.key(member.key)) }
+    private mutating func checkMember(
+        _ subschema: SchemaNode, _ members: UnsafeBufferPointer<JSONObject.Member>, _ position: Int
+    ) -> Bool {
+        if collect { path.append(.key(members[position].key)) }
         var ignored = Annotations()
-        let valid = validate(subschema, member.value, track: false, &ignored)
+        let valid = validate(subschema, members[position].value, track: false, &ignored)
         if collect { path.removeLast() }
         return valid
     }
@@ -180,6 +191,15 @@ extension SchemaEvaluator {
                 valid = false
                 guard report(node, rules.itemsKeyword, "expected at most \(prefixCount) items, found \(elements.count)")
                 else { return false }
+            } else if !collect && items.isLeaf {
+                let leaf = Unmanaged.passUnretained(items)
+                let allValid = elements.withUnsafeBufferPointer { buffer in
+                    for index in prefixCount..<buffer.count where !isValidLeaf(leaf, buffer.baseAddress! + index) {
+                        return false
+                    }
+                    return true
+                }
+                if !allValid { return false }
             } else if !items.isTrivial {
                 for index in prefixCount..<elements.count where !checkElement(items, elements, index) {
                     valid = false

@@ -44,6 +44,11 @@ final class SchemaNode: @unchecked Sendable {
     /// Which keyword groups are present, so validation reads only those (each read of a class reference costs a
     /// retain and a release).
     var groups: KeywordGroups = []
+    /// Only type, format, string, number and value keywords: `isValid` checks it inline, without a call to
+    /// `validate` for each object member.
+    var isLeaf = false
+    /// Only a `$ref` (in any dialect): the validator goes straight to the target.
+    var isPureReference = false
 
     init(address: NodeAddress, json: JSONValue) {
         self.address = address
@@ -81,7 +86,6 @@ struct KeywordGroups: OptionSet, Sendable {
     static let access = KeywordGroups(rawValue: 64)
     static let unevaluated = KeywordGroups(rawValue: 128)
 
-    init(rawValue: UInt8) { self.rawValue = rawValue }
 }
 
 /// JSON types as bits; `number` admits integers.

@@ -17,6 +17,7 @@ public struct ValidationOptions: Sendable, Hashable {
     /// How deeply nested an instance (counted in schema applications) may be before validation gives up on it.
     public var maxDepth: Int
 
+    /// Options with formats asserted, no direction, at most 100 issues and 512 levels of nesting by default.
     public init(assertFormats: Bool = true, direction: Direction? = nil, maxIssues: Int = 100, maxDepth: Int = 512) {
         self.assertFormats = assertFormats
         self.direction = direction

@@ -17,6 +17,7 @@ public struct ExampleSynthesizer: Sendable {
         /// Requests omit `readOnly` properties, responses omit `writeOnly` ones.
         public var direction: ValidationOptions.Direction?
 
+        /// Depth 6, optional properties included, no direction, by default.
         public init(
             maxDepth: Int = 6, includeOptionalProperties: Bool = true, direction: ValidationOptions.Direction? = nil
         ) {
@@ -28,8 +29,10 @@ public struct ExampleSynthesizer: Sendable {
 
     /// The compiler schemas are compiled with (and cached in).
     public let compiler: SchemaCompiler
+    /// What to produce.
     public var configuration: Configuration
 
+    /// A synthesizer that compiles schemas with `compiler` (sharing its cache).
     public init(compiler: SchemaCompiler, configuration: Configuration = Configuration()) {
         self.compiler = compiler
         self.configuration = configuration
