@@ -14,6 +14,10 @@ struct MockMediaPlan: Sendable {
     /// The type answered with when the client does not name a concrete one: the declared type itself when it is
     /// concrete.
     let servedType: MediaTypeName
+    /// `servedType` as the `Content-Type` value, written once.
+    let contentType: String
+    /// True when the declared type is a range (`*/*`, `text/*`, `application/*+json`).
+    let isRange: Bool
     /// Every example name declared, in document order, for messages.
     let exampleNames: [String]
     /// The examples that are valid and could be encoded, by name.
@@ -22,16 +26,16 @@ struct MockMediaPlan: Sendable {
     let rejectedExamples: [String: String]
     /// The first valid example, else the synthesized instance, else nil.
     let primary: Candidate?
-    /// The synthesized instance, also the base that `Prefer: dynamic=true` varies.
-    let synthesized: Candidate?
     /// Why there is no primary answer.
     let unservableReason: String?
-    /// The schema, to vary instances against; nil without one.
-    let schema: CompiledSchema?
+    /// The synthesized instance, the base that `Prefer: dynamic=true` varies; nil without a schema.
+    let instance: MockInstanceCache?
     /// The declared headers' default values, for answers built per request.
     let headers: [HeaderField]
 
-    var isRange: Bool { mediaType.type == "*" || mediaType.subtype == "*" || mediaType.subtype.hasPrefix("*+") }
+    static func isRange(_ mediaType: MediaTypeName) -> Bool {
+        mediaType.type == "*" || mediaType.subtype == "*" || mediaType.subtype.hasPrefix("*+")
+    }
 
     /// The concrete type for a declared range: one the client names inside it, else a sensible stand-in.
     static func servedType(for declared: MediaTypeName) -> MediaTypeName {
