@@ -2,7 +2,9 @@ import GatehouseSpec
 import GatehouseValidation
 
 /// Everything one media type of one response can answer with, encoded once when the engine starts.
-struct MockMediaPlan: Sendable {
+///
+/// A class, so that picking it on the request path is one reference count rather than one per member.
+final class MockMediaPlan: Sendable {
     /// A ready answer with the value it encodes (kept to re-encode for a range such as `text/*` and to vary).
     struct Candidate: Sendable {
         var value: JSONValue?
@@ -32,6 +34,24 @@ struct MockMediaPlan: Sendable {
     let instance: MockInstanceCache?
     /// The declared headers' default values, for answers built per request.
     let headers: [HeaderField]
+
+    init(
+        mediaType: MediaTypeName, servedType: MediaTypeName, exampleNames: [String], examples: [String: Candidate],
+        rejectedExamples: [String: String], primary: Candidate?, unservableReason: String?,
+        instance: MockInstanceCache?, headers: [HeaderField]
+    ) {
+        self.mediaType = mediaType
+        self.servedType = servedType
+        self.contentType = servedType.description
+        self.isRange = Self.isRange(mediaType)
+        self.exampleNames = exampleNames
+        self.examples = examples
+        self.rejectedExamples = rejectedExamples
+        self.primary = primary
+        self.unservableReason = unservableReason
+        self.instance = instance
+        self.headers = headers
+    }
 
     static func isRange(_ mediaType: MediaTypeName) -> Bool {
         mediaType.type == "*" || mediaType.subtype == "*" || mediaType.subtype.hasPrefix("*+")

@@ -62,9 +62,7 @@ struct MockPlanBuilder: Sendable {
         let empty = MockResponse(
             status: MockResponsePlan.naturalStatus(of: response.status),
             headers: headers.map { HeaderField(name: $0.name, value: $0.defaultValue) }, body: [], source: .empty)
-        return MockResponsePlan(
-            status: response.status, naturalStatus: empty.status, media: media, mediaTypes: media.map(\.mediaType),
-            empty: empty)
+        return MockResponsePlan(status: response.status, media: media, empty: empty)
     }
 
     private func media(
@@ -133,8 +131,7 @@ struct MockPlanBuilder: Sendable {
         }
         if let unservable { findings.append(warning("mock-body", unservable, at: declared.address)) }
         return MockMediaPlan(
-            mediaType: name, servedType: served, contentType: served.description,
-            isRange: MockMediaPlan.isRange(name), exampleNames: declared.examples.map(\.name), examples: examples,
+            mediaType: name, servedType: served, exampleNames: declared.examples.map(\.name), examples: examples,
             rejectedExamples: rejected, primary: primary, unservableReason: unservable, instance: instance,
             headers: headers.map { HeaderField(name: $0.name, value: $0.defaultValue) })
     }
