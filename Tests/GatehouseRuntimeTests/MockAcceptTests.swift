@@ -34,6 +34,7 @@ struct MockAcceptTests {
         NegotiationCase(accept: "application/json;q=0.001", available: ["application/json"], chosen: 0),
         NegotiationCase(accept: "text/html", available: ["application/json", "text/*"], chosen: 1),
         NegotiationCase(accept: "application/problem+json", available: ["application/*+json"], chosen: 0),
+        NegotiationCase(accept: "application/json;q=0, text/csv", available: ["application/json", "*/*"], chosen: 1),
         // Nothing parses: the header is disregarded, as RFC 9110 allows.
         NegotiationCase(accept: "garbage", available: ["application/json"], chosen: 0),
         NegotiationCase(accept: "application/json;q=2", available: ["application/xml"], chosen: 0),
@@ -68,6 +69,7 @@ struct MockAcceptTests {
         ServeCase(operationId: "anything", accept: "text/html", contentType: "text/html", body: "hello"),
         ServeCase(operationId: "anything", accept: "image/png", contentType: "image/png", body: "bytes"),
         ServeCase(operationId: "anything", accept: "image/*", contentType: "application/json", body: #""bytes""#),
+        ServeCase(operationId: "anything", accept: "text/html;q=0, text/csv", contentType: "text/csv", body: "hello"),
     ]
 
     @Test(arguments: serveCases)

@@ -64,11 +64,11 @@ struct MockIntegrationTests {
             get:
               operationId: noDefault
               responses:
-                '200': {description: ok}
+                '200': {description: ok, content: {application/json: {schema: {type: object}}}}
               x-amazon-apigateway-integration:
                 type: mock
                 requestTemplates: {application/json: '{"statusCode": 302}'}
-                responses: {'2\d{2}': {statusCode: '200'}}
+                responses: {'2\d{2}': {statusCode: '200', responseTemplates: {application/json: '[1]'}}}
           /proxy:
             get:
               operationId: proxy
@@ -146,12 +146,15 @@ struct MockIntegrationTests {
     }
 
     @Test
-    func whatTheEngineCannotFollowIsReportedAndAnsweredFromTheContract() throws {
+    func whatBreaksTheContractOrCannotBeFollowedIsReported() throws {
         let (engine, operation) = try MockFixtures.engine(operation: "vtl", spec: Self.spec)
         #expect(
             engine.findings.map(\.message) == [
                 "header 'X-From-Backend' of the mock integration of 'health' maps 'integration.response.header.X-Backend', which a mock has no value for; it is not sent",
+                "integration response 'default' of 'health' answers 'text/plain', which response 200 does not declare",
+                #"integration response '5\d{2}' of 'item' answers status 503, which is not declared"#,
                 "the mock integration of 'vtl' is not followed, its request template 'application/json' uses the VTL directive '#set'; answering from the contract",
+                #"the 'application/json' template of integration response '2\d{2}' of 'noDefault' does not match response 200: /: expected an object, found an array of 1 item"#,
             ])
         #expect(engine.findings.allSatisfy { $0.rule == "mock-integration" && $0.severity == .warning })
         #expect(!engine.usesRequestContext(operation))

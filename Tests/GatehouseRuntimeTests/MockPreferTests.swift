@@ -111,6 +111,26 @@ struct MockPreferTests {
     }
 
     @Test
+    func oneEngineAnswersFromManyTasksAtOnce() async throws {
+        let model = try MockFixtures.model()
+        let engine = MockEngine(model: model)
+        let operation = try #require(model.operation(id: "showPet"))
+        let valid = try SchemaCompilerFixture.schema(named: "Pet", in: model)
+        let statuses = await withTaskGroup(of: [String].self) { group in
+            for task in 0..<32 {
+                group.addTask {
+                    let prefer = task.isMultiple(of: 2) ? "dynamic=true" : "code=418, dynamic"
+                    let response = engine.respond(to: operation, accept: nil, prefer: prefer).response
+                    guard let value = try? JSONParser.parse(response.body) else { return ["not JSON"] }
+                    return valid(value) + (response.source == .dynamic ? [] : ["\(response.source)"])
+                }
+            }
+            return await group.reduce(into: []) { $0 += $1 }
+        }
+        #expect(statuses == [])
+    }
+
+    @Test
     func anExampleWinsOverDynamic() throws {
         let (engine, operation) = try MockFixtures.engine(operation: "showPet")
         let response = engine.respond(to: operation, accept: nil, prefer: "dynamic=true, example=cat").response

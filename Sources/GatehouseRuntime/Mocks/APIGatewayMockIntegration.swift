@@ -123,8 +123,10 @@ struct APIGatewayMockIntegration: Sendable {
                 selection[code] = match.index
             }
         }
-        return APIGatewayMockIntegration(
+        let integration = APIGatewayMockIntegration(
             operationId: operation.id, requestTemplates: requestTemplates, responses: responses, selection: selection)
+        integration.check(against: operation, at: address, builder: builder, findings: &findings)
+        return integration
     }
 
     /// A status from `200`, `"200"` or `200.0`.

@@ -75,8 +75,13 @@ public struct AcceptHeader: Sendable, Hashable {
     public var acceptsAnything: Bool { ranges.isEmpty }
 
     /// The weight (in thousandths) of `candidate`: that of the most specific matching range, 0 when none matches.
+    /// A candidate that is itself a range (a contract's `*/*`) can be served as any type inside it, so it weighs as
+    /// much as the heaviest range it overlaps.
     public func weight(of candidate: MediaTypeName) -> Int {
         if ranges.isEmpty { return 1000 }
+        if candidate.type == "*" || candidate.subtype == "*" || candidate.subtype.hasPrefix("*+") {
+            return ranges.filter { $0.matches(candidate) }.map(\.weight).max() ?? 0
+        }
         var best: (specificity: Int, weight: Int)?
         for range in ranges where range.matches(candidate) {
             let specificity = range.specificity

@@ -2,7 +2,9 @@ import GatehouseSpec
 import GatehouseValidation
 
 /// Everything one media type of one response can answer with, encoded once when the engine starts.
-struct MockMediaPlan: Sendable {
+///
+/// A class, so that picking it on the request path is one reference count rather than one per member.
+final class MockMediaPlan: Sendable {
     /// A ready answer with the value it encodes (kept to re-encode for a range such as `text/*` and to vary).
     struct Candidate: Sendable {
         var value: JSONValue?
@@ -14,6 +16,10 @@ struct MockMediaPlan: Sendable {
     /// The type answered with when the client does not name a concrete one: the declared type itself when it is
     /// concrete.
     let servedType: MediaTypeName
+    /// `servedType` as the `Content-Type` value, written once.
+    let contentType: String
+    /// True when the declared type is a range (`*/*`, `text/*`, `application/*+json`).
+    let isRange: Bool
     /// Every example name declared, in document order, for messages.
     let exampleNames: [String]
     /// The examples that are valid and could be encoded, by name.
@@ -22,16 +28,34 @@ struct MockMediaPlan: Sendable {
     let rejectedExamples: [String: String]
     /// The first valid example, else the synthesized instance, else nil.
     let primary: Candidate?
-    /// The synthesized instance, also the base that `Prefer: dynamic=true` varies.
-    let synthesized: Candidate?
     /// Why there is no primary answer.
     let unservableReason: String?
-    /// The schema, to vary instances against; nil without one.
-    let schema: CompiledSchema?
+    /// The synthesized instance, the base that `Prefer: dynamic=true` varies; nil without a schema.
+    let instance: MockInstanceCache?
     /// The declared headers' default values, for answers built per request.
     let headers: [HeaderField]
 
-    var isRange: Bool { mediaType.type == "*" || mediaType.subtype == "*" || mediaType.subtype.hasPrefix("*+") }
+    init(
+        mediaType: MediaTypeName, servedType: MediaTypeName, exampleNames: [String], examples: [String: Candidate],
+        rejectedExamples: [String: String], primary: Candidate?, unservableReason: String?,
+        instance: MockInstanceCache?, headers: [HeaderField]
+    ) {
+        self.mediaType = mediaType
+        self.servedType = servedType
+        self.contentType = servedType.description
+        self.isRange = Self.isRange(mediaType)
+        self.exampleNames = exampleNames
+        self.examples = examples
+        self.rejectedExamples = rejectedExamples
+        self.primary = primary
+        self.unservableReason = unservableReason
+        self.instance = instance
+        self.headers = headers
+    }
+
+    static func isRange(_ mediaType: MediaTypeName) -> Bool {
+        mediaType.type == "*" || mediaType.subtype == "*" || mediaType.subtype.hasPrefix("*+")
+    }
 
     /// The concrete type for a declared range: one the client names inside it, else a sensible stand-in.
     static func servedType(for declared: MediaTypeName) -> MediaTypeName {

@@ -142,7 +142,7 @@ final class MockOperationPlan: Sendable {
     private func negotiate(_ response: MockResponsePlan, accept: String?) -> Negotiation {
         // The common cases (no header, `*/*`, exactly a declared type) need no parsing.
         guard let accept, !accept.isEmpty, accept != "*/*" else { return .chosen(response.media[0], nil) }
-        if let exact = response.media.first(where: { !$0.isRange && $0.servedType.description == accept }) {
+        if let exact = response.media.first(where: { !$0.isRange && $0.contentType == accept }) {
             return .chosen(exact, nil)
         }
         let header = AcceptHeader(accept)
@@ -174,11 +174,11 @@ final class MockOperationPlan: Sendable {
 
     /// The synthesized instance varied for this request; nil without a schema or an instance to start from.
     private func dynamicCandidate(_ media: MockMediaPlan, context: MockRequestContext) -> MockMediaPlan.Candidate? {
-        guard let schema = media.schema, let base = media.synthesized?.value else { return nil }
+        guard let cache = media.instance, let base = cache.instance else { return nil }
         var random = context.seed.map(MockRandom.init(seed:)) ?? MockRandom.fresh()
-        let value = MockVariation(schema: schema).vary(base, using: &random)
+        let value = MockVariation(schema: cache.schema).vary(base, using: &random)
         guard case .success(let body) = MockBodyEncoder.encode(value, as: media.servedType) else { return nil }
-        let headers = [HeaderField(name: "Content-Type", value: media.servedType.description)] + media.headers
+        let headers = [HeaderField(name: "Content-Type", value: media.contentType)] + media.headers
         return MockMediaPlan.Candidate(
             value: value, response: MockResponse(status: 200, headers: headers, body: body, source: .dynamic))
     }

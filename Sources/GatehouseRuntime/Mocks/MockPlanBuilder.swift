@@ -62,9 +62,7 @@ struct MockPlanBuilder: Sendable {
         let empty = MockResponse(
             status: MockResponsePlan.naturalStatus(of: response.status),
             headers: headers.map { HeaderField(name: $0.name, value: $0.defaultValue) }, body: [], source: .empty)
-        return MockResponsePlan(
-            status: response.status, naturalStatus: empty.status, media: media, mediaTypes: media.map(\.mediaType),
-            empty: empty)
+        return MockResponsePlan(status: response.status, media: media, empty: empty)
     }
 
     private func media(
@@ -74,6 +72,7 @@ struct MockPlanBuilder: Sendable {
         let served = MockMediaPlan.servedType(for: name)
         let schema = compiled(declared.schema, findings: &findings)
         let contentType = HeaderField(name: "Content-Type", value: served.description)
+        // Values that cannot be written as the media type (an object as XML) are not served.
         func candidate(_ value: JSONValue?, source: MockResponse.Source, example: String?) -> MockMediaPlan.Candidate? {
             let body: [UInt8]
             if let value {
@@ -94,13 +93,12 @@ struct MockPlanBuilder: Sendable {
             if let value = example.value {
                 if let violation = violation(value, schema) {
                     reason = "example '\(example.name)' of \(subject) does not match its schema: \(violation)"
-                } else if case .failure(.unsupported(let why)) = MockBodyEncoder.encode(value, as: served) {
-                    reason = "example '\(example.name)' of \(subject) cannot be served: \(why)"
-                } else {
-                    let made = candidate(value, source: .example(example.name), example: example.name)!
+                } else if let made = candidate(value, source: .example(example.name), example: example.name) {
                     examples[example.name] = made
                     firstValid = firstValid ?? made
                     continue
+                } else {
+                    reason = "example '\(example.name)' of \(subject) cannot be served: \(unwritable(value, served))"
                 }
             } else {
                 reason = "example '\(example.name)' of \(subject) has only an external value, which is not loaded"
@@ -108,29 +106,39 @@ struct MockPlanBuilder: Sendable {
             rejected[example.name] = reason
             findings.append(warning("mock-example", reason, at: example.address))
         }
-        var synthesized: MockMediaPlan.Candidate?
+        var primary = firstValid
         var unservable: String?
+        var instance: MockInstanceCache?
         if let schema {
-            if let value = synthesizer.example(for: schema), violation(value, schema) == nil {
-                synthesized = candidate(value, source: .synthesized, example: nil)
-                if synthesized == nil, firstValid == nil {
-                    unservable =
-                        "no example of \(subject) can be served, and a synthesized instance cannot be written as '\(served)'"
+            // The instance is synthesized now only when it is the answer; otherwise on the first dynamic request.
+            instance = MockInstanceCache(schema: schema, synthesizer: synthesizer)
+            if firstValid == nil {
+                if let value = instance?.instance {
+                    primary = candidate(value, source: .synthesized, example: nil)
+                    if primary == nil {
+                        unservable =
+                            "no example of \(subject) can be served, and a synthesized instance cannot: \(unwritable(value, served))"
+                    }
+                } else {
+                    unservable = "no valid example of \(subject), and no instance of its schema could be synthesized"
                 }
-            } else if firstValid == nil {
-                unservable = "no valid example of \(subject), and no instance of its schema could be synthesized"
             }
         } else if declared.examples.isEmpty {
             // Without a schema any body is valid; an empty one claims nothing the contract does not say.
-            synthesized = candidate(nil, source: .synthesized, example: nil)
+            primary = candidate(nil, source: .synthesized, example: nil)
         } else if firstValid == nil {
             unservable = "no example of \(subject) can be served"
         }
         if let unservable { findings.append(warning("mock-body", unservable, at: declared.address)) }
         return MockMediaPlan(
             mediaType: name, servedType: served, exampleNames: declared.examples.map(\.name), examples: examples,
-            rejectedExamples: rejected, primary: firstValid ?? synthesized, synthesized: synthesized,
-            unservableReason: unservable, schema: schema,
+            rejectedExamples: rejected, primary: primary, unservableReason: unservable, instance: instance,
             headers: headers.map { HeaderField(name: $0.name, value: $0.defaultValue) })
+    }
+
+    /// Why `value` cannot be written as `mediaType`.
+    private func unwritable(_ value: JSONValue, _ mediaType: MediaTypeName) -> String {
+        if case .failure(.unsupported(let why)) = MockBodyEncoder.encode(value, as: mediaType) { return why }
+        return "it cannot be written as '\(mediaType)'"
     }
 }

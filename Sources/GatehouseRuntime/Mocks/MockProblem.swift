@@ -1,5 +1,5 @@
-public import GatehouseSpec
-public import GatehouseValidation
+import GatehouseSpec
+import GatehouseValidation
 
 /// Why the mock engine could not answer as the request asked, with the `application/problem+json` answer (RFC 9457)
 /// to send instead.
@@ -28,6 +28,7 @@ public struct MockProblem: Sendable, Hashable, CustomStringConvertible {
         case integrationFailure(reason: String)
     }
 
+    /// What went wrong.
     public var kind: Kind
     /// The operation the request was routed to.
     public var operationId: String

@@ -20,9 +20,14 @@ public struct MockResponse: Sendable, Hashable {
         case problem
     }
 
+    /// The HTTP status.
     public var status: Int
+    /// `Content-Type` first when there is a body, then the declared headers, then `Preference-Applied`; the server
+    /// adds its own (`Content-Length`, `X-Request-Id`, …).
     public var headers: [HeaderField]
+    /// The body; empty when the response has none.
     public var body: [UInt8]
+    /// Where the body came from.
     public var source: Source
 
     public init(status: Int, headers: [HeaderField], body: [UInt8], source: Source) {

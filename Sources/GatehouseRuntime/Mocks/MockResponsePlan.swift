@@ -3,7 +3,7 @@ import GatehouseValidation
 
 /// One declared response, ready to serve: its media types (in document order, the first being the default) or, when
 /// it declares no content, the empty answer with its headers.
-struct MockResponsePlan: Sendable {
+final class MockResponsePlan: Sendable {
     let status: ResponseStatus
     /// The status this response answers with when no code is asked for: the code itself, 200 for `2XX` and
     /// `default` (which serves a success only when nothing else does), `N00` for another range.
@@ -13,6 +13,14 @@ struct MockResponsePlan: Sendable {
     let mediaTypes: [MediaTypeName]
     /// The answer when `media` is empty.
     let empty: MockResponse
+
+    init(status: ResponseStatus, media: [MockMediaPlan], empty: MockResponse) {
+        self.status = status
+        self.naturalStatus = Self.naturalStatus(of: status)
+        self.media = media
+        self.mediaTypes = media.map(\.mediaType)
+        self.empty = empty
+    }
 
     static func naturalStatus(of status: ResponseStatus) -> Int {
         switch status {
