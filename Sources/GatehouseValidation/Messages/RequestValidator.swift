@@ -48,7 +48,9 @@ public struct RequestValidator: Sendable {
         self.bodyConfiguration = bodies
     }
 
-    public func validate(_ request: Request, for operation: GatehouseSpec.Operation, scope: Scope = Scope()) -> [ValidationIssue] {
+    public func validate(_ request: Request, for operation: GatehouseSpec.Operation, scope: Scope = Scope())
+        -> [ValidationIssue]
+    {
         var issues: [ValidationIssue] = []
         if scope.parameters {
             issues += validateParameters(request, for: operation)
