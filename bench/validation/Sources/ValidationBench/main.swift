@@ -3,6 +3,7 @@ import GatehouseSpec
 import GatehouseValidation
 
 // Usage: ValidationBench [TESTDATA_DIR] [SECONDS]
+//        ValidationBench github SECONDS GITHUB_JSON EXAMPLE:SCHEMA...   (GitHub.swift, run by run-github.sh)
 // Prints one JSON line per measurement: {"name", "items_per_s", "mb_per_s"}.
 let testdata = CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : "../../../shared/testdata/bench-validation"
 let seconds = CommandLine.arguments.count > 2 ? Double(CommandLine.arguments[2]) ?? 3 : 3
@@ -34,6 +35,11 @@ func throughput(itemsPerCall: Int, _ body: () -> Bool) -> Double {
     }
     precondition(ok)
     return best
+}
+
+if testdata == "github" {
+    try benchmarkGitHub(path: CommandLine.arguments[3], pairs: Array(CommandLine.arguments.dropFirst(4)))
+    exit(0)
 }
 
 let schema = try load("repository.schema.json")

@@ -1,0 +1,33 @@
+import Foundation
+import GatehouseSpec
+import GatehouseValidation
+
+/// `ValidationBench github SECONDS GITHUB_JSON EXAMPLE:SCHEMA...`: loads the GitHub description, compiles each
+/// `#/components/schemas/SCHEMA` (OpenAPI 3.0 dialect), checks the value of `#/components/examples/EXAMPLE` is
+/// valid against it, then times `isValid` on that one instance, formats on. Prints one JSON line per pair; the MB/s
+/// counts the instance's compact JSON. run-github.sh times jsonschema-rs on the same pairs (github_peer.py).
+@MainActor
+func benchmarkGitHub(path: String, pairs: [String]) throws {
+    let output = try SpecFrontEnd().run(path: path)
+    guard let document = output.model?.document else { fatalError("could not read \(path)") }
+    let compiler = SchemaCompiler(document: document)
+    let options = ValidationOptions(assertFormats: true)
+    for pair in pairs {
+        let parts = pair.split(separator: ":").map(String.init)
+        let (example, name) = (parts[0], parts[1])
+        let compiled = try compiler.compile(
+            SchemaReference(address: NodeAddress(file: document.rootFile, pointer: JSONPointer("/components/schemas/\(name)")!)))
+        guard let instance = document.root.value(at: JSONPointer("/components/examples/\(example)/value")!) else {
+            fatalError("no example \(example)")
+        }
+        let issues = compiled.validate(instance, options: options)
+        precondition(issues.isEmpty, "\(example) is invalid against \(name): \(issues.prefix(3))")
+        var text = ""
+        JSONWriter.write(instance, to: &text, pretty: false)
+        let megabytes = Double(text.utf8.count) / 1_000_000
+        let rate = throughput(itemsPerCall: 1) { compiled.isValid(instance, options: options) }
+        print(
+            #"{"name": "\#(name):\#(example)", "bytes": \#(text.utf8.count), "items_per_s": \#(Int(rate)), "mb_per_s": \#(String(format: "%.1f", rate * megabytes))}"#
+        )
+    }
+}
