@@ -140,6 +140,7 @@ struct TypeMask: OptionSet, Sendable, Hashable {
     }
 }
 
+// @unchecked Sendable: like `SchemaNode`, filled under the compiler's lock and read-only once returned.
 final class StringRules: @unchecked Sendable {
     var minLength: Int?
     var maxLength: Int?
@@ -153,6 +154,7 @@ struct NumericBound: Sendable {
     var keyword: String
 }
 
+// @unchecked Sendable: like `SchemaNode`, filled under the compiler's lock and read-only once returned.
 final class NumberRules: @unchecked Sendable {
     var lower: [NumericBound] = []
     var upper: [NumericBound] = []
