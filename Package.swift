@@ -37,6 +37,8 @@ let package = Package(
                 "GatehouseSpec",
                 "GatehouseValidation",
                 "GatehouseRuntime",
+                "GatehouseStore",
+                "GatehouseStoreSQLite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -112,6 +114,8 @@ let package = Package(
                 "GatehouseRuntime",
                 "GatehouseSpec",
                 "GatehouseValidation",
+                "GatehouseStore",
+                "GatehouseStoreSQLite",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import GatehouseRuntime
 import GatehouseSpec
+import GatehouseStore
+import GatehouseStoreSQLite
 import Logging
 
 /// `gatehouse serve`: the contract's routes as a running API, with validation and mock responses.
@@ -60,6 +62,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Reload the contract when one of its files changes.")
     var watch = false
 
+    @Option(help: "Where table-backed mocks keep their items: 'memory', or 'sqlite:PATH'.")
+    var store = "sqlite:.gatehouse/store.sqlite"
+
+    @Flag(help: "Answer from examples only; do not store what clients create.")
+    var stateless = false
+
     enum LogFormat: String, ExpressibleByArgument, CaseIterable {
         case text
         case json
@@ -74,6 +82,9 @@ struct ServeCommand: AsyncParsableCommand {
                 "unknown --log-level '\(logLevel)'; expected trace, debug, info, notice, warning, error or critical")
         }
         guard metricsPath.hasPrefix("/") else { throw ValidationError("--metrics-path must start with '/'") }
+        guard store == "memory" || (store.hasPrefix("sqlite:") && store.count > "sqlite:".count) else {
+            throw ValidationError("unknown --store '\(store)'; expected 'memory' or 'sqlite:PATH'")
+        }
     }
 
     func run() async throws {
@@ -112,7 +123,20 @@ struct ServeCommand: AsyncParsableCommand {
             metricsPath: metricsPath,
             jsonLogs: logFormat == .json
         )
-        let gateway = Gateway(model: model, configuration: configuration, logger: logger, watching: watch ? spec : nil)
+        let tableStore: (any TableStore)?
+        do {
+            tableStore = stateless ? nil : try Self.openStore(store)
+        } catch {
+            StandardError.write("error: cannot open the store '\(store)': \(error)\n")
+            throw ExitStatus.usageOrIO
+        }
+        let gateway = Gateway(
+            model: model,
+            configuration: configuration,
+            logger: logger,
+            store: tableStore,
+            watching: watch ? spec : nil
+        )
         FileHandle.standardOutput.write(
             Data((Self.banner(model: model, spec: spec, basePath: gateway.state.basePath) + "\n").utf8))
         let host = self.host
@@ -122,6 +146,17 @@ struct ServeCommand: AsyncParsableCommand {
             FileHandle.standardOutput.write(
                 Data("Listening on http://\(host):\(port)\(basePath) (Ctrl-C to stop)\n".utf8))
         }
+    }
+
+    /// `memory`, or `sqlite:PATH` (its folder is created).
+    static func openStore(_ location: String) throws -> any TableStore {
+        if location == "memory" { return MemoryTableStore() }
+        let path = String(location.dropFirst("sqlite:".count))
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        }
+        return try SQLiteTableStore(path: path)
     }
 
     /// The title, the operation count and a table of routes (method, path, operationId).

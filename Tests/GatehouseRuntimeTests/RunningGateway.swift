@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import GatehouseRuntime
 import GatehouseSpec
+import GatehouseStore
 import Logging
 import NIOCore
 import NIOHTTP1
@@ -27,6 +28,7 @@ struct RunningGateway {
     static func with<T>(
         spec: String,
         configuration: RuntimeConfiguration = RuntimeConfiguration(),
+        store: (any TableStore)? = nil,
         watching: Bool = false,
         _ body: (RunningGateway) async throws -> T
     ) async throws -> T {
@@ -46,7 +48,12 @@ struct RunningGateway {
         var logger = Logger(label: "gatehouse-test")
         logger.logLevel = .warning
         let gateway = Gateway(
-            model: model, configuration: configuration, logger: logger, watching: watching ? specPath : nil)
+            model: model,
+            configuration: configuration,
+            logger: logger,
+            store: store,
+            watching: watching ? specPath : nil
+        )
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let server = Task {
             try await gateway.makeApplication { port in continuation.yield(port) }.run()

@@ -1,4 +1,5 @@
 public import GatehouseSpec
+public import GatehouseStore
 public import Hummingbird
 public import Logging
 import ServiceLifecycle
@@ -15,10 +16,19 @@ public struct Gateway: Sendable {
     /// The spec file to watch for changes, when `--watch` is on.
     let watchedSpec: String?
 
-    public init(model: APIModel, configuration: RuntimeConfiguration, logger: Logger, watching specPath: String? = nil)
-    {
+    /// The store table-backed mocks use; nil serves stateless mocks.
+    let store: (any TableStore)?
+
+    public init(
+        model: APIModel,
+        configuration: RuntimeConfiguration,
+        logger: Logger,
+        store: (any TableStore)? = nil,
+        watching specPath: String? = nil
+    ) {
         self.configuration = configuration
-        self.box = StateBox(GatewayState(model: model, configuration: configuration))
+        self.store = store
+        self.box = StateBox(GatewayState(model: model, configuration: configuration, store: store))
         self.logger = logger
         self.watchedSpec = specPath
     }
@@ -33,7 +43,9 @@ public struct Gateway: Sendable {
         let responder = GatewayResponder(box: box, configuration: configuration, metrics: metrics, logger: logger)
         var services: [any Service] = []
         if let watchedSpec {
-            services.append(SpecWatcher(specPath: watchedSpec, box: box, configuration: configuration, logger: logger))
+            services.append(
+                SpecWatcher(specPath: watchedSpec, box: box, configuration: configuration, store: store, logger: logger)
+            )
         }
         return Application(
             responder: responder,

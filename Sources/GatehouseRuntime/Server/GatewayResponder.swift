@@ -138,6 +138,18 @@ struct GatewayResponder: HTTPResponder {
             requestId: requestId,
             state: state
         )
+        if let stateful = state.stateful, Self.joined(headers, "Prefer") == nil,
+            let stored = await stateful.answer(
+                operation,
+                base: answer,
+                captures: captures,
+                query: request.uri.query ?? "",
+                body: body,
+                path: request.uri.path
+            )
+        {
+            answer = stored
+        }
         if configuration.validatesResponses {
             let issues = state.responseValidator.validate(
                 status: answer.status,

@@ -1,4 +1,5 @@
 public import GatehouseSpec
+public import GatehouseStore
 import GatehouseValidation
 
 /// Everything the gateway derives from one contract, built once and swapped whole when `--watch` reloads the spec:
@@ -11,12 +12,14 @@ public final class GatewayState: Sendable {
     let requestValidator: RequestValidator
     let responseValidator: ResponseValidator
     let mocks: MockEngine
+    /// Table-backed answers for the operations that map onto a table; nil when serving stateless.
+    let stateful: StatefulMocks?
     /// Per operation index: what request validation checks (`x-amazon-apigateway-request-validator`).
     let scopes: [RequestValidator.Scope?]
     /// The base path routes sit under.
     public let basePath: String
 
-    public init(model: APIModel, configuration: RuntimeConfiguration) {
+    public init(model: APIModel, configuration: RuntimeConfiguration, store: (any TableStore)? = nil) {
         self.model = model
         let basePath = configuration.basePath ?? model.servers.first?.basePath ?? ""
         self.basePath = basePath == "/" ? "" : basePath
@@ -27,6 +30,7 @@ public final class GatewayState: Sendable {
         )
         self.responseValidator = ResponseValidator(model: model)
         self.mocks = MockEngine(model: model)
+        self.stateful = store.map { StatefulMocks(model: model, store: $0) }
         self.scopes = model.operations.map {
             configuration.validatesRequests ? RequestValidatorExtension.scope(of: $0, in: model) : nil
         }

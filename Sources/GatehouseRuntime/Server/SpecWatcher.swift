@@ -1,5 +1,6 @@
 import Foundation
 import GatehouseSpec
+import GatehouseStore
 import Logging
 import ServiceLifecycle
 
@@ -9,6 +10,7 @@ struct SpecWatcher: Service {
     let specPath: String
     let box: StateBox
     let configuration: RuntimeConfiguration
+    let store: (any TableStore)?
     let logger: Logger
     var interval: Duration = .milliseconds(300)
 
@@ -44,7 +46,7 @@ struct SpecWatcher: Service {
             )
             return
         }
-        box.replace(with: GatewayState(model: model, configuration: configuration))
+        box.replace(with: GatewayState(model: model, configuration: configuration, store: store))
         logger.info(
             "reloaded the contract",
             metadata: ["spec": .string(specPath), "operations": .stringConvertible(model.operations.count)]

@@ -1,0 +1,48 @@
+import GatehouseSpec
+
+/// What a stored item must have beyond the client's fields: the properties the answer's item schema requires, so an
+/// item takes those from the contract's example (ids, timestamps, counters) and nothing optional the client did not
+/// send.
+enum ItemShape {
+    /// The `required` properties of the item schema of `operation`'s first JSON success response: the schema itself,
+    /// or for a list the `items` of an array or of the array member of a wrapper object; `allOf` parts included.
+    static func requiredProperties(of operation: Operation, isList: Bool, in document: SpecDocument) -> Set<String> {
+        guard let response = operation.responses.first(where: { $0.status.isSuccess }),
+            let schema = response.content.first(where: { $0.mediaType?.isJSON ?? false })?.schema
+        else { return [] }
+        var item = resolve(schema.address, document)
+        if isList, let (address, object) = item, object["type"]?.stringValue == "array" || object["items"] != nil,
+            object["properties"] == nil
+        {
+            item = resolve(address.appending("items"), document)
+        } else if isList, let (address, object) = item, let properties = object["properties"]?.objectValue,
+            let arrayMember = properties.first(where: {
+                resolve(address.appending("properties").appending($0.key), document)?.1["type"]?.stringValue == "array"
+            })
+        {
+            item = resolve(address.appending("properties").appending(arrayMember.key).appending("items"), document)
+        }
+        guard let (address, object) = item else { return [] }
+        return required(object, at: address, document, depth: 0)
+    }
+
+    static func required(_ object: JSONObject, at address: NodeAddress, _ document: SpecDocument, depth: Int) -> Set<
+        String
+    > {
+        var names = Set(object["required"]?.arrayValue?.compactMap(\.stringValue) ?? [])
+        guard depth < 8, let parts = object["allOf"]?.arrayValue else { return names }
+        for index in parts.indices {
+            guard let (partAddress, part) = resolve(address.appending("allOf").appending(index), document) else {
+                continue
+            }
+            names.formUnion(required(part, at: partAddress, document, depth: depth + 1))
+        }
+        return names
+    }
+
+    static func resolve(_ address: NodeAddress, _ document: SpecDocument) -> (NodeAddress, JSONObject)? {
+        guard case .success(let resolved) = document.dereference(address), let object = resolved.value.objectValue
+        else { return nil }
+        return (resolved.address, object)
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import GatehouseSpec
+import GatehouseStore
+
+extension StatefulMocks {
+    func create(_ request: StatefulRequest, base: GatewayAnswer) async throws -> GatewayAnswer {
+        let mapping = request.mapping
+        let id: JSONValue
+        if let given = request.body?[mapping.idProperty], given.stringValue != nil || given.numberValue != nil {
+            id = given
+        } else if request.itemExample[mapping.idProperty]?.numberValue != nil {
+            id = .number(try await nextSequence(mapping.table))
+        } else {
+            id = .string(UUID().uuidString.lowercased())
+        }
+        let idText = Self.text(id)
+        var item = request.item(id: id, created: nil)
+        item[Self.partitionAttribute] = .string(request.partition)
+        item[Self.idAttribute] = .string(idText)
+        _ = try await store.putItem(
+            table: mapping.table,
+            item: item,
+            condition: .attributeNotExists(Self.idAttribute)
+        )
+        var answer = Self.replacingBody(of: base, with: Self.visible(item))
+        if let index = answer.headers.firstIndex(where: { $0.name.caseInsensitiveCompare("Location") == .orderedSame })
+        {
+            let path = request.path.hasSuffix("/") ? String(request.path.dropLast()) : request.path
+            answer.headers[index].value = path + "/" + idText
+        }
+        return answer
+    }
+
+    func read(_ request: StatefulRequest, base: GatewayAnswer) async throws -> GatewayAnswer {
+        guard let id = request.itemId,
+            let item = try await store.getItem(table: request.mapping.table, key: request.key(id))
+        else { return notFound(request, base) }
+        return Self.replacingBody(of: base, with: Self.visible(item))
+    }
+
+    /// PUT replaces the item (keeping its creation time); PATCH applies the body as a JSON merge patch (RFC 7396).
+    func write(_ request: StatefulRequest, base: GatewayAnswer) async throws -> GatewayAnswer {
+        let table = request.mapping.table
+        guard let id = request.itemId, let existing = try await store.getItem(table: table, key: request.key(id)) else {
+            return notFound(request, base)
+        }
+        var item: JSONObject
+        if request.mapping.action == .merge {
+            item = Self.mergePatch(existing, request.body ?? JSONObject())
+            let now = JSONValue.string(ISO8601DateFormatter().string(from: Date()))
+            for key in ["updatedAt", "updated_at"] where item[key] != nil { item[key] = now }
+        } else {
+            let created = existing["createdAt"] ?? existing["created_at"]
+            item = request.item(id: existing[request.mapping.idProperty] ?? .string(id), created: created)
+        }
+        item[request.mapping.idProperty] = existing[request.mapping.idProperty]
+        item[Self.partitionAttribute] = existing[Self.partitionAttribute]
+        item[Self.idAttribute] = existing[Self.idAttribute]
+        _ = try await store.putItem(table: table, item: item, condition: .attributeExists(Self.idAttribute))
+        return Self.replacingBody(of: base, with: Self.visible(item))
+    }
+
+    func delete(_ request: StatefulRequest, base: GatewayAnswer) async throws -> GatewayAnswer {
+        guard let id = request.itemId,
+            let old = try await store.deleteItem(table: request.mapping.table, key: request.key(id), condition: nil)
+        else { return notFound(request, base) }
+        return base.body.isEmpty ? base : Self.replacingBody(of: base, with: Self.visible(old))
+    }
+
+    /// One page of the partition, shaped like the contract's list example: a bare array, or an object whose array
+    /// member holds the items and whose cursor member (`nextCursor`, `next`, `cursor`, …) says how to go on.
+    func list(_ request: StatefulRequest, base: GatewayAnswer) async throws -> GatewayAnswer {
+        let limit = min(max(Int(request.query["limit"] ?? "") ?? 20, 1), 1000)
+        let cursorText = request.query["cursor"] ?? request.query["pageToken"] ?? request.query["page_token"]
+        let page = try await store.query(
+            table: request.mapping.table,
+            TableQuery(
+                partition: .string(request.partition),
+                limit: limit,
+                cursor: cursorText.flatMap { $0.isEmpty ? nil : TableCursor(token: $0) }
+            )
+        )
+        let items = JSONValue.array(page.items.map(Self.visible))
+        guard case .object(var wrapper) = request.example else {
+            return Self.replacingBody(of: base, with: items)
+        }
+        if let arrayKey = wrapper.first(where: { $0.value.arrayValue != nil })?.key { wrapper[arrayKey] = items }
+        for key in ["nextCursor", "next_cursor", "next", "cursor", "nextPageToken"] where wrapper[key] != nil {
+            wrapper[key] = page.cursor.map { .string($0.token) } ?? .null
+        }
+        return Self.replacingBody(of: base, with: .object(wrapper))
+    }
+
+    func notFound(_ request: StatefulRequest, _ base: GatewayAnswer) -> GatewayAnswer {
+        problem(404, "Not Found", "no '\(request.mapping.table)' item with id '\(request.itemId ?? "")'", base)
+    }
+
+    /// The next integer of a table's id sequence, atomically.
+    func nextSequence(_ table: String) async throws -> JSONNumber {
+        _ = try await store.createTable(
+            TableDefinition(name: Self.sequencesTable, partitionKey: KeyAttribute("name", .string))
+        )
+        let updated = try await store.updateItem(
+            table: Self.sequencesTable,
+            key: ItemKey(.string(table)),
+            actions: [.add("value", JSONNumber(1))],
+            condition: nil
+        )
+        return updated["value"]?.numberValue ?? JSONNumber(1)
+    }
+
+    static func text(_ value: JSONValue) -> String {
+        switch value {
+        case .string(let string): return string
+        case .number(let number): return number.description
+        default: return value.description
+        }
+    }
+
+    /// RFC 7396: members of the patch replace the target's, `null` removes, objects merge recursively.
+    static func mergePatch(_ target: JSONObject, _ patch: JSONObject) -> JSONObject {
+        var result = target
+        for member in patch {
+            switch member.value {
+            case .null:
+                result[member.key] = nil
+            case .object(let nested):
+                result[member.key] = .object(mergePatch(result[member.key]?.objectValue ?? JSONObject(), nested))
+            default:
+                result[member.key] = member.value
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+public import GatehouseSpec
+public import GatehouseStore
+import GatehouseValidation
+
+/// Table-backed mocks: operations that map onto a table (`ResourceMapping`) create, read, replace, merge, delete and
+/// list items of the store, so a POST is seen by a later GET.
+///
+/// Answers start from the contract's own mock answer (its status, headers and example shape) and put the stored item
+/// in place of the example: the id the store generated (an integer sequence or a uuid, following the example's id),
+/// the client's fields, the parent path parameters, and fresh timestamps where the example has them.
+public final class StatefulMocks: Sendable {
+    let store: any TableStore
+    private let mappings: [NodeAddress: ResourceMapping]
+    /// Per operation: the item properties its answer's schema requires.
+    private let requiredProperties: [NodeAddress: Set<String>]
+    private let tables = CreatedTables()
+
+    static let partitionAttribute = "_partition"
+    static let idAttribute = "_id"
+    static let sequencesTable = "_gatehouse_sequences"
+
+    public init(model: APIModel, store: any TableStore) {
+        self.store = store
+        var mappings: [NodeAddress: ResourceMapping] = [:]
+        var requiredProperties: [NodeAddress: Set<String>] = [:]
+        for operation in model.operations {
+            guard let mapping = ResourceMapping.of(operation) else { continue }
+            mappings[operation.address] = mapping
+            requiredProperties[operation.address] = ItemShape.requiredProperties(
+                of: operation,
+                isList: mapping.action == .list,
+                in: model.document
+            )
+        }
+        self.mappings = mappings
+        self.requiredProperties = requiredProperties
+    }
+
+    public func mapping(for operation: GatehouseSpec.Operation) -> ResourceMapping? {
+        mappings[operation.address]
+    }
+
+    /// The stateful answer, or nil to keep `base` (the operation is not mapped, or the client asked for a specific
+    /// mock with `Prefer`, or the contract's answer is not a JSON success).
+    func answer(
+        _ operation: GatehouseSpec.Operation,
+        base: GatewayAnswer,
+        captures: [String: String],
+        query: String,
+        body: [UInt8]?,
+        path: String
+    ) async -> GatewayAnswer? {
+        guard let mapping = mapping(for: operation), (200...299).contains(base.status) else { return nil }
+        let example = base.body.isEmpty ? nil : try? JSONParser.parse(base.body)
+        let request = StatefulRequest(
+            mapping: mapping,
+            captures: captures.mapValues { $0.removingPercentEncoding ?? $0 },
+            query: GatewayResponder.firstQueryValues(query),
+            body: body.flatMap { try? JSONParser.parse($0) }?.objectValue,
+            example: example,
+            required: requiredProperties[operation.address] ?? [],
+            path: path
+        )
+        do {
+            try await ensureTable(mapping.table)
+            switch mapping.action {
+            case .create: return try await create(request, base: base)
+            case .read: return try await read(request, base: base)
+            case .replace, .merge: return try await write(request, base: base)
+            case .delete: return try await delete(request, base: base)
+            case .list: return try await list(request, base: base)
+            }
+        } catch let error as TableStoreError where error.code == .conditionFailed {
+            return problem(409, "Conflict", "a '\(mapping.table)' item with this id already exists", base)
+        } catch let error as TableStoreError where error.code == .invalidCursor {
+            return problem(400, "Bad Request", "the cursor is not one this API gave out", base)
+        } catch {
+            return problem(503, "Service Unavailable", "the mock store failed: \(error)", base)
+        }
+    }
+
+    func ensureTable(_ name: String) async throws {
+        guard !tables.contains(name) else { return }
+        _ = try await store.createTable(
+            TableDefinition(
+                name: name,
+                partitionKey: KeyAttribute(Self.partitionAttribute, .string),
+                sortKey: KeyAttribute(Self.idAttribute, .string)
+            )
+        )
+        tables.insert(name)
+    }
+
+    func problem(_ status: Int, _ title: String, _ detail: String, _ base: GatewayAnswer) -> GatewayAnswer {
+        GatewayAnswer(Problem(status: status, title: title, detail: detail), operationId: base.operationId)
+    }
+
+    /// The answer with `value` as its JSON body, keeping the contract's status and headers.
+    static func replacingBody(of base: GatewayAnswer, with value: JSONValue, status: Int? = nil) -> GatewayAnswer {
+        var answer = base
+        answer.body = Array(JSONWriter.string(value).utf8)
+        if let status { answer.status = status }
+        if !answer.headers.contains(where: { $0.name.caseInsensitiveCompare("Content-Type") == .orderedSame }) {
+            answer.headers.insert(("Content-Type", "application/json"), at: 0)
+        }
+        return answer
+    }
+
+    /// An item as clients see it: without the store's key attributes.
+    static func visible(_ item: JSONObject) -> JSONValue {
+        var copy = item
+        copy[partitionAttribute] = nil
+        copy[idAttribute] = nil
+        return .object(copy)
+    }
+}
+
+/// Tables this process has already created (creating is idempotent, but costs a round trip per request).
+final class CreatedTables: @unchecked Sendable {
+    // @unchecked: `names` is only read and written under `lock`.
+    private let lock = NSLock()
+    private var names = Set<String>()
+
+    func contains(_ name: String) -> Bool { lock.withLock { names.contains(name) } }
+    func insert(_ name: String) { _ = lock.withLock { names.insert(name) } }
+}

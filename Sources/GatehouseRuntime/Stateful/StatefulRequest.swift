@@ -1,0 +1,61 @@
+import Foundation
+import GatehouseSpec
+import GatehouseStore
+
+/// The parts of a request a stateful answer needs, decoded.
+struct StatefulRequest: Sendable {
+    var mapping: ResourceMapping
+    /// Path parameters, percent-decoded.
+    var captures: [String: String]
+    /// The first value of each query parameter, decoded.
+    var query: [String: String]
+    /// The JSON body, when it is an object.
+    var body: JSONObject?
+    /// The contract's example for the answer, the shape stored items follow.
+    var example: JSONValue?
+    /// The properties the item schema requires; the only ones taken from the example.
+    var required: Set<String>
+    /// The request path, for `Location`.
+    var path: String
+
+    /// The partition of the table: the parent path parameters' values (`/lists/7/todos` is partition `7`).
+    var partition: String {
+        let values = mapping.parentParameters.map { captures[$0] ?? "" }
+        return values.isEmpty ? "_" : values.joined(separator: "/")
+    }
+
+    /// The item named by the path (`/todos/{id}`).
+    var itemId: String? { mapping.itemParameter.flatMap { captures[$0] } }
+
+    func key(_ id: String) -> ItemKey {
+        ItemKey(.string(partition), .string(id))
+    }
+
+    /// The example the answer's item follows: the object itself, or the first element of a list example.
+    var itemExample: JSONObject {
+        switch example {
+        case .object(let object) where mapping.action == .list:
+            return object.first { $0.value.arrayValue != nil }?.value.arrayValue?.first?.objectValue ?? JSONObject()
+        case .object(let object): return object
+        case .array(let array): return array.first?.objectValue ?? JSONObject()
+        default: return JSONObject()
+        }
+    }
+
+    /// An item built from the example, the client's fields, the id and the parent parameters, with fresh timestamps.
+    func item(id: JSONValue, created: JSONValue?) -> JSONObject {
+        var item = JSONObject(itemExample.filter { required.contains($0.key) })
+        for member in body ?? JSONObject() { item[member.key] = member.value }
+        item[mapping.idProperty] = id
+        for parameter in mapping.parentParameters {
+            guard let raw = captures[parameter], let existing = item[parameter] else { continue }
+            item[parameter] =
+                existing.numberValue != nil
+                ? (JSONNumber(literal: raw).map(JSONValue.number) ?? .string(raw)) : .string(raw)
+        }
+        let now = JSONValue.string(ISO8601DateFormatter().string(from: Date()))
+        for key in ["createdAt", "created_at"] where item[key] != nil { item[key] = created ?? now }
+        for key in ["updatedAt", "updated_at"] where item[key] != nil { item[key] = now }
+        return item
+    }
+}
