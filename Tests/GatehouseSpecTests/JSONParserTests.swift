@@ -110,4 +110,46 @@ struct JSONParserTests {
         // The map stays aligned after the dropped value.
         #expect(file.location(of: JSONPointer("/c")!).description == "d.json:1:46")
     }
+
+    @Test func decodesNonASCIIStringsAndRejectsInvalidUTF8() throws {
+        #expect(try JSONParser.parse(Array(#"["caf\#u{E9}", "a\#u{1F600}b", "plain"]"#.utf8))
+            == .array([.string("caf\u{E9}"), .string("a\u{1F600}b"), .string("plain")]))
+        for invalid: [UInt8] in [[0x22, 0x61, 0xFF, 0x22], [0x22, 0xC0, 0xAF, 0x22], [0x22, 0xED, 0xA0, 0x80, 0x22]] {
+            do {
+                _ = try JSONParser.parse(invalid)
+                Issue.record("accepted invalid UTF-8 \(invalid)")
+            } catch {
+                #expect(error.message == "string is not valid UTF-8")
+                #expect(error.column == 2)
+            }
+        }
+    }
+
+    @Test func indexesLargeObjectsAndFindsTheirDuplicates() throws {
+        let keys = (0..<40).map { "key\($0)" } + ["", "\u{E9}t\u{E9}", "a much longer key than fifteen bytes"]
+        let text = "{" + keys.enumerated().map { "\"\($1)\": \($0)" }.joined(separator: ", ") + "}"
+        let object = try #require(try JSONParser.parse(Array(text.utf8)).objectValue)
+        #expect(object.keys == keys)
+        for (position, key) in keys.enumerated() {
+            #expect(object.position(of: key) == position)
+            #expect(object[key] == .number(JSONNumber(position)))
+        }
+        #expect(object["missing"] == nil)
+        #expect(object == JSONObject(Array(object.members.reversed())))
+        var edited = object
+        edited["key3"] = nil
+        edited["new"] = .null
+        #expect(edited.count == keys.count)
+        #expect(edited.position(of: "key4") == 3)
+        #expect(edited["new"] == .null)
+        #expect(edited["key3"] == nil)
+
+        let repeated = String(text.dropLast()) + ", \"key30\": true}"
+        do {
+            _ = try JSONParser.parse(Array(repeated.utf8))
+            Issue.record("accepted a repeated key")
+        } catch {
+            #expect(error.message == "duplicate key 'key30' in object")
+        }
+    }
 }

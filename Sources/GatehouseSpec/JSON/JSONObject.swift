@@ -1,6 +1,8 @@
 /// A JSON object whose members keep document order.
 ///
-/// Lookup is by a hash index for objects with many members and by a linear scan for small ones.
+/// Lookup is by a hash index for objects with many members and by a linear scan for small ones. The index is an
+/// open-addressing table of member positions keyed by a cheap hash of the key's UTF-8 bytes, so building it costs
+/// no `Hasher` call and no key copies.
 public struct JSONObject: Sendable, Hashable, RandomAccessCollection {
     public struct Member: Sendable, Hashable {
         public var key: String
@@ -13,7 +15,8 @@ public struct JSONObject: Sendable, Hashable, RandomAccessCollection {
     }
 
     public private(set) var members: [Member]
-    private var index: [String: Int]?
+    /// Positions + 1 (0 = empty slot), in a power-of-two table at most half full; nil for small objects.
+    private var index: [Int32]?
 
     private static let indexThreshold = 12
 
@@ -44,8 +47,34 @@ public struct JSONObject: Sendable, Hashable, RandomAccessCollection {
 
     /// The position of `key` among the members.
     public func position(of key: String) -> Int? {
-        if let index { return index[key] }
-        return members.firstIndex { $0.key == key }
+        guard let index else {
+            for position in members.indices where members[position].key == key { return position }
+            return nil
+        }
+        return index.withUnsafeBufferPointer { table in
+            let mask = table.count - 1
+            var slot = Self.keyHash(key) & mask
+            while true {
+                let entry = Int(table[slot])
+                if entry == 0 { return nil }
+                if members[entry - 1].key == key { return entry - 1 }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+
+    /// FNV-1a over the key's UTF-8 bytes.
+    @inline(__always)
+    static func keyHash(_ key: String) -> Int {
+        var key = key
+        return key.withUTF8 { keyHash($0) }
+    }
+
+    @inline(__always)
+    static func keyHash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        return Int(truncatingIfNeeded: hash ^ (hash >> 29))
     }
 
     public subscript(key: String) -> JSONValue? {
@@ -70,11 +99,29 @@ public struct JSONObject: Sendable, Hashable, RandomAccessCollection {
     /// Appends a member whose key is known not to be present yet.
     mutating func append(_ member: Member) {
         members.append(member)
-        if index != nil {
-            index![member.key] = members.count - 1
-        } else if members.count > Self.indexThreshold {
+        guard members.count > Self.indexThreshold else { return }
+        if let capacity = index?.count, members.count * 2 <= capacity {
+            let hash = Self.keyHash(member.key)
+            let position = Int32(members.count)
+            index!.withUnsafeMutableBufferPointer { Self.insert(position, hash: hash, into: $0) }
+        } else {
             rebuildIndex()
         }
+    }
+
+    /// Members already known to have distinct keys (the parser checks), indexed once.
+    init(distinctMembers: [Member]) {
+        self.members = distinctMembers
+        self.index = nil
+        rebuildIndex()
+    }
+
+    @inline(__always)
+    private static func insert(_ position: Int32, hash: Int, into table: UnsafeMutableBufferPointer<Int32>) {
+        let mask = table.count - 1
+        var slot = hash & mask
+        while table[slot] != 0 { slot = (slot + 1) & mask }
+        table[slot] = position
     }
 
     private mutating func rebuildIndex() {
@@ -82,8 +129,14 @@ public struct JSONObject: Sendable, Hashable, RandomAccessCollection {
             index = nil
             return
         }
-        var built = [String: Int](minimumCapacity: members.count)
-        for (position, member) in members.enumerated() { built[member.key] = position }
+        var capacity = 32
+        while capacity < members.count * 2 { capacity *= 2 }
+        var built = [Int32](repeating: 0, count: capacity)
+        built.withUnsafeMutableBufferPointer { table in
+            for position in members.indices {
+                Self.insert(Int32(position + 1), hash: Self.keyHash(members[position].key), into: table)
+            }
+        }
         index = built
     }
 

@@ -187,10 +187,16 @@ extension JSONParser {
             while true {
                 skipWhitespace()
                 guard offset < bytes.count else { throw error("expected a JSON value, found the end of the input") }
-                let keyLine = frames.last.map { $0.isObject ? $0.keyLine : 0 } ?? 0
-                let keyColumn = frames.last.map { $0.isObject ? $0.keyColumn : 0 } ?? 0
-                let (startLine, startColumn) = (line, column)
-                let node = map?.begin(line: startLine, column: startColumn, keyLine: keyLine, keyColumn: keyColumn)
+                var node: Int? = nil
+                if map != nil {
+                    var keyLine = 0
+                    var keyColumn = 0
+                    if let frame = frames.last, frame.isObject {
+                        keyLine = frame.keyLine
+                        keyColumn = frame.keyColumn
+                    }
+                    node = map!.begin(line: line, column: column, keyLine: keyLine, keyColumn: keyColumn)
+                }
                 var completed: JSONValue
                 switch bytes[offset] {
                 case UInt8(ascii: "{"):
@@ -385,11 +391,14 @@ extension JSONParser {
             offset += 1
             let start = offset
             // Fast path: no escapes.
+            var nonASCII: UInt8 = 0
             while offset < bytes.count {
                 let byte = bytes[offset]
                 if byte == UInt8(ascii: "\"") {
                     let slice = UnsafeBufferPointer(rebasing: bytes[start..<offset])
                     offset += 1
+                    // ASCII needs no validation, and the non-generic decoding initializer is much cheaper.
+                    if nonASCII & 0x80 == 0 { return String(decoding: slice, as: UTF8.self) }
                     guard let string = String(validating: slice, as: UTF8.self) else {
                         throw error("string is not valid UTF-8", at: start)
                     }
@@ -399,6 +408,7 @@ extension JSONParser {
                 if byte < 0x20 {
                     throw error("control character \(describe(byte)) must be escaped in a string")
                 }
+                nonASCII |= byte
                 offset += 1
             }
             guard offset < bytes.count else { throw error("unterminated string", at: quote) }
