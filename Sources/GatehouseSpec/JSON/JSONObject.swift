@@ -109,13 +109,6 @@ public struct JSONObject: Sendable, Hashable, RandomAccessCollection {
         }
     }
 
-    /// Members already known to have distinct keys (the parser checks), indexed once.
-    init(distinctMembers: [Member]) {
-        self.members = distinctMembers
-        self.index = nil
-        rebuildIndex()
-    }
-
     @inline(__always)
     private static func insert(_ position: Int32, hash: Int, into table: UnsafeMutableBufferPointer<Int32>) {
         let mask = table.count - 1
