@@ -112,8 +112,9 @@ struct JSONParserTests {
     }
 
     @Test func decodesNonASCIIStringsAndRejectsInvalidUTF8() throws {
-        #expect(try JSONParser.parse(Array(#"["caf\#u{E9}", "a\#u{1F600}b", "plain"]"#.utf8))
-            == .array([.string("caf\u{E9}"), .string("a\u{1F600}b"), .string("plain")]))
+        #expect(
+            try JSONParser.parse(Array(#"["caf\#u{E9}", "a\#u{1F600}b", "plain"]"#.utf8))
+                == .array([.string("caf\u{E9}"), .string("a\u{1F600}b"), .string("plain")]))
         for invalid: [UInt8] in [[0x22, 0x61, 0xFF, 0x22], [0x22, 0xC0, 0xAF, 0x22], [0x22, 0xED, 0xA0, 0x80, 0x22]] {
             do {
                 _ = try JSONParser.parse(invalid)
