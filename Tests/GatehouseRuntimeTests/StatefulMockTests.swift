@@ -133,6 +133,26 @@ struct StatefulMockTests {
         }
     }
 
+    @Test func missingItemsAnswerWithTheContractsOwn404() async throws {
+        try await RunningGateway.with(
+            spec: "specs/petstore.yaml",
+            configuration: .init(validatesResponses: true),
+            store: MemoryTableStore()
+        ) { gateway in
+            let missing = try await gateway.request(.GET, "/v1/pets/1")
+            #expect(missing.status == 404)
+            #expect(missing.headers["Content-Type"] == ["application/json"])
+            #expect(missing.json?["code"] == .number(JSONNumber(404)))
+            #expect(missing.headers["Gatehouse-Contract-Violation"] == [])
+            let created = try await gateway.request(
+                .POST, "/v1/pets", headers: Self.json, body: #"{"name": "Rex", "tag": "dog"}"#
+            )
+            #expect(created.body == #"{"id":1,"name":"Rex","tag":"dog"}"#)
+            #expect(created.headers["Location"] == ["/v1/pets/1"])
+            #expect(try await gateway.request(.GET, "/v1/pets/1").body == #"{"id":1,"name":"Rex","tag":"dog"}"#)
+        }
+    }
+
     @Test func preferStillSelectsAStaticMock() async throws {
         try await RunningGateway.with(spec: "specs/todo.yaml", store: MemoryTableStore()) { gateway in
             let notFound = try await gateway.request(

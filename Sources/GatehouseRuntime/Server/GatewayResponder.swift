@@ -145,7 +145,24 @@ struct GatewayResponder: HTTPResponder {
                 captures: captures,
                 query: request.uri.query ?? "",
                 body: body,
-                path: request.uri.path
+                path: request.uri.path,
+                declared: { status in
+                    // Only a status the operation declares exactly: a `4XX` range or `default` says nothing specific.
+                    guard operation.responses.contains(where: { $0.status == .code(status) }) else { return nil }
+                    let outcome = state.mocks.respond(
+                        to: operation,
+                        accept: Self.joined(headers, "Accept"),
+                        prefer: "code=\(status)"
+                    )
+                    guard outcome.problem == nil else { return nil }
+                    let response = outcome.response
+                    return GatewayAnswer(
+                        status: response.status,
+                        headers: response.headers.map { ($0.name, $0.value) },
+                        body: response.body,
+                        operationId: operation.id
+                    )
+                }
             )
         {
             answer = stored

@@ -92,7 +92,10 @@ extension StatefulMocks {
     }
 
     func notFound(_ request: StatefulRequest, _ base: GatewayAnswer) -> GatewayAnswer {
-        problem(404, "Not Found", "no '\(request.mapping.table)' item with id '\(request.itemId ?? "")'", base)
+        request.declaredOr(
+            404,
+            problem(404, "Not Found", "no '\(request.mapping.table)' item with id '\(request.itemId ?? "")'", base)
+        )
     }
 
     /// The next integer of a table's id sequence, atomically.

@@ -49,7 +49,8 @@ public final class StatefulMocks: Sendable {
         captures: [String: String],
         query: String,
         body: [UInt8]?,
-        path: String
+        path: String,
+        declared: @escaping @Sendable (Int) -> GatewayAnswer?
     ) async -> GatewayAnswer? {
         guard let mapping = mapping(for: operation), (200...299).contains(base.status) else { return nil }
         let example = base.body.isEmpty ? nil : try? JSONParser.parse(base.body)
@@ -60,7 +61,8 @@ public final class StatefulMocks: Sendable {
             body: body.flatMap { try? JSONParser.parse($0) }?.objectValue,
             example: example,
             required: requiredProperties[operation.address] ?? [],
-            path: path
+            path: path,
+            declared: declared
         )
         do {
             try await ensureTable(mapping.table)
@@ -72,9 +74,10 @@ public final class StatefulMocks: Sendable {
             case .list: return try await list(request, base: base)
             }
         } catch let error as TableStoreError where error.code == .conditionFailed {
-            return problem(409, "Conflict", "a '\(mapping.table)' item with this id already exists", base)
+            return request.declaredOr(
+                409, problem(409, "Conflict", "a '\(mapping.table)' item with this id already exists", base))
         } catch let error as TableStoreError where error.code == .invalidCursor {
-            return problem(400, "Bad Request", "the cursor is not one this API gave out", base)
+            return request.declaredOr(400, problem(400, "Bad Request", "the cursor is not one this API gave out", base))
         } catch {
             return problem(503, "Service Unavailable", "the mock store failed: \(error)", base)
         }

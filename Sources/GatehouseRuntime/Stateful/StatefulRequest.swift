@@ -17,6 +17,13 @@ struct StatefulRequest: Sendable {
     var required: Set<String>
     /// The request path, for `Location`.
     var path: String
+    /// The contract's own answer for a status (its declared 404, 409…), when it declares one.
+    var declared: @Sendable (Int) -> GatewayAnswer?
+
+    /// The contract's declared answer for `status`, else `fallback` (a problem document).
+    func declaredOr(_ status: Int, _ fallback: GatewayAnswer) -> GatewayAnswer {
+        declared(status) ?? fallback
+    }
 
     /// The partition of the table: the parent path parameters' values (`/lists/7/todos` is partition `7`).
     var partition: String {
