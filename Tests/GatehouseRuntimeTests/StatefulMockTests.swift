@@ -153,6 +153,45 @@ struct StatefulMockTests {
         }
     }
 
+    static let explicitTables = """
+        openapi: 3.1.0
+        info: {title: Explicit tables, version: '1'}
+        paths:
+          /signup:
+            post:
+              x-gatehouse-table: {name: users, action: create}
+              requestBody:
+                content: {application/json: {schema: {type: object, properties: {name: {type: string}}}}}
+              responses:
+                '201':
+                  description: signed up
+                  content:
+                    application/json:
+                      schema: {type: object, required: [id, name], properties: {id: {type: integer}, name: {type: string}}}
+                      example: {id: 1, name: Ada}
+          /profiles/{userId}:
+            get:
+              x-gatehouse-table: {name: users, action: read}
+              parameters: [{name: userId, in: path, required: true, schema: {type: integer}}]
+              responses:
+                '200':
+                  description: a profile
+                  content:
+                    application/json:
+                      schema: {type: object, required: [id, name], properties: {id: {type: integer}, name: {type: string}}}
+                      example: {id: 1, name: Ada}
+        """
+
+    @Test func theTableExtensionMapsOperationsTheRESTShapeDoesNot() async throws {
+        try await RunningGateway.with(spec: Self.explicitTables, store: MemoryTableStore()) { gateway in
+            let created = try await gateway.request(.POST, "/signup", headers: Self.json, body: #"{"name": "Grace"}"#)
+            #expect(created.status == 201)
+            #expect(created.body == #"{"id":1,"name":"Grace"}"#)
+            #expect(try await gateway.request(.GET, "/profiles/1").body == #"{"id":1,"name":"Grace"}"#)
+            #expect(try await gateway.request(.GET, "/profiles/2").status == 404)
+        }
+    }
+
     @Test func preferStillSelectsAStaticMock() async throws {
         try await RunningGateway.with(spec: "specs/todo.yaml", store: MemoryTableStore()) { gateway in
             let notFound = try await gateway.request(
