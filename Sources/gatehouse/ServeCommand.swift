@@ -88,18 +88,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let output: SpecFrontEnd.Output
-        do {
-            output = try SpecFrontEnd().run(path: spec)
-        } catch {
-            StandardError.write("error: \(error)\n")
-            throw ExitStatus.usageOrIO
-        }
-        guard let model = output.model, !output.hasErrors else {
-            StandardError.write(TextRenderer(sources: output.sources).render(output.diagnostics))
-            StandardError.write("error: '\(spec)' has errors; fix them (gatehouse check) before serving it\n")
-            throw ExitStatus.problemsFound
-        }
+        let (model, _) = try ContractLoading.load(spec, purpose: "before serving it")
         let format = logFormat
         let level = Logger.Level(rawValue: logLevel) ?? .info
         LoggingSystem.bootstrap { label in

@@ -38,18 +38,7 @@ struct ValidateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let specOutput: SpecFrontEnd.Output
-        do {
-            specOutput = try SpecFrontEnd().run(path: spec)
-        } catch {
-            StandardError.write("error: \(error)\n")
-            throw ExitStatus.usageOrIO
-        }
-        guard let model = specOutput.model, !specOutput.hasErrors else {
-            StandardError.write(TextRenderer(sources: specOutput.sources).render(specOutput.diagnostics))
-            StandardError.write("error: '\(spec)' has errors; fix them (gatehouse check) before validating traffic\n")
-            throw ExitStatus.problemsFound
-        }
+        let (model, specOutput) = try ContractLoading.load(spec, purpose: "before validating traffic")
         let validator = ExchangeValidator(model: model, options: ValidationOptions(assertFormats: !noFormatAssertion))
         var sources = specOutput.sources
         var diagnostics: [Diagnostic] = []
