@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "GatehouseRuntime", targets: ["GatehouseRuntime"]),
         .library(name: "GatehouseStore", targets: ["GatehouseStore"]),
         .library(name: "GatehouseStoreSQLite", targets: ["GatehouseStoreSQLite"]),
+        .library(name: "GatehouseCodegen", targets: ["GatehouseCodegen"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -29,6 +30,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .executableTarget(
@@ -39,6 +41,7 @@ let package = Package(
                 "GatehouseRuntime",
                 "GatehouseStore",
                 "GatehouseStoreSQLite",
+                "GatehouseCodegen",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -131,6 +134,22 @@ let package = Package(
         .testTarget(
             name: "GatehouseSpecTests",
             dependencies: ["GatehouseSpec"],
+            swiftSettings: swiftSettings
+        ),
+        // Generators: Swift client, Swift server stubs, HTML docs. Never imports Hummingbird (DESIGN.md).
+        .target(
+            name: "GatehouseCodegen",
+            dependencies: [
+                "GatehouseSpec",
+                "GatehouseValidation",
+                // The HTML docs page is rendered from a Mustache template a user may override.
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "GatehouseCodegenTests",
+            dependencies: ["GatehouseCodegen", "GatehouseSpec", "GatehouseValidation"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
