@@ -68,6 +68,14 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Answer from examples only; do not store what clients create.")
     var stateless = false
 
+    @Option(
+        help: ArgumentHelp(
+            "JSON lines of seed items, one {\"table\": NAME, \"item\": {…}} a line, written once into the mock tables.",
+            valueName: "file.jsonl"
+        )
+    )
+    var seed: [String] = []
+
     enum LogFormat: String, ExpressibleByArgument, CaseIterable {
         case text
         case json
@@ -85,6 +93,7 @@ struct ServeCommand: AsyncParsableCommand {
         guard store == "memory" || (store.hasPrefix("sqlite:") && store.count > "sqlite:".count) else {
             throw ValidationError("unknown --store '\(store)'; expected 'memory' or 'sqlite:PATH'")
         }
+        guard seed.isEmpty || !stateless else { throw ValidationError("--seed needs stored mocks; leave out --stateless") }
     }
 
     func run() async throws {
@@ -119,6 +128,11 @@ struct ServeCommand: AsyncParsableCommand {
             StandardError.write("error: cannot open the store '\(store)': \(error)\n")
             throw ExitStatus.usageOrIO
         }
+        if let tableStore {
+            try await Self.seed(model: model, store: tableStore, files: seed)
+        }
+        // A file-size limit (ulimit -f) must fail the write that crosses it, not kill the server with SIGXFSZ.
+        signal(SIGXFSZ, SIG_IGN)
         let gateway = Gateway(
             model: model,
             configuration: configuration,
@@ -130,11 +144,17 @@ struct ServeCommand: AsyncParsableCommand {
             Data((Self.banner(model: model, spec: spec, basePath: gateway.state.basePath) + "\n").utf8))
         let host = self.host
         let basePath = gateway.state.basePath
-        try await gateway.run { port in
-            // Written straight to the file handle so it is seen at once even when stdout is a pipe.
-            FileHandle.standardOutput.write(
-                Data("Listening on http://\(host):\(port)\(basePath) (Ctrl-C to stop)\n".utf8))
+        do {
+            try await gateway.run { port in
+                // Written straight to the file handle so it is seen at once even when stdout is a pipe.
+                FileHandle.standardOutput.write(
+                    Data("Listening on http://\(host):\(port)\(basePath) (Ctrl-C to stop)\n".utf8))
+            }
+        } catch {
+            Self.close(tableStore, logger: logger)
+            throw error
         }
+        Self.close(tableStore, logger: logger)
     }
 
     /// `memory`, or `sqlite:PATH` (its folder is created).

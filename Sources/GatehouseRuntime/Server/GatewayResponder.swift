@@ -146,6 +146,7 @@ struct GatewayResponder: HTTPResponder {
                 query: request.uri.query ?? "",
                 body: body,
                 path: request.uri.path,
+                logger: logger,
                 declared: { status in
                     // Only a status the operation declares exactly: a `4XX` range or `default` says nothing specific.
                     guard operation.responses.contains(where: { $0.status == .code(status) }) else { return nil }

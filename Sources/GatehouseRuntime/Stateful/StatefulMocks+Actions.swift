@@ -67,30 +67,6 @@ extension StatefulMocks {
         return base.body.isEmpty ? base : Self.replacingBody(of: base, with: Self.visible(old))
     }
 
-    /// One page of the partition, shaped like the contract's list example: a bare array, or an object whose array
-    /// member holds the items and whose cursor member (`nextCursor`, `next`, `cursor`, …) says how to go on.
-    func list(_ request: StatefulRequest, base: GatewayAnswer) async throws -> GatewayAnswer {
-        let limit = min(max(Int(request.query["limit"] ?? "") ?? 20, 1), 1000)
-        let cursorText = request.query["cursor"] ?? request.query["pageToken"] ?? request.query["page_token"]
-        let page = try await store.query(
-            table: request.mapping.table,
-            TableQuery(
-                partition: .string(request.partition),
-                limit: limit,
-                cursor: cursorText.flatMap { $0.isEmpty ? nil : TableCursor(token: $0) }
-            )
-        )
-        let items = JSONValue.array(page.items.map(Self.visible))
-        guard case .object(var wrapper) = request.example else {
-            return Self.replacingBody(of: base, with: items)
-        }
-        if let arrayKey = wrapper.first(where: { $0.value.arrayValue != nil })?.key { wrapper[arrayKey] = items }
-        for key in ["nextCursor", "next_cursor", "next", "cursor", "nextPageToken"] where wrapper[key] != nil {
-            wrapper[key] = page.cursor.map { .string($0.token) } ?? .null
-        }
-        return Self.replacingBody(of: base, with: .object(wrapper))
-    }
-
     func notFound(_ request: StatefulRequest, _ base: GatewayAnswer) -> GatewayAnswer {
         request.declaredOr(
             404,
@@ -113,11 +89,7 @@ extension StatefulMocks {
     }
 
     static func text(_ value: JSONValue) -> String {
-        switch value {
-        case .string(let string): return string
-        case .number(let number): return number.description
-        default: return value.description
-        }
+        MockTables.text(value)
     }
 
     /// RFC 7396: members of the patch replace the target's, `null` removes, objects merge recursively.

@@ -2,6 +2,7 @@ import Foundation
 public import GatehouseSpec
 public import GatehouseStore
 import GatehouseValidation
+import Logging
 
 /// Table-backed mocks: operations that map onto a table (`ResourceMapping`) create, read, replace, merge, delete and
 /// list items of the store, so a POST is seen by a later GET.
@@ -14,19 +15,23 @@ public final class StatefulMocks: Sendable {
     private let mappings: [NodeAddress: ResourceMapping]
     /// Per operation: the item properties its answer's schema requires.
     private let requiredProperties: [NodeAddress: Set<String>]
+    /// Per operation: how it pages (read for lists).
+    private let paging: [NodeAddress: ListPaging]
     private let tables = CreatedTables()
 
-    static let partitionAttribute = "_partition"
-    static let idAttribute = "_id"
-    static let sequencesTable = "_gatehouse_sequences"
+    static let partitionAttribute = MockTables.partitionAttribute
+    static let idAttribute = MockTables.idAttribute
+    static let sequencesTable = MockTables.sequencesTable
 
     public init(model: APIModel, store: any TableStore) {
         self.store = store
         var mappings: [NodeAddress: ResourceMapping] = [:]
         var requiredProperties: [NodeAddress: Set<String>] = [:]
+        var paging: [NodeAddress: ListPaging] = [:]
         for operation in model.operations {
             guard let mapping = ResourceMapping.of(operation) else { continue }
             mappings[operation.address] = mapping
+            paging[operation.address] = ListPaging(operation: operation, document: model.document)
             requiredProperties[operation.address] = ItemShape.requiredProperties(
                 of: operation,
                 isList: mapping.action == .list,
@@ -35,6 +40,7 @@ public final class StatefulMocks: Sendable {
         }
         self.mappings = mappings
         self.requiredProperties = requiredProperties
+        self.paging = paging
     }
 
     public func mapping(for operation: GatehouseSpec.Operation) -> ResourceMapping? {
@@ -50,12 +56,15 @@ public final class StatefulMocks: Sendable {
         query: String,
         body: [UInt8]?,
         path: String,
+        logger: Logger,
         declared: @escaping @Sendable (Int) -> GatewayAnswer?
     ) async -> GatewayAnswer? {
         guard let mapping = mapping(for: operation), (200...299).contains(base.status) else { return nil }
         let example = base.body.isEmpty ? nil : try? JSONParser.parse(base.body)
+        guard let paging = paging[operation.address] else { return nil }
         let request = StatefulRequest(
             mapping: mapping,
+            paging: paging,
             captures: captures.mapValues { $0.removingPercentEncoding ?? $0 },
             query: GatewayResponder.firstQueryValues(query),
             body: body.flatMap { try? JSONParser.parse($0) }?.objectValue,
@@ -79,19 +88,20 @@ public final class StatefulMocks: Sendable {
         } catch let error as TableStoreError where error.code == .invalidCursor {
             return request.declaredOr(400, problem(400, "Bad Request", "the cursor is not one this API gave out", base))
         } catch {
+            // The store's errors name the condition (a full disk, a read-only file) but never stored values.
+            logger.error(
+                "the table store failed; answering 503",
+                metadata: [
+                    "operation": .string(operation.id), "table": .string(mapping.table), "error": "\(error)",
+                ]
+            )
             return problem(503, "Service Unavailable", "the mock store failed: \(error)", base)
         }
     }
 
     func ensureTable(_ name: String) async throws {
         guard !tables.contains(name) else { return }
-        _ = try await store.createTable(
-            TableDefinition(
-                name: name,
-                partitionKey: KeyAttribute(Self.partitionAttribute, .string),
-                sortKey: KeyAttribute(Self.idAttribute, .string)
-            )
-        )
+        _ = try await store.createTable(MockTables.definition(name))
         tables.insert(name)
     }
 

@@ -5,6 +5,8 @@ import GatehouseStore
 /// The parts of a request a stateful answer needs, decoded.
 struct StatefulRequest: Sendable {
     var mapping: ResourceMapping
+    /// How the operation pages, for a list.
+    var paging: ListPaging
     /// Path parameters, percent-decoded.
     var captures: [String: String]
     /// The first value of each query parameter, decoded.
@@ -28,7 +30,7 @@ struct StatefulRequest: Sendable {
     /// The partition of the table: the parent path parameters' values (`/lists/7/todos` is partition `7`).
     var partition: String {
         let values = mapping.parentParameters.map { captures[$0] ?? "" }
-        return values.isEmpty ? "_" : values.joined(separator: "/")
+        return values.isEmpty ? MockTables.topLevelPartition : values.joined(separator: "/")
     }
 
     /// The item named by the path (`/todos/{id}`).

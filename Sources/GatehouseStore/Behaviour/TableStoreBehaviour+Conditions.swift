@@ -128,6 +128,51 @@ extension TableStoreBehaviour {
                 let counter = try await store.getItem(table: "users", key: "counter")
                 try expectEqual(counter?["n"], .number(JSONNumber(tasks * increments)), "the counter")
             },
+            TableStoreBehaviour("two clients adding 1 to one counter 1,000 times each end at 2,000") { store in
+                try await store.createTable(users)
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for _ in 0..<2 {
+                        group.addTask {
+                            for _ in 0..<1_000 {
+                                try await store.updateItem(
+                                    table: "users", key: "hits", actions: [.add("count", JSONNumber(1))])
+                            }
+                        }
+                    }
+                    try await group.waitForAll()
+                }
+                let counter = try await store.getItem(table: "users", key: "hits")
+                try expectEqual(counter?["count"], .number(JSONNumber(2_000)), "the counter")
+            },
+            TableStoreBehaviour("an optimistic update that loses a race changes nothing and says so") { store in
+                try await store.createTable(users)
+                try await store.putItem(
+                    table: "users", item: try object(#"{"id":"u1","name":"start","version":1}"#))
+                // Eight writers read version 1 and each tries to save version 2: one wins, the others are refused.
+                let outcomes = try await withThrowingTaskGroup(of: (Int, Bool).self) { group in
+                    for writer in 0..<8 {
+                        group.addTask {
+                            do {
+                                try await store.updateItem(
+                                    table: "users",
+                                    key: "u1",
+                                    actions: [.set("name", .string("writer \(writer)")), .add("version", JSONNumber(1))],
+                                    condition: .equals("version", .number(JSONNumber(1)))
+                                )
+                                return (writer, true)
+                            } catch let error as TableStoreError where error.code == .conditionFailed {
+                                return (writer, false)
+                            }
+                        }
+                    }
+                    return try await group.reduce(into: [(Int, Bool)]()) { $0.append($1) }
+                }
+                let winners = outcomes.filter(\.1).map(\.0)
+                try expectEqual(winners.count, 1, "the writers whose update succeeded")
+                let stored = try await store.getItem(table: "users", key: "u1")
+                try expectEqual(stored?["name"], .string("writer \(winners[0])"), "the name of the winner")
+                try expectEqual(stored?["version"], .number(JSONNumber(2)), "the version after one win")
+            },
         ]
     }
 }

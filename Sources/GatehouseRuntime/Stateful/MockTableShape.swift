@@ -1,0 +1,105 @@
+import Foundation
+public import GatehouseSpec
+import GatehouseValidation
+
+/// What the contract says about one mock table: the id property, the path parameters that partition it and the
+/// schema its items follow, so items that do not come from a request (seeds, `gatehouse store load`) are checked and
+/// keyed the way a create would key them.
+public struct MockTableShape: Sendable {
+    /// The table's name.
+    public var table: String
+    /// The property holding an item's id.
+    public var idProperty: String
+    /// The path parameters before the collection, whose values partition the table.
+    public var parentParameters: [String]
+    /// The item schema: the success answer of the table's read operation (else create, replace or merge).
+    let itemSchema: CompiledSchema?
+    /// Where that schema is, to name it in messages.
+    let schemaName: String?
+    /// The properties the item schema requires.
+    let required: Set<String>
+
+    /// A table the contract does not describe: ids in `id`, no parent parameters, no schema.
+    public init(table: String) {
+        self.table = table
+        self.idProperty = "id"
+        self.parentParameters = []
+        self.itemSchema = nil
+        self.schemaName = nil
+        self.required = []
+    }
+
+    init(mapping: ResourceMapping, operation: GatehouseSpec.Operation?, model: APIModel, compiler: SchemaCompiler) {
+        self.table = mapping.table
+        self.idProperty = mapping.idProperty
+        self.parentParameters = mapping.parentParameters
+        let schema = operation?.responses.first(where: { $0.status.isSuccess })?
+            .content.first(where: { $0.mediaType?.isJSON ?? false })?.schema
+        self.itemSchema = schema.flatMap { try? compiler.compile($0) }
+        self.schemaName = schema.map { Self.name(of: $0, in: model.document) }
+        if let schema, let (address, object) = ItemShape.resolve(schema.address, model.document) {
+            self.required = ItemShape.required(object, at: address, model.document, depth: 0)
+        } else {
+            self.required = []
+        }
+    }
+
+    /// The shape of every table the contract's operations map to, by table name.
+    public static func all(in model: APIModel) -> [String: MockTableShape] {
+        let compiler = SchemaCompiler(document: model.document)
+        var byTable: [String: [(ResourceMapping, GatehouseSpec.Operation)]] = [:]
+        for operation in model.operations {
+            guard let mapping = ResourceMapping.of(operation) else { continue }
+            byTable[mapping.table, default: []].append((mapping, operation))
+        }
+        var shapes: [String: MockTableShape] = [:]
+        let preference: [ResourceMapping.Action] = [.read, .create, .replace, .merge]
+        for (table, mapped) in byTable {
+            let itemOperation = preference.lazy.compactMap { action in mapped.first { $0.0.action == action } }.first
+            let mapping = itemOperation?.0 ?? mapped[0].0
+            shapes[table] = MockTableShape(
+                mapping: mapping, operation: itemOperation?.1, model: model, compiler: compiler)
+        }
+        return shapes
+    }
+
+    /// The item as the table stores it, after filling required timestamps the item lacks and checking it against
+    /// the item schema. Throws a message naming the first problems.
+    public func storedItem(_ item: JSONObject) throws(MockItemError) -> JSONObject {
+        var item = item
+        let timestamp = JSONValue.string(ISO8601DateFormatter().string(from: Date()))
+        for key in ["createdAt", "created_at", "updatedAt", "updated_at"]
+        where required.contains(key) && item[key] == nil {
+            item[key] = timestamp
+        }
+        let stored = try MockTables.storedItem(item, idProperty: idProperty, parentParameters: parentParameters)
+        if let itemSchema {
+            var visible = stored
+            visible[MockTables.partitionAttribute] = nil
+            visible[MockTables.idAttribute] = nil
+            let issues = itemSchema.validate(.object(visible), options: ValidationOptions(direction: .response))
+            if let first = issues.first {
+                let place = first.location.isEmpty ? "" : " at '\(first.location)'"
+                let more = issues.count > 1 ? " (and \(issues.count - 1) more)" : ""
+                throw MockItemError(
+                    "the item does not match the schema '\(schemaName ?? "item")' of table '\(table)'\(place): "
+                        + "\(first.message)\(more)"
+                )
+            }
+        }
+        return stored
+    }
+
+    /// `Todo` for `#/components/schemas/Todo`, else the JSON pointer.
+    static func name(of schema: SchemaReference, in document: SpecDocument) -> String {
+        let tokens = schema.address.pointer.tokens
+        if tokens.count == 3, tokens[0] == "components", tokens[1] == "schemas" { return tokens[2] }
+        if case .success(let resolved) = document.dereference(schema.address) {
+            let resolvedTokens = resolved.address.pointer.tokens
+            if resolvedTokens.count == 3, resolvedTokens[0] == "components", resolvedTokens[1] == "schemas" {
+                return resolvedTokens[2]
+            }
+        }
+        return schema.address.pointer.fragment
+    }
+}

@@ -1,0 +1,105 @@
+public import GatehouseSpec
+
+/// One item to seed into a mock table, and where it was written (for messages).
+public struct SeedItem: Sendable {
+    /// The mock table.
+    public var table: String
+    /// The item as the API shows it (its id included).
+    public var item: JSONObject
+    /// `file:line` or `file:line:col` of the item.
+    public var origin: String
+
+    public init(table: String, item: JSONObject, origin: String) {
+        self.table = table
+        self.item = item
+        self.origin = origin
+    }
+
+    /// The items of the contract's top-level `x-gatehouse-seed`: an object whose members name mock tables and hold
+    /// arrays of items, `{todos: [{id: 1, title: Milk}, …]}`.
+    public static func fromContract(_ model: APIModel) -> (items: [SeedItem], problems: [SeedProblem]) {
+        guard let seed = model.extensions["x-gatehouse-seed"] else { return ([], []) }
+        let document = model.document
+        let root = document.rootAddress().appending("x-gatehouse-seed")
+        let place = { (address: NodeAddress) in document.location(of: address).description }
+        guard let tables = seed.objectValue else {
+            return ([], [SeedProblem(place(root), "'x-gatehouse-seed' must map table names to arrays of items")])
+        }
+        var items: [SeedItem] = []
+        var problems: [SeedProblem] = []
+        for member in tables {
+            let tableAddress = root.appending(member.key)
+            guard let array = member.value.arrayValue else {
+                problems.append(
+                    SeedProblem(place(tableAddress), "the seed of table '\(member.key)' must be an array of items"))
+                continue
+            }
+            for (index, value) in array.enumerated() {
+                let address = tableAddress.appending(index)
+                guard let object = value.objectValue else {
+                    problems.append(SeedProblem(place(address), "a seed item must be an object"))
+                    continue
+                }
+                items.append(SeedItem(table: member.key, item: object, origin: place(address)))
+            }
+        }
+        return (items, problems)
+    }
+
+    /// The items of a seed file in JSON lines: one `{"table": "todos", "item": {…}}` per line; blank lines are
+    /// skipped.
+    public static func fromJSONLines(_ bytes: [UInt8], file: String) -> (items: [SeedItem], problems: [SeedProblem]) {
+        var items: [SeedItem] = []
+        var problems: [SeedProblem] = []
+        for (number, line) in JSONLines.split(bytes) {
+            let origin = "\(file):\(number)"
+            let value: JSONValue
+            do {
+                value = try JSONParser.parse(line)
+            } catch {
+                problems.append(SeedProblem("\(file):\(number):\(error.column)", "invalid JSON: \(error.message)"))
+                continue
+            }
+            guard let object = value.objectValue, let table = object["table"]?.stringValue,
+                let item = object["item"]?.objectValue
+            else {
+                problems.append(
+                    SeedProblem(origin, #"a seed line must be an object {"table": "NAME", "item": {…}}"#))
+                continue
+            }
+            items.append(SeedItem(table: table, item: item, origin: origin))
+        }
+        return (items, problems)
+    }
+}
+
+/// A problem with one seed item, printed as a compiler prints one: `seed.jsonl:3: error: …`.
+public struct SeedProblem: Error, Sendable, CustomStringConvertible {
+    /// `file:line` or `file:line:col`.
+    public var origin: String
+    /// A sentence for people: lowercase first word, names in single quotes.
+    public var message: String
+
+    public init(_ origin: String, _ message: String) {
+        self.origin = origin
+        self.message = message
+    }
+
+    public var description: String { "\(origin): error: \(message)" }
+}
+
+/// Splits JSON lines: the 1-based number and bytes of each line that is not blank (a trailing `\r` is dropped).
+public enum JSONLines {
+    public static func split(_ bytes: [UInt8]) -> [(number: Int, line: [UInt8])] {
+        var result: [(Int, [UInt8])] = []
+        var number = 0
+        for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            number += 1
+            var line = Array(line)
+            if line.last == UInt8(ascii: "\r") { line.removeLast() }
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            result.append((number, line))
+        }
+        return result
+    }
+}

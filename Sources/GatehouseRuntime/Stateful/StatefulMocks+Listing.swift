@@ -1,0 +1,109 @@
+import GatehouseSpec
+import GatehouseStore
+
+extension StatefulMocks {
+    /// One page of the partition, shaped like the contract's list example: a bare array, or an object whose array
+    /// member holds the items and whose paging members (`nextCursor`, `page`, `nextOffset`, `total`, `hasMore`, …,
+    /// those the example or the schema has) say where the client is and how to go on.
+    func list(_ request: StatefulRequest, base: GatewayAnswer) async throws -> GatewayAnswer {
+        let paging = request.paging
+        let size = min(max(Int(request.query[paging.sizeParameter] ?? "") ?? paging.defaultSize, 1), paging.maximumSize)
+        var fields: [String: JSONValue] = [:]
+        let items: [JSONObject]
+        let hasMore: Bool
+        switch paging.style {
+        case .cursor:
+            let text = request.query[paging.positionParameter]
+            let page = try await store.query(
+                table: request.mapping.table,
+                TableQuery(
+                    partition: .string(request.partition),
+                    limit: size,
+                    cursor: text.flatMap { $0.isEmpty ? nil : TableCursor(token: $0) }
+                )
+            )
+            items = page.items
+            hasMore = page.cursor != nil
+            for key in ListPaging.nextCursorFields { fields[key] = page.cursor.map { .string($0.token) } ?? .null }
+        case .page:
+            let number = max(Int(request.query[paging.positionParameter] ?? "") ?? paging.firstPage, paging.firstPage)
+            let (product, overflow) = (number - paging.firstPage).multipliedReportingOverflow(by: size)
+            (items, hasMore) = try await window(request, start: overflow ? Int.max : product, count: size)
+            for key in ListPaging.pageNames { fields[key] = .number(JSONNumber(number)) }
+            for key in ["nextPage", "next_page"] { fields[key] = hasMore ? .number(JSONNumber(number + 1)) : .null }
+        case .offset:
+            let start = max(Int(request.query[paging.positionParameter] ?? "") ?? 0, 0)
+            (items, hasMore) = try await window(request, start: start, count: size)
+            for key in ListPaging.offsetNames { fields[key] = .number(JSONNumber(start)) }
+            for key in ["nextOffset", "next_offset"] {
+                fields[key] = hasMore ? .number(JSONNumber(start + items.count)) : .null
+            }
+        }
+        for key in ListPaging.sizeNames { fields[key] = .number(JSONNumber(size)) }
+        for key in ListPaging.hasMoreFields { fields[key] = .bool(hasMore) }
+
+        let array = JSONValue.array(items.map(Self.visible))
+        guard case .object(var wrapper) = request.example else {
+            return Self.replacingBody(of: base, with: array)
+        }
+        if let arrayKey = wrapper.first(where: { $0.value.arrayValue != nil })?.key { wrapper[arrayKey] = array }
+        let wanted = { (key: String) in wrapper[key] != nil || paging.wrapperFields[key] != nil }
+        if ListPaging.totalFields.contains(where: wanted) || ["totalPages", "total_pages"].contains(where: wanted) {
+            let total = try await count(request)
+            for key in ListPaging.totalFields { fields[key] = .number(JSONNumber(total)) }
+            for key in ["totalPages", "total_pages"] { fields[key] = .number(JSONNumber((total + size - 1) / size)) }
+        }
+        for (key, value) in fields where wanted(key) && wrapper[key]?.arrayValue == nil && wrapper[key]?.objectValue == nil {
+            // A null where the schema does not allow one would break the contract: leave such a member out.
+            if value == .null && paging.wrapperFields[key] == false {
+                wrapper[key] = nil
+            } else {
+                wrapper[key] = value
+            }
+        }
+        return Self.replacingBody(of: base, with: .object(wrapper))
+    }
+
+    /// The `count` items of the partition after the first `start`, and whether more follow.
+    func window(_ request: StatefulRequest, start: Int, count: Int) async throws -> ([JSONObject], Bool) {
+        var skipped = 0
+        var collected: [JSONObject] = []
+        var cursor: TableCursor? = nil
+        repeat {
+            let remaining = start - skipped
+            let page = try await store.query(
+                table: request.mapping.table,
+                TableQuery(
+                    partition: .string(request.partition),
+                    limit: remaining >= 1000 ? 1000 : min(1000, remaining + count + 1),
+                    cursor: cursor
+                )
+            )
+            for item in page.items {
+                if skipped < start {
+                    skipped += 1
+                } else {
+                    collected.append(item)
+                }
+            }
+            cursor = page.cursor
+        } while cursor != nil && collected.count <= count
+        let hasMore = collected.count > count
+        return (Array(collected.prefix(count)), hasMore)
+    }
+
+    /// The number of items in the partition.
+    func count(_ request: StatefulRequest) async throws -> Int {
+        var total = 0
+        var cursor: TableCursor? = nil
+        repeat {
+            let page = try await store.query(
+                table: request.mapping.table,
+                TableQuery(partition: .string(request.partition), limit: 1000, cursor: cursor)
+            )
+            total += page.items.count
+            cursor = page.cursor
+        } while cursor != nil
+        return total
+    }
+}

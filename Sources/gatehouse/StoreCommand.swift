@@ -1,0 +1,88 @@
+import ArgumentParser
+import Foundation
+import GatehouseSpec
+import GatehouseStore
+
+/// `gatehouse store`: look at and change the table store that `serve` keeps its stateful mocks in.
+struct StoreCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "store",
+        abstract: "List, dump, load and clear the tables of the store behind the stateful mocks.",
+        discussion: """
+            Every subcommand takes --store with the same syntax and default as 'gatehouse serve' \
+            (sqlite:.gatehouse/store.sqlite, relative to the working directory). The SQLite store can be used while \
+            'serve' runs on it. Exit status: 0 on success, 1 when a file to load has bad lines (nothing is \
+            loaded), 64 for a usage error, a missing store or table, or a store that cannot be read or written.
+            """,
+        subcommands: [
+            StoreTablesCommand.self, StoreDumpCommand.self, StoreLoadCommand.self, StoreClearCommand.self,
+        ]
+    )
+}
+
+/// The `--store` option of the store subcommands, and how they open it.
+struct StoreOptions: ParsableArguments {
+    @Option(help: "The store: 'sqlite:PATH' (default: the one 'serve' uses in the working directory).")
+    var store = "sqlite:.gatehouse/store.sqlite"
+
+    func validate() throws {
+        if store == "memory" {
+            throw ValidationError("--store memory keeps nothing between runs; the store commands need 'sqlite:PATH'")
+        }
+        guard store.hasPrefix("sqlite:") && store.count > "sqlite:".count else {
+            throw ValidationError("unknown --store '\(store)'; expected 'sqlite:PATH'")
+        }
+    }
+
+    var path: String { String(store.dropFirst("sqlite:".count)) }
+
+    /// Opens the store; unless `creating`, a store file that does not exist is an error rather than a new file.
+    func open(creating: Bool = false) throws -> any TableStore {
+        if !creating, !FileManager.default.fileExists(atPath: path) {
+            StandardError.write(
+                "error: there is no store at '\(path)'; 'gatehouse serve' creates it, or pass --store sqlite:PATH\n")
+            throw ExitStatus.usageOrIO
+        }
+        do {
+            return try ServeCommand.openStore(store)
+        } catch {
+            StandardError.write("error: cannot open the store '\(path)': \(error)\n")
+            throw ExitStatus.usageOrIO
+        }
+    }
+
+    /// The definition of `table`, or an error naming the tables there are.
+    func existingTable(_ table: String, in store: any TableStore) async throws -> TableDefinition {
+        if let definition = try await Self.run({ try await store.describeTable(table) }) { return definition }
+        let names = try await Self.run { try await store.listTables() }.map { "'\($0.name)'" }
+        StandardError.write(
+            "error: there is no table '\(table)' in '\(path)'"
+                + (names.isEmpty ? " (it has no tables)\n" : "; its tables are \(names.joined(separator: ", "))\n")
+        )
+        throw ExitStatus.usageOrIO
+    }
+
+    /// Runs a store operation, turning a store error into a message and exit status 64.
+    static func run<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let error as TableStoreError {
+            StandardError.write("error: \(error)\n")
+            throw ExitStatus.usageOrIO
+        }
+    }
+
+    /// Every item of a table in key order, page by page.
+    static func forEachItem(
+        of table: String,
+        in store: any TableStore,
+        _ body: ([JSONObject]) throws -> Void
+    ) async throws {
+        var cursor: TableCursor? = nil
+        repeat {
+            let page = try await run { try await store.scan(table: table, limit: 500, cursor: cursor) }
+            try body(page.items)
+            cursor = page.cursor
+        } while cursor != nil
+    }
+}
