@@ -154,7 +154,11 @@ let package = Package(
         ),
         .testTarget(
             name: "GatehouseCLITests",
-            dependencies: ["gatehouse", "GatehouseSpec"],
+            dependencies: [
+                "gatehouse", "GatehouseSpec",
+                // To talk to a `gatehouse serve` child process.
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
