@@ -93,7 +93,9 @@ struct ServeCommand: AsyncParsableCommand {
         guard store == "memory" || (store.hasPrefix("sqlite:") && store.count > "sqlite:".count) else {
             throw ValidationError("unknown --store '\(store)'; expected 'memory' or 'sqlite:PATH'")
         }
-        guard seed.isEmpty || !stateless else { throw ValidationError("--seed needs stored mocks; leave out --stateless") }
+        guard seed.isEmpty || !stateless else {
+            throw ValidationError("--seed needs stored mocks; leave out --stateless")
+        }
     }
 
     func run() async throws {

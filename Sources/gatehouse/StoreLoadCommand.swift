@@ -43,7 +43,8 @@ struct StoreLoadCommand: AsyncParsableCommand {
     mutating func validate() throws {
         for (flag, value) in [("--partition-key", partitionKey), ("--sort-key", sortKey)] {
             if let value, Self.keyAttribute(value) == nil {
-                throw ValidationError("\(flag) '\(value)': expected NAME or NAME:TYPE with TYPE string, number or binary")
+                throw ValidationError(
+                    "\(flag) '\(value)': expected NAME or NAME:TYPE with TYPE string, number or binary")
             }
         }
         if sortKey != nil && partitionKey == nil {
@@ -172,7 +173,8 @@ struct StoreLoadCommand: AsyncParsableCommand {
         if !problems.isEmpty {
             for problem in problems { StandardError.write("\(problem)\n") }
             StandardError.write(
-                "error: nothing was loaded: \(problems.count) bad line\(problems.count == 1 ? "" : "s") in '\(origin)'\n")
+                "error: nothing was loaded: \(problems.count) bad line\(problems.count == 1 ? "" : "s") in '\(origin)'\n"
+            )
             throw ExitStatus.problemsFound
         }
         return items

@@ -60,7 +60,9 @@ struct ServeStoreTests {
             #expect(after.json?["title"] == .string("Oat milk"))
             #expect(try await server.request(.GET, "/api/lists/1").json?["description"] == .string("Saturday"))
             #expect(try await server.request(.GET, "/api/lists/1/todos/\(ids[1])").status == 404)
-            #expect(try await server.send(.POST, "/api/lists", json: #"{"name": "Work"}"#).json?["id"] == .number(JSONNumber(2)))
+            #expect(
+                try await server.send(.POST, "/api/lists", json: #"{"name": "Work"}"#).json?["id"]
+                    == .number(JSONNumber(2)))
             server.stop()
 
             let dump = try GatehouseProcess.run(["store", "dump", "todos"], in: directory)
@@ -91,7 +93,8 @@ struct ServeStoreTests {
                     group.addTask {
                         for request in 0..<1_000 {
                             let name = "client \(client) request \(request)"
-                            guard let reply = try? await server.send(.POST, "/api/lists", json: #"{"name": "\#(name)"}"#)
+                            guard
+                                let reply = try? await server.send(.POST, "/api/lists", json: #"{"name": "\#(name)"}"#)
                             else { return }  // The server is gone.
                             if reply.status == 201, let id = reply.json?["id"]?.numberValue?.int64 {
                                 acknowledged.writes.withLock { $0.append((id, name)) }
@@ -175,12 +178,14 @@ struct ServeStoreTests {
             #expect(server.standardOutput.hasPrefix("Seeded 3 items\n"))
             #expect(try await server.request(.GET, "/notes").json?.arrayValue?.count == 3)
             // New ids continue after the seeded ones.
-            #expect(try await server.send(.POST, "/notes", json: #"{"text": "new"}"#).json?["id"] == .number(JSONNumber(4)))
+            #expect(
+                try await server.send(.POST, "/notes", json: #"{"text": "new"}"#).json?["id"] == .number(JSONNumber(4)))
             #expect(try await server.request(.DELETE, "/notes/1").status == 204)
             server.stop()
 
             server = try ServedGatehouse(["notes.yaml", "--seed", "seed.jsonl"], in: directory)
-            #expect(server.standardOutput.hasPrefix("Seeded 0 items (3 seeded by an earlier run or created since, kept)\n"))
+            #expect(
+                server.standardOutput.hasPrefix("Seeded 0 items (3 seeded by an earlier run or created since, kept)\n"))
             #expect(try await server.request(.GET, "/notes/1").status == 404)
             let texts = try await server.request(.GET, "/notes").json?.arrayValue?.compactMap {
                 $0.objectValue?["text"]?.stringValue

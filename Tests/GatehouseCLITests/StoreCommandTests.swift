@@ -136,7 +136,9 @@ struct StoreCommandTests {
                 ["store", "load", "stock", "-", "--partition-key", "sku"] + store(directory), stdin: "")
             let noTable = try GatehouseProcess.run(["store", "dump", "stocks"] + store(directory))
             #expect(noTable.status == 64)
-            #expect(noTable.stderr == "error: there is no table 'stocks' in '\(directory)/store.sqlite'; its tables are 'stock'\n")
+            #expect(
+                noTable.stderr
+                    == "error: there is no table 'stocks' in '\(directory)/store.sqlite'; its tables are 'stock'\n")
 
             let memory = try GatehouseProcess.run(["store", "tables", "--store", "memory"])
             #expect(memory.status == 64)

@@ -119,7 +119,8 @@ struct StatefulPagingTests {
             spec: Self.spec, configuration: RuntimeConfiguration(validatesResponses: true), store: MemoryTableStore()
         ) { gateway in
             for index in 1...7 {
-                _ = try await gateway.request(.POST, "/films", headers: Self.json, body: #"{"title": "film \#(index)"}"#)
+                _ = try await gateway.request(
+                    .POST, "/films", headers: Self.json, body: #"{"title": "film \#(index)"}"#)
             }
             var seen: [Int64] = []
             var offset = 0

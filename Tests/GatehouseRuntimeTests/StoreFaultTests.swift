@@ -29,7 +29,9 @@ struct ReadOnlyStore: TableStore {
     func deleteItem(table: String, key: ItemKey, condition: Condition?) async throws -> JSONObject? {
         throw failure
     }
-    func query(table: String, _ query: TableQuery) async throws -> ItemPage { try await base.query(table: table, query) }
+    func query(table: String, _ query: TableQuery) async throws -> ItemPage {
+        try await base.query(table: table, query)
+    }
     func scan(table: String, limit: Int?, cursor: TableCursor?) async throws -> ItemPage {
         try await base.scan(table: table, limit: limit, cursor: cursor)
     }

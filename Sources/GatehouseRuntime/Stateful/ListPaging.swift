@@ -26,8 +26,12 @@ struct ListPaging: Sendable, Hashable {
     /// The properties of the wrapper object the answer's schema declares, and whether each may be null.
     var wrapperFields: [String: Bool]
 
-    static let sizeNames = ["limit", "pageSize", "page_size", "per_page", "perPage", "size", "max_results", "maxResults"]
-    static let cursorNames = ["cursor", "pageToken", "page_token", "after", "next_token", "nextToken", "starting_after"]
+    static let sizeNames = [
+        "limit", "pageSize", "page_size", "per_page", "perPage", "size", "max_results", "maxResults",
+    ]
+    static let cursorNames = [
+        "cursor", "pageToken", "page_token", "after", "next_token", "nextToken", "starting_after",
+    ]
     static let pageNames = ["page", "pageNumber", "page_number"]
     static let offsetNames = ["offset", "skip", "start"]
 
@@ -54,7 +58,8 @@ struct ListPaging: Sendable, Hashable {
         }
         sizeParameter = size?.name ?? "limit"
         defaultSize = size.flatMap { Self.schemaNumber($0, "default", document) }.map { max($0, 1) } ?? 20
-        maximumSize = size.flatMap { Self.schemaNumber($0, "maximum", document) }.map { min(max($0, 1), 10_000) } ?? 1000
+        maximumSize =
+            size.flatMap { Self.schemaNumber($0, "maximum", document) }.map { min(max($0, 1), 10_000) } ?? 1000
         wrapperFields = Self.wrapperFields(operation, document)
     }
 

@@ -52,7 +52,8 @@ public enum MockTables {
     ) throws(MockItemError) -> JSONObject {
         if item[partitionAttribute]?.stringValue != nil, item[idAttribute]?.stringValue != nil { return item }
         guard let id = item[idProperty], id.stringValue != nil || id.numberValue != nil else {
-            throw MockItemError("the item has no '\(idProperty)' (a string or a number): every stored item needs its id")
+            throw MockItemError(
+                "the item has no '\(idProperty)' (a string or a number): every stored item needs its id")
         }
         var partition: [String] = []
         for parameter in parentParameters {
@@ -103,7 +104,8 @@ public enum MockTables {
         guard try await store.describeTable(seededTable) != nil else { return }
         while true {
             let page = try await store.query(
-                table: seededTable, TableQuery(partition: .string(table), limit: TableStoreLimits.maximumTransactionActions))
+                table: seededTable,
+                TableQuery(partition: .string(table), limit: TableStoreLimits.maximumTransactionActions))
             if page.items.isEmpty { return }
             try await store.transactWrite(
                 page.items.compactMap { item in

@@ -53,7 +53,8 @@ extension StatefulMocks {
             for key in ListPaging.totalFields { fields[key] = .number(JSONNumber(total)) }
             for key in ["totalPages", "total_pages"] { fields[key] = .number(JSONNumber((total + size - 1) / size)) }
         }
-        for (key, value) in fields where wanted(key) && wrapper[key]?.arrayValue == nil && wrapper[key]?.objectValue == nil {
+        for (key, value) in fields
+        where wanted(key) && wrapper[key]?.arrayValue == nil && wrapper[key]?.objectValue == nil {
             // A null where the schema does not allow one would break the contract: leave such a member out.
             if value == .null && paging.wrapperFields[key] == false {
                 wrapper[key] = nil

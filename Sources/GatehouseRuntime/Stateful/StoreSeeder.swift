@@ -115,7 +115,8 @@ public struct StoreSeeder: Sendable {
 
     /// The record key of a stored item: its partition and id, unambiguously joined.
     static func markerKey(_ item: JSONObject) -> String {
-        JSONWriter.string(.array([item[MockTables.partitionAttribute] ?? .null, item[MockTables.idAttribute] ?? .null]))
+        JSONWriter.string(
+            .array([item[MockTables.partitionAttribute] ?? .null, item[MockTables.idAttribute] ?? .null]))
     }
 }
 

@@ -156,7 +156,9 @@ extension TableStoreBehaviour {
                                 try await store.updateItem(
                                     table: "users",
                                     key: "u1",
-                                    actions: [.set("name", .string("writer \(writer)")), .add("version", JSONNumber(1))],
+                                    actions: [
+                                        .set("name", .string("writer \(writer)")), .add("version", JSONNumber(1)),
+                                    ],
                                     condition: .equals("version", .number(JSONNumber(1)))
                                 )
                                 return (writer, true)
