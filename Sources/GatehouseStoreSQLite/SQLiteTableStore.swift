@@ -81,9 +81,12 @@ public final class SQLiteTableStore: TableStore {
         self.clock = clock
     }
 
-    /// Closes the file; later operations fail with `storageFailure`.
+    /// Checkpoints the WAL into the store file and closes it; later operations fail with `storageFailure`.
     public func close() throws {
         do {
+            // Readers are read-only connections, which cannot checkpoint when they close last: move every committed
+            // page into the main file now, so the file alone holds the data after a clean stop.
+            try pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
             try pool.close()
         } catch {
             throw TableStoreError(sqlite: error)

@@ -86,7 +86,7 @@ struct StoreLoadCommand: AsyncParsableCommand {
         let store = try options.open(creating: true)
         let definition = try await tableDefinition(store: store, shape: shape)
         let items = try prepare(bytes, origin: origin, definition: definition, shape: shape)
-        try await StoreOptions.run { try await store.createTable(definition) }
+        _ = try await StoreOptions.run { try await store.createTable(definition) }
         var written = 0
         do {
             for start in stride(from: 0, to: items.count, by: TableStoreLimits.maximumTransactionActions) {

@@ -54,6 +54,9 @@ struct ServeStoreTests {
             #expect(gone.status == 404)
             server.stop()
             #expect(server.process.terminationStatus == 0)
+            // Closed cleanly on SIGTERM: the WAL was checkpointed into the store file (and emptied or removed).
+            let wal = try? FileManager.default.attributesOfItem(atPath: directory + "/.gatehouse/store.sqlite-wal")
+            #expect((wal?[.size] as? Int ?? 0) == 0)
 
             server = try ServedGatehouse([Self.todoSpec], in: directory)
             let after = try await server.request(.GET, "/api/lists/1/todos/\(ids[0])")

@@ -29,7 +29,7 @@ struct StoreCommandTests {
             let lines = dump.stdout.split(separator: "\n").map { try? JSONParser.parse(Array($0.utf8)).objectValue }
             #expect(lines.count == 2)
             #expect(lines.map { $0?["name"] } == [.string("Groceries"), .string("Work")])
-            #expect(lines.map { $0?["_id"] } == [.string("1"), .string("2")])
+            #expect(lines.map { $0?["_id"] } == [.string("00000000000000000001"), .string("00000000000000000002")])
             #expect(lines.allSatisfy { $0?["createdAt"]?.stringValue != nil && $0?["_partition"] == .string("_") })
 
             // A dump loads back unchanged into another store, from standard input, without a contract.

@@ -18,6 +18,8 @@ public struct MockTableShape: Sendable {
     let schemaName: String?
     /// The properties the item schema requires.
     let required: Set<String>
+    /// Whether the item schema types the id as an integer (or a number): then ids are keyed in numeric order.
+    public var integerIds: Bool
 
     /// A table the contract does not describe: ids in `id`, no parent parameters, no schema.
     public init(table: String) {
@@ -27,6 +29,7 @@ public struct MockTableShape: Sendable {
         self.itemSchema = nil
         self.schemaName = nil
         self.required = []
+        self.integerIds = false
     }
 
     init(mapping: ResourceMapping, operation: GatehouseSpec.Operation?, model: APIModel, compiler: SchemaCompiler) {
@@ -39,8 +42,14 @@ public struct MockTableShape: Sendable {
         self.schemaName = schema.map { Self.name(of: $0, in: model.document) }
         if let schema, let (address, object) = ItemShape.resolve(schema.address, model.document) {
             self.required = ItemShape.required(object, at: address, model.document, depth: 0)
+            let id = ItemShape.resolve(address.appending("properties").appending(mapping.idProperty), model.document)
+            let type = id?.1["type"]
+            self.integerIds = [JSONValue.string("integer"), .string("number")].contains {
+                type == $0 || (type?.arrayValue?.contains($0) ?? false)
+            }
         } else {
             self.required = []
+            self.integerIds = false
         }
     }
 
@@ -72,7 +81,13 @@ public struct MockTableShape: Sendable {
         where required.contains(key) && item[key] == nil {
             item[key] = timestamp
         }
-        let stored = try MockTables.storedItem(item, idProperty: idProperty, parentParameters: parentParameters)
+        let stored = try MockTables.storedItem(
+            item,
+            idProperty: idProperty,
+            parentParameters: parentParameters,
+            // Without a contract, the value says: a number id is keyed in numeric order.
+            integerIds: itemSchema == nil ? item[idProperty]?.numberValue != nil : integerIds
+        )
         if let itemSchema {
             var visible = stored
             visible[MockTables.partitionAttribute] = nil

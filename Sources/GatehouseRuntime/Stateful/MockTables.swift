@@ -41,6 +41,24 @@ public enum MockTables {
         }
     }
 
+    /// The `_id` of an item whose id is `value`. In a table of integer ids, a non-negative integer is written with
+    /// 20 digits, so that the text order of `_id` (the order of lists) is the numeric order: 2 before 10.
+    static func idKey(_ value: JSONValue, integerIds: Bool) -> String {
+        if integerIds, let integer = value.numberValue?.int64, integer >= 0 { return padded(integer) }
+        return text(value)
+    }
+
+    /// The `_id` of the item a path names (`/lists/{id}`), the way `idKey` writes it.
+    static func idKey(path: String, integerIds: Bool) -> String {
+        if integerIds, let integer = Int64(path), integer >= 0 { return padded(integer) }
+        return path
+    }
+
+    private static func padded(_ integer: Int64) -> String {
+        let digits = String(integer)
+        return String(repeating: "0", count: max(0, 20 - digits.count)) + digits
+    }
+
     /// The item as a mock table stores it: `item` (as the API shows it) with `_partition` and `_id` added. An item
     /// that already has both (a line of `gatehouse store dump`) is kept as it is.
     ///
@@ -48,7 +66,8 @@ public enum MockTables {
     public static func storedItem(
         _ item: JSONObject,
         idProperty: String,
-        parentParameters: [String]
+        parentParameters: [String],
+        integerIds: Bool
     ) throws(MockItemError) -> JSONObject {
         if item[partitionAttribute]?.stringValue != nil, item[idAttribute]?.stringValue != nil { return item }
         guard let id = item[idProperty], id.stringValue != nil || id.numberValue != nil else {
@@ -65,7 +84,7 @@ public enum MockTables {
         }
         var stored = item
         stored[partitionAttribute] = .string(partition.isEmpty ? topLevelPartition : partition.joined(separator: "/"))
-        stored[idAttribute] = .string(text(id))
+        stored[idAttribute] = .string(idKey(id, integerIds: integerIds))
         return stored
     }
 

@@ -16,7 +16,7 @@ extension StatefulMocks {
         let idText = Self.text(id)
         var item = request.item(id: id, created: nil)
         item[Self.partitionAttribute] = .string(request.partition)
-        item[Self.idAttribute] = .string(idText)
+        item[Self.idAttribute] = .string(MockTables.idKey(id, integerIds: request.integerIds))
         _ = try await store.putItem(
             table: mapping.table,
             item: item,

@@ -17,6 +17,8 @@ public final class StatefulMocks: Sendable {
     private let requiredProperties: [NodeAddress: Set<String>]
     /// Per operation: how it pages (read for lists).
     private let paging: [NodeAddress: ListPaging]
+    /// The tables whose item schema types ids as integers.
+    private let integerIdTables: Set<String>
     private let tables = CreatedTables()
 
     static let partitionAttribute = MockTables.partitionAttribute
@@ -41,6 +43,7 @@ public final class StatefulMocks: Sendable {
         self.mappings = mappings
         self.requiredProperties = requiredProperties
         self.paging = paging
+        self.integerIdTables = Set(MockTableShape.all(in: model).values.filter(\.integerIds).map(\.table))
     }
 
     public func mapping(for operation: GatehouseSpec.Operation) -> ResourceMapping? {
@@ -65,6 +68,7 @@ public final class StatefulMocks: Sendable {
         let request = StatefulRequest(
             mapping: mapping,
             paging: paging,
+            integerIds: integerIdTables.contains(mapping.table),
             captures: captures.mapValues { $0.removingPercentEncoding ?? $0 },
             query: GatewayResponder.firstQueryValues(query),
             body: body.flatMap { try? JSONParser.parse($0) }?.objectValue,

@@ -7,6 +7,8 @@ struct StatefulRequest: Sendable {
     var mapping: ResourceMapping
     /// How the operation pages, for a list.
     var paging: ListPaging
+    /// Whether the table's ids are integers, keyed in numeric order (see `MockTables.idKey`).
+    var integerIds: Bool
     /// Path parameters, percent-decoded.
     var captures: [String: String]
     /// The first value of each query parameter, decoded.
@@ -37,7 +39,7 @@ struct StatefulRequest: Sendable {
     var itemId: String? { mapping.itemParameter.flatMap { captures[$0] } }
 
     func key(_ id: String) -> ItemKey {
-        ItemKey(.string(partition), .string(id))
+        ItemKey(.string(partition), .string(MockTables.idKey(path: id, integerIds: integerIds)))
     }
 
     /// The example the answer's item follows: the object itself, or the first element of a list example.

@@ -67,7 +67,7 @@ final class RawSQLite {
     private func bindKey(_ statement: OpaquePointer?, table: String, id: String) {
         sqlite3_bind_text(statement, 1, table, -1, transient)
         let key = Array(id.utf8)
-        key.withUnsafeBytes { sqlite3_bind_blob(statement, 2, $0.baseAddress, Int32($0.count), transient) }
+        _ = key.withUnsafeBytes { sqlite3_bind_blob(statement, 2, $0.baseAddress, Int32($0.count), transient) }
         sqlite3_bind_int64(statement, 3, 0)
     }
 

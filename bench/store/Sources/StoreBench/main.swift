@@ -38,27 +38,36 @@ try await store.createTable(TableDefinition(name: "todos", partitionKey: KeyAttr
 let raw = RawSQLite(path: directory + "/raw.sqlite")
 
 var best: [String: Double] = [:]
-func record(_ name: String, _ elapsed: Double) {
+@MainActor func record(_ name: String, _ elapsed: Double) {
     let rate = Double(count) / elapsed
     best[name] = max(best[name] ?? 0, rate)
 }
 
 for round in 0..<rounds {
-    record("store put", try await seconds {
-        for index in 0..<count { try await store.putItem(table: "todos", item: item(index, round: round)) }
-    })
-    record("raw put", await seconds {
-        for index in 0..<count { raw.put(table: "todos", id: id(index), item: item(index, round: round)) }
-    })
+    record(
+        "store put",
+        try await seconds {
+            for index in 0..<count { try await store.putItem(table: "todos", item: item(index, round: round)) }
+        })
+    record(
+        "raw put",
+        await seconds {
+            for index in 0..<count { raw.put(table: "todos", id: id(index), item: item(index, round: round)) }
+        })
     var found = 0
-    record("store get", try await seconds {
-        for index in 0..<count where try await store.getItem(table: "todos", key: ItemKey(.string(id(index)))) != nil {
-            found += 1
-        }
-    })
-    record("raw get", await seconds {
-        for index in 0..<count where raw.get(table: "todos", id: id(index)) != nil { found += 1 }
-    })
+    record(
+        "store get",
+        try await seconds {
+            for index in 0..<count
+            where try await store.getItem(table: "todos", key: ItemKey(.string(id(index)))) != nil {
+                found += 1
+            }
+        })
+    record(
+        "raw get",
+        await seconds {
+            for index in 0..<count where raw.get(table: "todos", id: id(index)) != nil { found += 1 }
+        })
     precondition(found == 2 * count, "every item is found")
 }
 try store.close()
@@ -66,7 +75,8 @@ try store.close()
 print("| operation | SQLiteTableStore ops/s | raw SQLite C API ops/s | ratio |")
 print("|---|---|---|---|")
 for operation in ["put", "get"] {
-    let ours = best["store \(operation)"]!, theirs = best["raw \(operation)"]!
+    let ours = best["store \(operation)"]!
+    let theirs = best["raw \(operation)"]!
     print(
         "| point \(operation) | \(Int(ours).formatted()) | \(Int(theirs).formatted()) | "
             + "\(Int((ours / theirs * 100).rounded())) % |")
