@@ -5,8 +5,8 @@ public import GatehouseStore
 extension SQLiteTableStore {
     public func getItem(table: String, key: ItemKey) async throws -> JSONObject? {
         let now = clock()
-        return try await read { db in
-            let definition = try Self.table(db, table)
+        return try readStatement { db in
+            let definition = try self.table(db, table)
             try ItemRules(definition).validate(key)
             return try Self.current(db, table: table, key: key, now: now)
         }
@@ -52,7 +52,7 @@ extension SQLiteTableStore {
         return try await write { db in
             let writes: [PlannedWrite]
             if single {
-                writes = [try PlannedWrite(actions[0], definition: try Self.table(db, actions[0].table))]
+                writes = [try PlannedWrite(actions[0], definition: try self.table(db, actions[0].table))]
             } else {
                 writes = try PlannedWrite.plan(actions) { name in try SQLiteSchema.definition(db, name: name) }
             }
@@ -90,9 +90,16 @@ extension SQLiteTableStore {
             sql: "SELECT item, expires FROM gatehouse_items WHERE tbl = ? AND pk = ? AND sk = ?"
         )
         let arguments: StatementArguments = [table, SQLiteKey.value(key.partition), SQLiteKey.sortValue(key)]
-        guard let row = try Row.fetchOne(statement, arguments: arguments) else { return nil }
-        if ItemRules.isExpired(row["expires"], now: now) { return nil }
-        return try item(from: row)
+        // A cursor's row reads the statement's columns in place: the item's JSON is parsed from SQLite's own
+        // buffer, with no copy of the row and no String in between.
+        let rows = try Row.fetchCursor(statement, arguments: arguments)
+        guard let row = try rows.next() else { return nil }
+        if ItemRules.isExpired(row[1], now: now) { return nil }
+        let parsed = try row.withUnsafeData(atIndex: 0) { data in
+            data.flatMap { try? JSONParser.parse(Array($0)) }?.objectValue
+        }
+        guard let parsed else { throw SQLiteSchema.damaged() }
+        return parsed
     }
 
     /// The item stored as JSON text in `row["item"]`.

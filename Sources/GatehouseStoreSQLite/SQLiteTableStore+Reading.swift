@@ -6,7 +6,7 @@ extension SQLiteTableStore {
     public func query(table: String, _ query: TableQuery) async throws -> ItemPage {
         let now = clock()
         return try await read { db in
-            let definition = try Self.table(db, table)
+            let definition = try self.table(db, table)
             let after = try ItemRules(definition).validate(query)
             // The SQL is assembled from fixed fragments only (a handful of shapes, each a cached statement); every
             // value is a bound argument.
@@ -32,7 +32,7 @@ extension SQLiteTableStore {
         try ItemRules.validate(limit: limit)
         let now = clock()
         return try await read { db in
-            let definition = try Self.table(db, table)
+            let definition = try self.table(db, table)
             let after = try cursor?.key(in: definition, operation: .scan)
             var sql = "SELECT item FROM gatehouse_items WHERE tbl = ?"
             var arguments: StatementArguments = [table]

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import GatehouseSpec
 public import GatehouseStore
+import Synchronization
 
 /// A `TableStore` in one SQLite file: the embedded default of `gatehouse serve`.
 ///
@@ -41,6 +42,10 @@ public final class SQLiteTableStore: TableStore {
 
     let pool: DatabasePool
     let clock: @Sendable () -> Double
+    /// Table definitions already read, so a point operation runs one statement, not two. Definitions change only
+    /// through `createTable` and `deleteTable`; another process that deletes a table and creates it again with
+    /// another key is not seen until restart (Gatehouse's own `store clear` keeps the key).
+    let definitions = Mutex<[String: GatehouseStore.TableDefinition]>([:])
 
     /// Opens the store at `path`, creating the file and its parent directories when missing.
     ///
@@ -86,7 +91,7 @@ public final class SQLiteTableStore: TableStore {
         do {
             // Readers are read-only connections, which cannot checkpoint when they close last: move every committed
             // page into the main file now, so the file alone holds the data after a clean stop.
-            try pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+            _ = try pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
             try pool.close()
         } catch {
             throw TableStoreError(sqlite: error)
@@ -94,9 +99,12 @@ public final class SQLiteTableStore: TableStore {
     }
 
     /// Runs `body` in a read transaction (a WAL snapshot), mapping SQLite errors to `TableStoreError`.
+    ///
+    /// It runs on the caller's thread: a WAL reader never waits for the writer, and a read of a few statements is
+    /// cheaper than the hop to GRDB's queue and back.
     func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {
-            return try await pool.read(body)
+            return try Self.readNow(pool, body)
         } catch let error as CancellationError {
             throw error
         } catch {
@@ -110,6 +118,20 @@ public final class SQLiteTableStore: TableStore {
             return try await pool.write(body)
         } catch let error as CancellationError {
             throw error
+        } catch {
+            throw TableStoreError(sqlite: error)
+        }
+    }
+
+    private static func readNow<T>(_ pool: DatabasePool, _ body: (Database) throws -> T) throws -> T {
+        try pool.read(body)
+    }
+
+    /// Runs one statement's worth of reading outside a transaction (SQLite gives a single statement its own
+    /// snapshot), on the caller's thread.
+    func readStatement<T: Sendable>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.unsafeRead(body)
         } catch {
             throw TableStoreError(sqlite: error)
         }
@@ -145,6 +167,7 @@ public final class SQLiteTableStore: TableStore {
     public func deleteTable(_ name: String) async throws {
         try GatehouseStore.TableDefinition.validateName(name)
         try await write { db in
+            self.definitions.withLock { $0[name] = nil }
             guard try SQLiteSchema.definition(db, name: name) != nil else { throw TableStoreError.tableNotFound(name) }
             try db.execute(sql: "DELETE FROM gatehouse_items WHERE tbl = ?", arguments: [name])
             try db.execute(sql: "DELETE FROM gatehouse_tables WHERE name = ?", arguments: [name])
@@ -152,11 +175,13 @@ public final class SQLiteTableStore: TableStore {
     }
 
     /// The definition of table `name`, or `tableNotFound`.
-    static func table(_ db: Database, _ name: String) throws -> GatehouseStore.TableDefinition {
+    func table(_ db: Database, _ name: String) throws -> GatehouseStore.TableDefinition {
+        if let cached = definitions.withLock({ $0[name] }) { return cached }
         try GatehouseStore.TableDefinition.validateName(name)
         guard let definition = try SQLiteSchema.definition(db, name: name) else {
             throw TableStoreError.tableNotFound(name)
         }
+        definitions.withLock { $0[name] = definition }
         return definition
     }
 }
