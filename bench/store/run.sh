@@ -5,6 +5,7 @@
 #
 #   bench/store/run.sh                       # 20,000 items x 5 rounds; 3 wrk rounds of 10 s per case
 #   ITEMS=5000 ROUNDS=1 DURATION=5 bench/store/run.sh
+#   SKIP_POINTS=1 GATEHOUSE=.build/debug/gatehouse bench/store/run.sh   # the wrk part only, with a given binary
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 items=${ITEMS:-20000}
@@ -15,13 +16,20 @@ mkdir -p "$out"
 command -v wrk >/dev/null || { echo "needs wrk: apt-get install -y wrk" >&2; exit 1; }
 lock=/tmp/swift-build.lock
 
-(cd bench/store && flock "$lock" swift build -c release >&2)
-echo "### Point operations, $items items"
-bench/store/.build/release/StoreBench "$items" 5 | tee "$out/points.md"
-echo
+if [ -z "${SKIP_POINTS:-}" ]; then
+    (cd bench/store && flock "$lock" swift build -c release >&2)
+    echo "### Point operations, $items items"
+    bench/store/.build/release/StoreBench "$items" 5 | tee "$out/points.md"
+    echo
+fi
 
-flock "$lock" swift build -c release --product gatehouse --scratch-path .build-release >&2
-gatehouse="$(swift build -c release --scratch-path .build-release --show-bin-path)/gatehouse"
+# GATEHOUSE=path/to/gatehouse uses that binary instead of building a release one.
+if [ -z "${GATEHOUSE:-}" ]; then
+    flock "$lock" swift build -c release --product gatehouse --scratch-path .build-release >&2
+    gatehouse="$(swift build -c release --scratch-path .build-release --show-bin-path)/gatehouse"
+else
+    gatehouse=$GATEHOUSE
+fi
 work=$(mktemp -d)
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -rf "$work"; }
