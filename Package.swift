@@ -147,9 +147,17 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // libxml2's HTML parser (Debian: libxml2-dev), with which the docs tests check every generated page.
+        .systemLibrary(
+            name: "CLibXML2",
+            path: "Tests/CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
         .testTarget(
             name: "GatehouseCodegenTests",
-            dependencies: ["GatehouseCodegen", "GatehouseSpec", "GatehouseValidation"],
+            dependencies: ["GatehouseCodegen", "GatehouseSpec", "GatehouseValidation", "CLibXML2"],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
