@@ -65,9 +65,11 @@ struct GenerateCommand: ParsableCommand {
             let drift = output.drift(of: files)
             guard drift.isEmpty else {
                 for item in drift {
-                    StandardError.write("error: \(folder.appendingPathComponent(item.path).relativePath): \(item.kind.rawValue)\n")
+                    StandardError.write(
+                        "error: \(folder.appendingPathComponent(item.path).relativePath): \(item.kind.rawValue)\n")
                 }
-                StandardError.write("error: generated files are out of date; run 'gatehouse generate \(spec) --docs --out \(out)'\n")
+                StandardError.write(
+                    "error: generated files are out of date; run 'gatehouse generate \(spec) --docs --out \(out)'\n")
                 throw ExitStatus.problemsFound
             }
             print("\(folder.relativePath): up to date")

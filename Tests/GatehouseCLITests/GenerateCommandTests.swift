@@ -47,7 +47,9 @@ import Testing
         #expect(nothing.status == 64)
         #expect(nothing.stderr.contains("nothing to generate: pass --docs"))
 
-        let badURL = try GatehouseProcess.run(["generate", "specs/todo.yaml", "--docs", "--out", out, "--try-it", "ftp://x"])
+        let badURL = try GatehouseProcess.run([
+            "generate", "specs/todo.yaml", "--docs", "--out", out, "--try-it", "ftp://x",
+        ])
         #expect(badURL.status == 64)
         #expect(badURL.stderr.hasPrefix("error: 'ftp://x' is not an http or https URL"))
 

@@ -13,18 +13,23 @@ import Testing
 
     static let rows: [Row] = [
         Row(name: "paragraphs", markdown: "one\ntwo\n\nthree", html: "<p>one\ntwo</p>\n<p>three</p>\n"),
-        Row(name: "headings continue the outline", markdown: "# Top\n## Next ##", html: "<h3>Top</h3>\n<h4>Next</h4>\n"),
+        Row(
+            name: "headings continue the outline", markdown: "# Top\n## Next ##", html: "<h3>Top</h3>\n<h4>Next</h4>\n"),
         Row(name: "setext heading", markdown: "Title\n=====", html: "<h3>Title</h3>\n"),
         Row(
             name: "emphasis and strong", markdown: "*a* **b** _c_ __d__ ***e***",
             html: "<p><em>a</em> <strong>b</strong> <em>c</em> <strong>d</strong> <em><strong>e</strong></em></p>\n"),
         Row(name: "intraword underscores", markdown: "snake_case_name", html: "<p>snake_case_name</p>\n"),
         Row(name: "unmatched stars", markdown: "2 * 3 = 6 **", html: "<p>2 * 3 = 6 **</p>\n"),
-        Row(name: "code span", markdown: "use `a < b` or `` x`y ``", html: "<p>use <code>a &lt; b</code> or <code>x`y</code></p>\n"),
+        Row(
+            name: "code span", markdown: "use `a < b` or `` x`y ``",
+            html: "<p>use <code>a &lt; b</code> or <code>x`y</code></p>\n"),
         Row(
             name: "fenced code", markdown: "```json\n{\"a\": \"<b>\"}\n```",
             html: "<pre><code class=\"language-json\">{&quot;a&quot;: &quot;&lt;b&gt;&quot;}\n</code></pre>\n"),
-        Row(name: "indented code", markdown: "    let x = 1\n    <y>", html: "<pre><code>let x = 1\n&lt;y&gt;\n</code></pre>\n"),
+        Row(
+            name: "indented code", markdown: "    let x = 1\n    <y>",
+            html: "<pre><code>let x = 1\n&lt;y&gt;\n</code></pre>\n"),
         Row(
             name: "tight bullet list", markdown: "- one\n- two\n  more",
             html: "<ul>\n<li>one\n</li>\n<li>two\nmore\n</li>\n</ul>\n"),
@@ -34,14 +39,17 @@ import Testing
         Row(
             name: "nested list", markdown: "- a\n  - b",
             html: "<ul>\n<li>a\n<ul>\n<li>b\n</li>\n</ul>\n</li>\n</ul>\n"),
-        Row(name: "block quote", markdown: "> quoted\nlazy", html: "<blockquote>\n<p>quoted\nlazy</p>\n</blockquote>\n"),
+        Row(
+            name: "block quote", markdown: "> quoted\nlazy", html: "<blockquote>\n<p>quoted\nlazy</p>\n</blockquote>\n"),
         Row(name: "thematic break", markdown: "a\n\n***\n\nb", html: "<p>a</p>\n<hr>\n<p>b</p>\n"),
         Row(
             name: "link with title", markdown: "[docs](https://x.example/a_b \"The docs\")",
             html: "<p><a href=\"https://x.example/a_b\" title=\"The docs\" rel=\"noopener noreferrer\">docs</a></p>\n"),
         Row(
             name: "bare URL", markdown: "see https://x.example/path.",
-            html: "<p>see <a href=\"https://x.example/path\" rel=\"noopener noreferrer\">https://x.example/path</a>.</p>\n"),
+            html:
+                "<p>see <a href=\"https://x.example/path\" rel=\"noopener noreferrer\">https://x.example/path</a>.</p>\n"
+        ),
         Row(
             name: "email autolink", markdown: "<me@x.example>",
             html: "<p><a href=\"mailto:me@x.example\" rel=\"noopener noreferrer\">me@x.example</a></p>\n"),
@@ -49,13 +57,16 @@ import Testing
         Row(
             name: "image becomes a link", markdown: "![chart](chart.png)",
             html: "<p><a href=\"chart.png\" rel=\"noopener noreferrer\">chart</a></p>\n"),
-        Row(name: "raw HTML is text", markdown: "<b onclick=x>hi</b>", html: "<p>&lt;b onclick=x&gt;hi&lt;/b&gt;</p>\n"),
+        Row(
+            name: "raw HTML is text", markdown: "<b onclick=x>hi</b>", html: "<p>&lt;b onclick=x&gt;hi&lt;/b&gt;</p>\n"),
         Row(name: "backslash escapes", markdown: "\\*not\\* \\<b\\>", html: "<p>*not* &lt;b&gt;</p>\n"),
-        Row(name: "entities", markdown: "&copy; &bogus; &#60; &#0;", html: "<p>&copy; &amp;bogus; &#60; &amp;#0;</p>\n"),
+        Row(
+            name: "entities", markdown: "&copy; &bogus; &#60; &#0;", html: "<p>&copy; &amp;bogus; &#60; &amp;#0;</p>\n"),
         Row(name: "hard break", markdown: "a  \nb", html: "<p>a<br>\nb</p>\n"),
         Row(
             name: "table", markdown: "| A | B |\n|:--|--:|\n| `x|y` | 2 |",
-            html: "<div class=\"table-wrap\"><table>\n<thead>\n<tr><th class=\"align-left\">A</th><th class=\"align-right\">B</th>"
+            html:
+                "<div class=\"table-wrap\"><table>\n<thead>\n<tr><th class=\"align-left\">A</th><th class=\"align-right\">B</th>"
                 + "</tr>\n</thead>\n<tbody>\n<tr><td class=\"align-left\"><code>x|y</code></td><td class=\"align-right\">2</td>"
                 + "</tr>\n</tbody>\n</table></div>\n"),
     ]

@@ -90,7 +90,8 @@ import Testing
         let text = "See [the guide](https://docs.example/guide), <mailto:api@example.com>, [below](#schema/Thing)."
         let html = try DocsTestSupport.page(try DocsTestSupport.model(yaml: Self.spec(with: text)))
         #expect(html.contains("<a href=\"https://docs.example/guide\" rel=\"noopener noreferrer\">the guide</a>"))
-        #expect(html.contains("<a href=\"mailto:api@example.com\" rel=\"noopener noreferrer\">mailto:api@example.com</a>"))
+        #expect(
+            html.contains("<a href=\"mailto:api@example.com\" rel=\"noopener noreferrer\">mailto:api@example.com</a>"))
         #expect(html.contains("<a href=\"#schema/Thing\" rel=\"noopener noreferrer\">below</a>"))
     }
 }

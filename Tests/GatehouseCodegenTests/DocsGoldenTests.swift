@@ -8,7 +8,8 @@ import Testing
 /// read the diff before committing it.
 @Suite struct DocsGoldenTests {
     @Test func smallSpecMatchesItsGoldenPage() throws {
-        let model = try DocsTestSupport.model(path: DocsTestSupport.fixtures.appendingPathComponent("docs-small.yaml").path)
+        let model = try DocsTestSupport.model(
+            path: DocsTestSupport.fixtures.appendingPathComponent("docs-small.yaml").path)
         let html = try DocsTestSupport.page(model)
         let golden = DocsTestSupport.fixtures.appendingPathComponent("docs-small.html")
         if ProcessInfo.processInfo.environment["GATEHOUSE_RECORD_GOLDEN"] == "1" {

@@ -16,7 +16,8 @@ import Testing
 
     @Test func aCustomOperationTemplateReplacesTheDefaultInsideTheDefaultPage() throws {
         let directory = try Self.folder([
-            "operation.mustache": "<article id=\"{{anchor}}\"><h3>{{method}} {{path}}</h3>{{{descriptionHTML}}}</article>\n"
+            "operation.mustache":
+                "<article id=\"{{anchor}}\"><h3>{{method}} {{path}}</h3>{{{descriptionHTML}}}</article>\n"
         ])
         defer { try? FileManager.default.removeItem(at: directory) }
         let templates = try HTMLDocsGenerator.Configuration.templates(in: directory)

@@ -23,9 +23,11 @@ enum DocsTestSupport {
     }
 
     static func model(path: String) throws -> APIModel {
-        let absolute = path.hasPrefix("/") ? path : repositoryRoot + "/" + path
-        let output = try SpecFrontEnd().run(path: absolute)
-        return try #require(output.model, "\(path) did not load: \(output.diagnostics.map(\.message))")
+        try #require(try output(path: path).model, "\(path) did not load")
+    }
+
+    static func output(path: String) throws -> SpecFrontEnd.Output {
+        try SpecFrontEnd().run(path: path.hasPrefix("/") ? path : repositoryRoot + "/" + path)
     }
 
     static func model(yaml: String) throws -> APIModel {

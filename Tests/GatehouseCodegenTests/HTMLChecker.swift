@@ -1,4 +1,4 @@
-import CLibXML2
+import CHTMLCheck
 import Foundation
 
 /// A generated page as libxml2's HTML parser reads it: the problems it reports, and the elements, ids and links
@@ -22,62 +22,45 @@ struct HTMLChecker {
     ]
 
     init(_ html: String) {
-        var collected: [String] = []
+        final class Sink {
+            var problems: [String] = []
+            var elements: [Element] = []
+            var scripts: [String] = []
+        }
+        let sink = Sink()
         let bytes = Array(html.utf8)
-        // libxml2 keeps the error handler per thread; this parse runs on one thread from here to the end.
-        withUnsafeMutablePointer(to: &collected) { sink in
-            xmlSetStructuredErrorFunc(UnsafeMutableRawPointer(sink)) { context, error in
-                guard let context, let error else { return }
-                let sink = context.assumingMemoryBound(to: [String].self)
-                let message = error.pointee.message.map { String(cString: $0) } ?? "?"
-                sink.pointee.append(
-                    "line \(error.pointee.line): \(message.trimmingCharacters(in: .whitespacesAndNewlines))")
-            }
-            let options = Int32(HTML_PARSE_NONET.rawValue)
-            let document = bytes.withUnsafeBufferPointer { buffer in
-                buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
-                    htmlReadMemory(pointer, Int32(buffer.count), "index.html", "UTF-8", options)
+        let status = withExtendedLifetime(sink) {
+            bytes.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { characters in
+                    chtml_parse(
+                        characters.baseAddress, Int32(characters.count), Unmanaged.passUnretained(sink).toOpaque(),
+                        { context, line, message in
+                            let sink = Unmanaged<Sink>.fromOpaque(context!).takeUnretainedValue()
+                            let text = message.map { String(cString: $0) } ?? "?"
+                            sink.problems.append(
+                                "line \(line): \(text.trimmingCharacters(in: .whitespacesAndNewlines))")
+                        },
+                        { context, name, attributes, script in
+                            let sink = Unmanaged<Sink>.fromOpaque(context!).takeUnretainedValue()
+                            var values: [String: String] = [:]
+                            var index = 0
+                            while let attributes, let key = attributes[index] {
+                                values[String(cString: key)] = attributes[index + 1].map { String(cString: $0) } ?? ""
+                                index += 2
+                            }
+                            let elementName = name.map { String(cString: $0) } ?? ""
+                            sink.elements.append(Element(name: elementName, attributes: values))
+                            if let script { sink.scripts.append(String(cString: script)) }
+                        })
                 }
             }
-            xmlSetStructuredErrorFunc(nil, nil)
-            if let document {
-                walk(xmlDocGetRootElement(document))
-                xmlFreeDoc(document)
-            } else {
-                sink.pointee.append("the document did not parse at all")
-            }
         }
-        problems = collected.filter { problem in
+        if status != 0 { sink.problems.append("the document did not parse at all") }
+        problems = sink.problems.filter { problem in
             !Self.html5Elements.contains { problem.hasSuffix("Tag \($0) invalid") }
         }
-    }
-
-    private mutating func walk(_ node: xmlNodePtr?) {
-        var current = node
-        while let node = current {
-            if node.pointee.type == XML_ELEMENT_NODE {
-                let name = String(cString: node.pointee.name)
-                var attributes: [String: String] = [:]
-                var attribute = node.pointee.properties
-                while let property = attribute {
-                    let key = String(cString: property.pointee.name)
-                    if let value = xmlNodeGetContent(UnsafeMutablePointer<xmlNode>(OpaquePointer(property))) {
-                        attributes[key] = String(cString: value)
-                        xmlFree(value)
-                    } else {
-                        attributes[key] = ""
-                    }
-                    attribute = property.pointee.next
-                }
-                elements.append(Element(name: name, attributes: attributes))
-                if name == "script", let content = xmlNodeGetContent(node) {
-                    scripts.append(String(cString: content))
-                    xmlFree(content)
-                }
-                walk(node.pointee.children)
-            }
-            current = node.pointee.next
-        }
+        elements = sink.elements
+        scripts = sink.scripts
     }
 
     var ids: Set<String> { Set(elements.compactMap { $0.attributes["id"] }) }

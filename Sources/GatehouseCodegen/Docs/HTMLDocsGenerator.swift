@@ -41,14 +41,16 @@ public struct HTMLDocsGenerator: Sendable {
                 guard let data = FileManager.default.contents(atPath: url.path),
                     let text = String(data: data, encoding: .utf8)
                 else {
-                    throw HTMLDocsError(code: .unreadableTemplate, message: "cannot read template '\(url.path)' as UTF-8")
+                    throw HTMLDocsError(
+                        code: .unreadableTemplate, message: "cannot read template '\(url.path)' as UTF-8")
                 }
                 templates[String(name.dropLast(".mustache".count))] = text
             }
             guard !templates.isEmpty else {
                 throw HTMLDocsError(
                     code: .unreadableTemplate,
-                    message: "the templates folder '\(directory.path)' has no '.mustache' files (expected 'index.mustache',"
+                    message:
+                        "the templates folder '\(directory.path)' has no '.mustache' files (expected 'index.mustache',"
                         + " 'operation.mustache' or 'media.mustache')")
             }
             return templates
@@ -67,7 +69,8 @@ public struct HTMLDocsGenerator: Sendable {
             let lower = url.lowercased()
             guard lower.hasPrefix("http://") || lower.hasPrefix("https://"), URL(string: url)?.host != nil else {
                 throw HTMLDocsError(
-                    code: .invalidTryItURL, message: "'\(url)' is not an http or https URL; --try-it needs one such as"
+                    code: .invalidTryItURL,
+                    message: "'\(url)' is not an http or https URL; --try-it needs one such as"
                         + " 'http://localhost:8080'")
             }
         }
@@ -87,7 +90,8 @@ public struct HTMLDocsGenerator: Sendable {
         return [GeneratedFile(path: configuration.fileName, contents: html)]
     }
 
-    private func register(_ source: String, named name: String, in library: inout MustacheLibrary) throws(HTMLDocsError) {
+    private func register(_ source: String, named name: String, in library: inout MustacheLibrary) throws(HTMLDocsError)
+    {
         do {
             try library.register(source, named: name)
         } catch {

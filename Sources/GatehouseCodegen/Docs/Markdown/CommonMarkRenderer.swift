@@ -37,7 +37,8 @@ struct CommonMarkRenderer: Sendable {
         var output = ""
         renderBlocks(lines[...], depth: 0, into: &output)
         if truncated {
-            output += "<p class=\"truncated\">(description shortened: it is longer than \(maximumLength) characters)</p>"
+            output +=
+                "<p class=\"truncated\">(description shortened: it is longer than \(maximumLength) characters)</p>"
         }
         return output
     }

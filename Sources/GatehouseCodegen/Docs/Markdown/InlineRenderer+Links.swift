@@ -26,7 +26,9 @@ extension InlineRenderer {
 
     /// An inline link `[text](destination "title")` (or image, `![alt](source)`, shown as a link so that the page
     /// loads nothing) starting at the `[` at `index`.
-    func link(_ characters: [Character], at index: Int, image: Bool) -> (html: String, end: Int)? {
+    func link(_ characters: [Character], at index: Int, image: Bool, lastCloser: Int) -> (html: String, end: Int)? {
+        // No `](` after this bracket: no link can start here (and a text of many brackets stays linear).
+        guard index < lastCloser else { return nil }
         // The matching ']' (brackets nest; escaped ones do not count).
         var close = index + 1
         var nesting = 0

@@ -36,6 +36,14 @@ struct InlineRenderer {
         var tokens: [Token] = []
         var pending = ""
         let backtickRuns = BacktickRuns(characters)
+        var lastCloser = -1
+        if characters.count > 1 {
+            for position in stride(from: characters.count - 2, through: 0, by: -1)
+            where characters[position] == "]" && characters[position + 1] == "(" {
+                lastCloser = position
+                break
+            }
+        }
         var cursor = backtickRuns.cursor()
 
         func flush() {
@@ -87,7 +95,8 @@ struct InlineRenderer {
             case "[", "!":
                 let isImage = character == "!"
                 if allowLinks, isImage ? (index + 1 < characters.count && characters[index + 1] == "[") : true,
-                    let (html, end) = link(characters, at: isImage ? index + 1 : index, image: isImage)
+                    let (html, end) = link(
+                        characters, at: isImage ? index + 1 : index, image: isImage, lastCloser: lastCloser)
                 {
                     pending += html
                     index = end

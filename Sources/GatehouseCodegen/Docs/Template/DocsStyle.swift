@@ -1,13 +1,16 @@
 /// The page's CSS: system fonts, light and dark colours (prefers-color-scheme), a navigation column that folds
 /// away on narrow screens, and colour-coded methods. Colours keep a contrast ratio of at least 4.5:1 for text.
+/// Operations and schemas use `content-visibility: auto`, so a browser lays out only what is on screen: on
+/// GitHub's thousand operations that is what keeps the load event well under a second (bench/README.md).
 enum DocsStyle {
     static let css = """
         :root{--bg:#fff;--fg:#1f2328;--muted:#57606a;--line:#d0d7de;--panel:#f6f8fa;--link:#0a58ca;--code:#eff1f3;\
         --get:#0b5cad;--post:#1a7f37;--put:#8a5a00;--patch:#6f42c1;--delete:#c62828;--other:#57606a;\
-        --ok:#1a7f37;--warn:#8a5a00;--err:#c62828;--mark:#fff8c5}
+        --ok:#1a7f37;--warn:#8a5a00;--err:#c62828;--mark:#fff8c5;--type:#6f42c1}
         @media (prefers-color-scheme:dark){:root{--bg:#0d1117;--fg:#e6edf3;--muted:#9da7b3;--line:#30363d;\
         --panel:#161b22;--link:#58a6ff;--code:#1f242c;--get:#1f6feb;--post:#238636;--put:#9e6a03;--patch:#8957e5;\
-        --delete:#da3633;--other:#6e7681;--ok:#3fb950;--warn:#d29922;--err:#f85149;--mark:#3b2e00}}
+        --delete:#da3633;--other:#6e7681;--ok:#3fb950;--warn:#d29922;--err:#f85149;--mark:#3b2e00;\
+        --type:#d2a8ff}}
         *{box-sizing:border-box}
         html{scroll-padding-top:3.5rem}
         body{margin:0;background:var(--bg);color:var(--fg);font:16px/1.55 system-ui,-apple-system,"Segoe UI",\
@@ -51,6 +54,8 @@ enum DocsStyle {
         h5{font-size:.95rem;margin:.5rem 0}
         .lead{font-size:1.1rem;color:var(--muted)}
         .op{border-top:1px solid var(--line);padding-top:.25rem}
+        .op,.component{content-visibility:auto;contain-intrinsic-size:auto 900px}
+        [tabindex="-1"]:focus{outline:none}
         .op.is-deprecated h3{color:var(--muted)}
         .endpoint{display:flex;gap:.5rem;align-items:baseline;flex-wrap:wrap}
         .path{font-size:.95rem;overflow-wrap:anywhere}
@@ -75,7 +80,7 @@ enum DocsStyle {
         .tree{list-style:none;margin:.25rem 0;padding-left:1rem;border-left:1px solid var(--line)}
         .tree li{margin:.3rem 0}
         .tree .name{font-weight:600;background:none;padding:0}
-        .type{color:var(--patch)}.constraints,.note{color:var(--muted);font-size:.8rem}
+        .type{color:var(--type)}.constraints,.note{color:var(--muted);font-size:.8rem}
         .desc{color:var(--fg);font-size:.875rem}.desc p{margin:.1rem 0}
         details>summary{cursor:pointer;color:var(--muted);font-size:.8rem}
         .more{color:var(--muted);font-style:italic}

@@ -109,9 +109,9 @@ enum DocsTemplate {
         <td>{{{typeHTML}}}</td><td>{{{descriptionHTML}}}</td></tr>{{/headers}}</tbody></table></div>
         {{/hasHeaders}}{{#content}}{{> media}}{{/content}}</div>
         {{/responses}}<h4>Code samples</h4>
-        <div class="samples"><figure><figcaption>curl</figcaption><pre><code>{{curl}}</code></pre>\
+        <div class="samples"><figure><figcaption>curl</figcaption><pre><code>{{{curlHTML}}}</code></pre>\
         <button type="button" class="copy">Copy</button></figure>
-        <figure><figcaption>Swift client</figcaption><pre><code>{{swift}}</code></pre>\
+        <figure><figcaption>Swift client</figcaption><pre><code>{{{swiftHTML}}}</code></pre>\
         <button type="button" class="copy">Copy</button></figure></div>
         {{#tryIt}}<details class="try"><summary>Try it</summary>
         <form class="try-form" data-method="{{method}}" data-path="{{path}}" data-content-type="{{contentType}}">
@@ -129,7 +129,7 @@ enum DocsTemplate {
         <div class="media"><p class="media-name"><code>{{name}}</code></p>{{{schemaHTML}}}
         {{#examples}}<figure class="example"><figcaption>{{#synthesized}}Example (synthesized from the schema){{/synthesized}}\
         {{^synthesized}}Example <q>{{name}}</q>{{#summary}}: {{.}}{{/summary}}{{/synthesized}}</figcaption>\
-        <pre><code>{{text}}</code></pre></figure>
+        <pre><code>{{{textHTML}}}</code></pre></figure>
         {{/examples}}</div>
 
         """

@@ -42,7 +42,8 @@ struct CurlSnippet {
             }
         }
         var credential: [String] = []
-        var url = Self.quoted(baseURL.trimmingSuffix("/") + path + (query.isEmpty ? "" : "?" + query.joined(separator: "&")))
+        var url = Self.quoted(
+            baseURL.trimmingSuffix("/") + path + (query.isEmpty ? "" : "?" + query.joined(separator: "&")))
         if let requirement = operation.security?.first(where: { !$0.schemes.isEmpty }) {
             for entry in requirement.schemes {
                 guard let scheme = securitySchemes.first(where: { $0.name == entry.scheme }) else { continue }
@@ -109,7 +110,8 @@ struct CurlSnippet {
         var result = ""
         for byte in text.utf8 {
             let scalar = Unicode.Scalar(byte)
-            if (byte < 0x80 && (Character(scalar).isLetter || Character(scalar).isNumber)) || "-._~".utf8.contains(byte) {
+            if (byte < 0x80 && (Character(scalar).isLetter || Character(scalar).isNumber)) || "-._~".utf8.contains(byte)
+            {
                 result.unicodeScalars.append(scalar)
             } else {
                 result += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)

@@ -19,8 +19,10 @@ struct DocsOperation: MustacheParent {
     var parameters: [DocsParameter]
     var requestBody: Any
     var responses: [DocsResponse]
-    var curl: String
-    var swift: String
+    /// The curl command, escaped for element content.
+    var curlHTML: String
+    /// The Swift client call, escaped for element content.
+    var swiftHTML: String
     var tryIt: Any
 
     func child(named name: String) -> Any? {
@@ -40,8 +42,8 @@ struct DocsOperation: MustacheParent {
         case "hasParameters": !parameters.isEmpty
         case "requestBody": requestBody
         case "responses": responses
-        case "curl": curl
-        case "swift": swift
+        case "curlHTML": curlHTML
+        case "swiftHTML": swiftHTML
         case "tryIt": tryIt
         default: nil
         }
@@ -137,14 +139,15 @@ struct DocsMediaType: MustacheParent {
 struct DocsExample: MustacheParent {
     var name: String
     var summary: Any
-    var text: String
+    /// The example, pretty-printed and escaped for element content.
+    var textHTML: String
     var synthesized: Bool
 
     func child(named name: String) -> Any? {
         switch name {
         case "name": self.name
         case "summary": summary
-        case "text": text
+        case "textHTML": textHTML
         case "synthesized": synthesized
         default: nil
         }

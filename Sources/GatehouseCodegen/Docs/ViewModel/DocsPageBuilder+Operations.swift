@@ -55,8 +55,8 @@ extension DocsPageBuilder {
                     content: body.content.map { media(for: $0, request: true) })
             } ?? DocsNull(),
             responses: operation.responses.map(response),
-            curl: curl.text,
-            swift: swift.text,
+            curlHTML: HTMLEscaping.escapeContent(curl.text),
+            swiftHTML: HTMLEscaping.escapeContent(swift.text),
             tryIt: tryIt)
     }
 

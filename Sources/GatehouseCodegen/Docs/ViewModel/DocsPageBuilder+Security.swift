@@ -19,7 +19,8 @@ extension DocsPageBuilder {
             switch httpScheme {
             case "basic": usage = "Send 'Authorization: Basic …' with the base64 of 'user:password'."
             case "bearer":
-                usage = "Send 'Authorization: Bearer …' with a token"
+                usage =
+                    "Send 'Authorization: Bearer …' with a token"
                     + (bearerFormat.map { " (\($0))." } ?? ".")
             default: usage = "Send the 'Authorization' header with the '\(httpScheme)' scheme."
             }
@@ -56,7 +57,8 @@ extension DocsPageBuilder {
                 requirement.schemes.isEmpty
                 ? "none (anonymous access)"
                 : requirement.schemes.map { entry in
-                    entry.scopes.isEmpty ? entry.scheme : entry.scheme + " (" + entry.scopes.joined(separator: ", ") + ")"
+                    entry.scopes.isEmpty
+                        ? entry.scheme : entry.scheme + " (" + entry.scopes.joined(separator: ", ") + ")"
                 }.joined(separator: " + ")
             return offset == 0 ? alternative : "or " + alternative
         }
@@ -79,7 +81,9 @@ extension DocsPageBuilder {
                 guard fields.count < 100 else { return }
                 if case .object(let object) = value, depth < 4 {
                     for member in object where !(depth == 0 && ["name", "description"].contains(member.key)) {
-                        flatten(member.value, prefix: prefix.isEmpty ? member.key : prefix + "." + member.key, depth: depth + 1)
+                        flatten(
+                            member.value, prefix: prefix.isEmpty ? member.key : prefix + "." + member.key,
+                            depth: depth + 1)
                     }
                 } else {
                     let text = value.stringValue ?? JSONWriter.string(value)

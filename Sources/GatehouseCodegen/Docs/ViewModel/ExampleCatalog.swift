@@ -25,7 +25,8 @@ final class ExampleCatalog {
         requestSynthesizer = ExampleSynthesizer(
             compiler: compiler, configuration: .init(maxDepth: 4, includeOptionalProperties: true, direction: .request))
         responseSynthesizer = ExampleSynthesizer(
-            compiler: compiler, configuration: .init(maxDepth: 4, includeOptionalProperties: true, direction: .response))
+            compiler: compiler, configuration: .init(maxDepth: 4, includeOptionalProperties: true, direction: .response)
+        )
     }
 
     /// A valid instance of `schema`, or nil when none could be made.
@@ -53,15 +54,21 @@ final class ExampleCatalog {
             }
             result.append(
                 DocsExample(
-                    name: example.name, summary: DocsNull.or(example.summary), text: text, synthesized: false))
+                    name: example.name, summary: DocsNull.or(example.summary),
+                    textHTML: HTMLEscaping.escapeContent(text),
+                    synthesized: false))
         }
         if result.isEmpty, let value = media.example {
             result.append(
-                DocsExample(name: "default", summary: DocsNull(), text: Self.text(of: value, media: media), synthesized: false))
+                DocsExample(
+                    name: "default", summary: DocsNull(),
+                    textHTML: HTMLEscaping.escapeContent(Self.text(of: value, media: media)), synthesized: false))
         }
         if result.isEmpty, media.mediaType?.isJSON ?? false, let value = sample(for: media.schema, request: request) {
             result.append(
-                DocsExample(name: "synthesized", summary: DocsNull(), text: Self.text(of: value, media: media), synthesized: true))
+                DocsExample(
+                    name: "synthesized", summary: DocsNull(),
+                    textHTML: HTMLEscaping.escapeContent(Self.text(of: value, media: media)), synthesized: true))
         }
         return result
     }
@@ -85,6 +92,7 @@ final class ExampleCatalog {
 
     static func bounded(_ text: String) -> String {
         guard text.count > maximumLength else { return text }
-        return String(text.prefix(maximumLength)) + "\n… (example shortened: it is longer than \(maximumLength) characters)"
+        return String(text.prefix(maximumLength))
+            + "\n… (example shortened: it is longer than \(maximumLength) characters)"
     }
 }

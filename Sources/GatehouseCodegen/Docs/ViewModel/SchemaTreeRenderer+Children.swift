@@ -59,7 +59,8 @@ extension SchemaTreeRenderer {
                     break
                 }
                 rows += row(
-                    name: member.key, schema: member.value, at: itemAddress.appending("properties").appending(member.key),
+                    name: member.key, schema: member.value,
+                    at: itemAddress.appending("properties").appending(member.key),
                     required: required.contains(member.key), depth: depth, state: &state)
             }
         }
@@ -71,7 +72,8 @@ extension SchemaTreeRenderer {
         if case .array(let prefixItems)? = itemSchema["prefixItems"] {
             for (offset, item) in prefixItems.enumerated() where state.budget > 0 {
                 rows += row(
-                    name: nil, note: "item \(offset)", schema: item, at: itemAddress.appending("prefixItems").appending(offset),
+                    name: nil, note: "item \(offset)", schema: item,
+                    at: itemAddress.appending("prefixItems").appending(offset),
                     required: false, depth: depth, state: &state)
             }
         }
@@ -86,7 +88,8 @@ extension SchemaTreeRenderer {
         }
         if let negated = itemSchema["not"], state.budget > 0 {
             rows += row(
-                name: nil, note: "not", schema: negated, at: itemAddress.appending("not"), required: false, depth: depth,
+                name: nil, note: "not", schema: negated, at: itemAddress.appending("not"), required: false,
+                depth: depth,
                 state: &state)
         }
         return rows.isEmpty ? "" : "<ul class=\"tree\">" + rows + "</ul>"

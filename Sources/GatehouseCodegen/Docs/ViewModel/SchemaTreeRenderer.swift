@@ -39,7 +39,8 @@ struct SchemaTreeRenderer {
         guard let value = document.value(at: address) else { return "" }
         var state = State(budget: limits.nodes)
         var output = "<div class=\"schema\">"
-        output += "<span class=\"type\">" + label(value, at: address, expandingComponent: expandingComponent) + "</span>"
+        output +=
+            "<span class=\"type\">" + label(value, at: address, expandingComponent: expandingComponent) + "</span>"
         output += badges(value)
         if expandingComponent || componentName(ofReference: value, from: address) == nil {
             let resolved = resolve(address)
@@ -72,7 +73,8 @@ struct SchemaTreeRenderer {
     }
 
     /// A short type label: `string`, `array of Todo` (with a link), `object`, `oneOf`, ….
-    func label(_ value: JSONValue, at address: NodeAddress, expandingComponent: Bool = false, depth: Int = 0) -> String {
+    func label(_ value: JSONValue, at address: NodeAddress, expandingComponent: Bool = false, depth: Int = 0) -> String
+    {
         if !expandingComponent, let name = componentName(ofReference: value, from: address) {
             let escaped = HTMLEscaping.escape(name)
             return "<a href=\"#" + HTMLEscaping.escape(Self.anchor(forSchemaNamed: name)) + "\">" + escaped + "</a>"
