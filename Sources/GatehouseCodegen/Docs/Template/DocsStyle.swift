@@ -76,11 +76,12 @@ enum DocsStyle {
         .status{font-family:ui-monospace,monospace}
         .media-name{margin:.5rem 0 .25rem;color:var(--muted);font-size:.85rem}
         .schema{font-size:.9rem;margin:.25rem 0}
-        .schema>.type{font-weight:600}
+        .schema>em{font-weight:600}
         .tree{list-style:none;margin:.25rem 0;padding-left:1rem;border-left:1px solid var(--line)}
         .tree li{margin:.3rem 0}
-        .tree .name{font-weight:600;background:none;padding:0}
-        .type{color:var(--type)}.constraints,.note{color:var(--muted);font-size:.8rem}
+        .tree code{font-weight:600;background:none;padding:0}
+        .schema em,.params em{font-style:normal;color:var(--type)}
+        .schema small,.params small{color:var(--muted);font-size:.8rem}
         .desc{color:var(--fg);font-size:.875rem}.desc p{margin:.1rem 0}
         details>summary{cursor:pointer;color:var(--muted);font-size:.8rem}
         .more{color:var(--muted);font-style:italic}

@@ -34,7 +34,7 @@ extension SchemaTreeRenderer {
             parts.append("discriminator: " + property)
         }
         guard !parts.isEmpty else { return "" }
-        return " <span class=\"constraints\">" + HTMLEscaping.escape(parts.joined(separator: " · ")) + "</span>"
+        return " <small>" + HTMLEscaping.escape(parts.joined(separator: " · ")) + "</small>"
     }
 
     /// The nested parts of a schema (properties, items, alternatives), as a list; empty when there are none.
@@ -102,9 +102,9 @@ extension SchemaTreeRenderer {
     ) -> String {
         state.budget -= 1
         var output = "<li>"
-        if let name { output += "<code class=\"name\">" + HTMLEscaping.escape(name) + "</code> " }
-        if let note { output += "<span class=\"note\">" + HTMLEscaping.escape(note) + "</span> " }
-        output += "<span class=\"type\">" + label(schema, at: address) + "</span>"
+        if let name { output += "<code>" + HTMLEscaping.escape(name) + "</code> " }
+        if let note { output += "<small>" + HTMLEscaping.escape(note) + "</small> " }
+        output += "<em>" + label(schema, at: address) + "</em>"
         let isComponentLink = componentName(ofReference: schema, from: address) != nil
         let resolved = isComponentLink || schema["$ref"] == nil ? (address: address, value: schema) : resolve(address)
         output += badges(resolved.value, required: required)
@@ -112,9 +112,9 @@ extension SchemaTreeRenderer {
         output += description(schema["description"] != nil ? schema : resolved.value)
         if !isComponentLink {
             if state.visiting.contains(resolved.address) {
-                output += " <span class=\"note\">(recursive: as above)</span>"
+                output += " <small>(recursive: as above)</small>"
             } else if depth + 1 >= limits.depth {
-                output += " <span class=\"note\">(deeper levels not shown)</span>"
+                output += " <small>(deeper levels not shown)</small>"
             } else {
                 state.visiting.insert(resolved.address)
                 let nested = children(resolved.value, at: resolved.address, depth: depth + 1, state: &state)

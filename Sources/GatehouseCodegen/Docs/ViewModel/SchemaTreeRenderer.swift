@@ -7,6 +7,9 @@ import GatehouseSpec
 /// each component is written once however many operations use it, and recursion through components is a link
 /// rather than an endless expansion. Other recursion (through references inside one schema) stops at the node it
 /// came back to. A node budget and a depth limit bound each tree, whatever the schema.
+///
+/// The markup is terse on purpose (`<code>` for a name, `<em>` for a type, `<small>` for constraints, styled under
+/// `.schema`): large APIs have tens of thousands of nodes, and class names on each would be a fifth of the page.
 struct SchemaTreeRenderer {
     /// Limits that keep one tree's HTML bounded.
     struct Limits {
@@ -40,7 +43,7 @@ struct SchemaTreeRenderer {
         var state = State(budget: limits.nodes)
         var output = "<div class=\"schema\">"
         output +=
-            "<span class=\"type\">" + label(value, at: address, expandingComponent: expandingComponent) + "</span>"
+            "<em>" + label(value, at: address, expandingComponent: expandingComponent) + "</em>"
         output += badges(value)
         if expandingComponent || componentName(ofReference: value, from: address) == nil {
             let resolved = resolve(address)
