@@ -3,7 +3,7 @@ extension CommonMarkRenderer {
     /// Renders the table starting at `start` and returns the index after it, or nil when no table starts there
     /// (a header row needs a delimiter row below it with as many cells).
     func renderTable(_ lines: ArraySlice<String>, from start: Int, into output: inout String) -> Int? {
-        guard start + 1 < lines.endIndex, lines[start].contains("|") else { return nil }
+        guard start + 1 < lines.endIndex, lines[start].utf8.contains(UInt8(ascii: "|")) else { return nil }
         let header = Self.cells(of: lines[start])
         let delimiters = Self.cells(of: lines[start + 1])
         guard !header.isEmpty, header.count == delimiters.count else { return nil }

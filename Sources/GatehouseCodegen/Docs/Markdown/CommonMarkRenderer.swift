@@ -31,7 +31,13 @@ struct CommonMarkRenderer: Sendable {
             text = String(text.prefix(maximumLength))
             truncated = true
         }
-        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(
+        // Most descriptions are one plain line: a paragraph, without the block parser.
+        let hasLineBreak = text.utf8.contains { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
+        if !truncated, !tight, let first = text.first, first.isLetter, !hasLineBreak {
+            return "<p>" + InlineRenderer(allowLinks: true, depth: 0).render(text) + "</p>\n"
+        }
+        if text.utf8.contains(UInt8(ascii: "\r")) { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
+        let lines = text.split(
             separator: "\n", omittingEmptySubsequences: false
         ).map { Self.expandTabs($0) }
         var output = ""
@@ -50,7 +56,7 @@ struct CommonMarkRenderer: Sendable {
     }
 
     static func expandTabs(_ line: Substring) -> String {
-        guard line.contains("\t") else { return String(line) }
+        guard line.utf8.contains(UInt8(ascii: "\t")) else { return String(line) }
         var result = ""
         for character in line {
             if character == "\t" {

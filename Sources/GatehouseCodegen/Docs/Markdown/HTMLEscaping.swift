@@ -11,19 +11,36 @@ enum HTMLEscaping {
         return output
     }
 
-    /// Appends the escaped `text` to `output`.
+    /// Appends the escaped `text` to `output`, copying the runs between special characters whole.
     static func escape(_ text: some StringProtocol, into output: inout String) {
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\"": output += "&quot;"
-            case "'": output += "&#39;"
-            case "\u{0}": output += "\u{FFFD}"
-            default: output.unicodeScalars.append(scalar)
+        append(text, into: &output, quotes: true)
+    }
+
+    private static func append(_ text: some StringProtocol, into output: inout String, quotes: Bool) {
+        let utf8 = text.utf8
+        var runStart = utf8.startIndex
+        var index = runStart
+        while index != utf8.endIndex {
+            let replacement: String? =
+                switch utf8[index] {
+                case UInt8(ascii: "&"): "&amp;"
+                case UInt8(ascii: "<"): "&lt;"
+                case UInt8(ascii: ">"): "&gt;"
+                case UInt8(ascii: "\""): quotes ? "&quot;" : nil
+                case UInt8(ascii: "'"): quotes ? "&#39;" : nil
+                case 0: "\u{FFFD}"
+                default: nil
+                }
+            guard let replacement else {
+                index = utf8.index(after: index)
+                continue
             }
+            output += text[runStart..<index]
+            output += replacement
+            index = utf8.index(after: index)
+            runStart = index
         }
+        output += text[runStart..<utf8.endIndex]
     }
 
     /// `text` for element content only (`<pre>`, `<code>`): `&`, `<` and `>` replaced, quotes kept, which keeps
@@ -31,15 +48,7 @@ enum HTMLEscaping {
     static func escapeContent(_ text: some StringProtocol) -> String {
         var output = ""
         output.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\u{0}": output += "\u{FFFD}"
-            default: output.unicodeScalars.append(scalar)
-            }
-        }
+        append(text, into: &output, quotes: false)
         return output
     }
 

@@ -32,6 +32,7 @@ struct InlineRenderer {
     }
 
     func render(_ text: String) -> String {
+        if Self.isPlain(text) { return HTMLEscaping.escape(text) }
         let characters = Array(text)
         var tokens: [Token] = []
         var pending = ""
@@ -148,6 +149,24 @@ struct InlineRenderer {
             }
         }
         return output
+    }
+
+    /// Whether `text` has nothing for the inline parser (no escapes, code, tags, links, emphasis, references, line
+    /// breaks or URLs), so escaping it is all there is to do.
+    static func isPlain(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "<"), UInt8(ascii: "["), UInt8(ascii: "!"),
+                UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "&"), UInt8(ascii: "\n"):
+                return false
+            case UInt8(ascii: "t") where previous == UInt8(ascii: "h"):
+                return false  // Possibly `http`; the full parser decides.
+            default:
+                previous = byte
+            }
+        }
+        return true
     }
 
     /// Whether a delimiter run can open or close emphasis (CommonMark's left- and right-flanking rules).

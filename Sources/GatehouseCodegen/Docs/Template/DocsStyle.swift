@@ -44,7 +44,7 @@ enum DocsStyle {
         nav li.active>a{outline:2px solid var(--link)}
         .group{margin-top:.6rem}.group-title{font-weight:600}
         .label{overflow-wrap:anywhere}.label.deprecated{text-decoration:line-through}
-        .m{display:inline-block;min-width:3.6em;text-align:center;font:600 .7rem/1.6 ui-monospace,monospace;\
+        .m{display:inline-block;flex:none;min-width:4.4em;text-align:center;font:600 .7rem/1.6 ui-monospace,monospace;\
         color:#fff;border-radius:4px;padding:0 .25rem;background:var(--other)}
         .m.get{background:var(--get)}.m.post{background:var(--post)}.m.put{background:var(--put)}
         .m.patch{background:var(--patch)}.m.delete{background:var(--delete)}

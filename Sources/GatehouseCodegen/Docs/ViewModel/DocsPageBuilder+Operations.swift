@@ -115,7 +115,8 @@ extension DocsPageBuilder {
     func media(for media: MediaType, request: Bool) -> DocsMediaType {
         DocsMediaType(
             name: media.name,
-            schemaHTML: media.schema.map { schemaTrees.render($0.address) } ?? DocsNull(),
+            schemaHTML: media.schema.map { schema in cache.tree(schema.address) { schemaTrees.render(schema.address) } }
+                ?? DocsNull(),
             examples: examples.examples(for: media, request: request))
     }
 }

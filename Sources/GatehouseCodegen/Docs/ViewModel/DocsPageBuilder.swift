@@ -15,19 +15,22 @@ struct DocsPageBuilder {
     var limits = Limits()
     let schemaTrees: SchemaTreeRenderer
     let examples: ExampleCatalog
+    let cache: RenderCache
 
     init(model: APIModel, tryItURL: String?) {
         self.model = model
         self.tryItURL = tryItURL
+        let cache = RenderCache()
+        self.cache = cache
         var components: [NodeAddress: String] = [:]
         for schema in model.schemas { components[schema.schema.address] = schema.name }
-        schemaTrees = SchemaTreeRenderer(document: model.document, components: components)
-        examples = ExampleCatalog(document: model.document)
+        schemaTrees = SchemaTreeRenderer(document: model.document, components: components, cache: cache)
+        examples = ExampleCatalog(document: model.document, cache: cache)
     }
 
     func markdown(_ text: String?, headingLevel: Int) -> Any {
         guard let text, !text.isEmpty else { return DocsNull() }
-        return CommonMarkRenderer(baseHeadingLevel: headingLevel).render(text)
+        return cache.markdown(text, headingLevel: headingLevel)
     }
 
     func build(style: String, script: String, generator: String) -> DocsPage {
@@ -126,5 +129,48 @@ struct AnchorAllocator {
     /// Whitespace (which an id may not hold) becomes `-`.
     static func sanitized(_ text: String) -> String {
         String(text.map { $0.isWhitespace ? "-" : $0 })
+    }
+}
+
+/// Rendered HTML that large APIs repeat: the same parameter descriptions and shared response schemas appear in
+/// hundreds of operations, and are rendered once.
+final class RenderCache {
+    private var markdown: [String: String] = [:]
+    private var trees: [NodeAddress: String] = [:]
+    private var references: [String: String?] = [:]
+    private var exampleTexts: [NodeAddress: String] = [:]
+
+    func markdown(_ text: String, headingLevel: Int) -> String {
+        let key = String(headingLevel) + "\u{0}" + text
+        if let cached = markdown[key] { return cached }
+        let html = CommonMarkRenderer(
+            baseHeadingLevel: headingLevel, maximumLength: headingLevel == 0 ? 20_000 : 50_000
+        ).render(text)
+        markdown[key] = html
+        return html
+    }
+
+    /// The component schema a `$ref` written in `file` names, or nil.
+    func componentName(ref: String, file: String, resolve: () -> String?) -> String? {
+        let key = file + "\u{0}" + ref
+        if let cached = references[key] { return cached }
+        let name = resolve()
+        references[key] = name
+        return name
+    }
+
+    /// The escaped text of the example at `address` (shared examples appear in many operations).
+    func exampleText(_ address: NodeAddress, render: () -> String) -> String {
+        if let cached = exampleTexts[address] { return cached }
+        let text = render()
+        exampleTexts[address] = text
+        return text
+    }
+
+    func tree(_ address: NodeAddress, render: () -> String) -> String {
+        if let cached = trees[address] { return cached }
+        let html = render()
+        trees[address] = html
+        return html
     }
 }

@@ -19,8 +19,11 @@ final class ExampleCatalog {
         var request: Bool
     }
 
-    init(document: SpecDocument) {
+    private let rendered: RenderCache
+
+    init(document: SpecDocument, cache: RenderCache) {
         self.document = document
+        self.rendered = cache
         let compiler = SchemaCompiler(document: document)
         requestSynthesizer = ExampleSynthesizer(
             compiler: compiler, configuration: .init(maxDepth: 4, includeOptionalProperties: true, direction: .request))
@@ -46,16 +49,19 @@ final class ExampleCatalog {
         for example in media.examples {
             let text: String
             if let value = example.value {
-                text = Self.text(of: value, media: media)
+                let key = example.address.appending(media.mediaType?.isJSON ?? false ? "json" : "text")
+                text = rendered.exampleText(key) {
+                    HTMLEscaping.escapeContent(Self.text(of: value, media: media))
+                }
             } else if let external = example.externalValue {
-                text = "(external example: \(external))"
+                text = HTMLEscaping.escapeContent("(external example: \(external))")
             } else {
                 continue
             }
             result.append(
                 DocsExample(
                     name: example.name, summary: DocsNull.or(example.summary),
-                    textHTML: HTMLEscaping.escapeContent(text),
+                    textHTML: text,
                     synthesized: false))
         }
         if result.isEmpty, let value = media.example {
@@ -64,11 +70,15 @@ final class ExampleCatalog {
                     name: "default", summary: DocsNull(),
                     textHTML: HTMLEscaping.escapeContent(Self.text(of: value, media: media)), synthesized: false))
         }
-        if result.isEmpty, media.mediaType?.isJSON ?? false, let value = sample(for: media.schema, request: request) {
+        if result.isEmpty, media.mediaType?.isJSON ?? false, let schema = media.schema,
+            let value = sample(for: schema, request: request)
+        {
+            let key = schema.address.appending(request ? "request" : "response")
+            let text = rendered.exampleText(key) { HTMLEscaping.escapeContent(Self.text(of: value, media: media)) }
             result.append(
                 DocsExample(
                     name: "synthesized", summary: DocsNull(),
-                    textHTML: HTMLEscaping.escapeContent(Self.text(of: value, media: media)), synthesized: true))
+                    textHTML: text, synthesized: true))
         }
         return result
     }

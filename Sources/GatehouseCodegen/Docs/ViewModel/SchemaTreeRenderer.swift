@@ -27,11 +27,13 @@ struct SchemaTreeRenderer {
     /// Component schemas by the address of their node, with their names.
     let components: [NodeAddress: String]
     var limits = Limits()
-    let markdown = CommonMarkRenderer(baseHeadingLevel: 0, maximumLength: 20_000)
+    /// Descriptions repeat across schemas (`id`, `object`, `livemode` in every Stripe object): rendered once.
+    let cache: RenderCache
 
-    init(document: SpecDocument, components: [NodeAddress: String]) {
+    init(document: SpecDocument, components: [NodeAddress: String], cache: RenderCache) {
         self.document = document
         self.components = components
+        self.cache = cache
     }
 
     /// The anchor of a component schema: `schema/Name`.
@@ -70,9 +72,11 @@ struct SchemaTreeRenderer {
 
     /// The component a `$ref` node points at directly, if any.
     func componentName(ofReference value: JSONValue, from address: NodeAddress) -> String? {
-        guard case .string(let ref)? = value["$ref"], case .node(let target) = document.resolve(ref, from: address.file)
-        else { return nil }
-        return components[target]
+        guard case .string(let ref)? = value["$ref"] else { return nil }
+        return cache.componentName(ref: ref, file: address.file) { () -> String? in
+            guard case .node(let target) = document.resolve(ref, from: address.file) else { return nil }
+            return components[target]
+        }
     }
 
     /// A short type label: `string`, `array of Todo` (with a link), `object`, `oneOf`, ….
@@ -123,6 +127,6 @@ struct SchemaTreeRenderer {
     /// The node's description, rendered.
     func description(_ schema: JSONValue) -> String {
         guard case .string(let text)? = schema["description"], !text.isEmpty else { return "" }
-        return "<div class=\"desc\">" + markdown.render(text) + "</div>"
+        return "<div class=\"desc\">" + cache.markdown(text, headingLevel: 0) + "</div>"
     }
 }
