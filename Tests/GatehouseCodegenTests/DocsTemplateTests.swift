@@ -58,6 +58,14 @@ import Testing
         #expect(error.code == .invalidTemplate)
         #expect(error.message.hasPrefix("template 'index' does not parse"))
 
+        let looping = try #require(throws: HTMLDocsError.self) {
+            _ = try HTMLDocsGenerator(
+                configuration: .init(templates: ["operation": "{{> media}}", "media": "<p>{{> operation }}</p>"])
+            ).generate(model)
+        }
+        #expect(looping.code == .invalidTemplate)
+        #expect(looping.message == "template 'operation' includes itself: 'operation' -> 'media' -> 'operation'")
+
         let empty = try Self.folder([:])
         defer { try? FileManager.default.removeItem(at: empty) }
         let missing = try #require(throws: HTMLDocsError.self) {

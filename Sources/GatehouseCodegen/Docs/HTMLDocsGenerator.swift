@@ -81,6 +81,7 @@ public struct HTMLDocsGenerator: Sendable {
         for (name, source) in configuration.templates.sorted(by: { $0.key < $1.key }) {
             try register(source, named: name, in: &library)
         }
+        try Self.checkIncludes(configuration.templates)
         let page = DocsPageBuilder(model: model, tryItURL: configuration.tryItURL)
             .build(style: DocsStyle.css, script: DocsScript.javaScript, generator: "Gatehouse")
         guard var html = library.render(page, withTemplate: "index") else {
@@ -88,6 +89,41 @@ public struct HTMLDocsGenerator: Sendable {
         }
         if !html.hasSuffix("\n") { html += "\n" }
         return [GeneratedFile(path: configuration.fileName, contents: html)]
+    }
+
+    /// Refuses templates that include themselves (`{{> index}}` in `index`, or through other partials): the view
+    /// model has no recursive structure, so such an include would recurse until the stack overflows.
+    static func checkIncludes(_ templates: [String: String]) throws(HTMLDocsError) {
+        var sources: [String: String] = [:]
+        for (name, source) in DocsTemplate.defaults { sources[name] = source }
+        for (name, source) in templates { sources[name] = source }
+        var includes: [String: [String]] = [:]
+        for (name, source) in sources {
+            var names: [String] = []
+            var rest = Substring(source)
+            while let open = rest.range(of: "{{") {
+                rest = rest[open.upperBound...]
+                guard let first = rest.first, first == ">" || first == "<" else { continue }
+                guard let close = rest.range(of: "}}") else { break }
+                let included = rest[rest.index(after: rest.startIndex)..<close.lowerBound]
+                    .trimmingCharacters(in: .whitespaces)
+                if !included.hasPrefix("*") { names.append(included) }
+                rest = rest[close.upperBound...]
+            }
+            includes[name] = names
+        }
+        var finished: Set<String> = []
+        func visit(_ name: String, path: [String]) throws(HTMLDocsError) {
+            if let start = path.firstIndex(of: name) {
+                let cycle = (path[start...] + [name]).map { "'\($0)'" }.joined(separator: " -> ")
+                throw HTMLDocsError(
+                    code: .invalidTemplate, message: "template '\(name)' includes itself: \(cycle)")
+            }
+            guard !finished.contains(name) else { return }
+            for next in includes[name] ?? [] { try visit(next, path: path + [name]) }
+            finished.insert(name)
+        }
+        for name in includes.keys.sorted() { try visit(name, path: []) }
     }
 
     private func register(_ source: String, named name: String, in library: inout MustacheLibrary) throws(HTMLDocsError)
