@@ -166,6 +166,39 @@ def main():
         print(f"todo page: load event after {todo_load:.0f} ms; search 'todo' shows {visible} of {total} "
               f"operations ('{counter}'); ArrowDown chose {chosen}, Enter opened {opened}")
         print(f"screenshots: {wide}, {opened_shot}, {dark}, {phone}")
+        # Try it: the page of --try-it sends a request to a running `gatehouse serve` and shows the answer.
+        serve = subprocess.Popen(
+            [gatehouse, "serve", "specs/todo.yaml", "--port", "0", "--cors", "*", "--store", "memory"],
+            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        try:
+            base = None
+            deadline = time.time() + 30
+            while base is None and time.time() < deadline:
+                line = serve.stdout.readline()
+                if line.startswith("Listening on "):
+                    base = line.split()[2]
+            if base is None:
+                problems.append("gatehouse serve did not start within 30 s")
+            else:
+                folder = os.path.join(OUT, "todo-try-it")
+                subprocess.run([gatehouse, "generate", "specs/todo.yaml", "--docs", "--out", folder, "--try-it", base],
+                               check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+                tools.load("file://" + os.path.join(folder, "docs", "index.html"))
+                tools.evaluate("(() => { const f = document.querySelector('#operation\\\\/createList form');"
+                               " f.closest('details').open = true; f.requestSubmit(); })()")
+                answer = ""
+                deadline = time.time() + 10
+                while not answer.startswith(("2", "4", "5", "The request failed")) and time.time() < deadline:
+                    time.sleep(0.1)
+                    answer = tools.evaluate(
+                        "document.querySelector('#operation\\\\/createList output').textContent") or ""
+                print(f"try it: POST /lists from the page to {base} answered '{answer.splitlines()[0] if answer else ''}'")
+                if not answer.startswith("201"):
+                    problems.append(f"the try-it form of createList got {answer[:80]!r}")
+        finally:
+            serve.terminate()
+            serve.wait(timeout=10)
+
         if github:
             loads = [tools.load(github) for _ in range(3)]
             size = os.path.getsize(github[len("file://"):])
