@@ -2,7 +2,8 @@
 """Browser check of the HTML docs (issue 8), in headless Chromium over the DevTools protocol.
 
 Loads the page of specs/todo.yaml, types into the search box, moves through the results with the arrow keys and
-opens one with Enter, and takes screenshots (wide, dark, phone); then loads the GitHub page three times and prints
+opens one with Enter, and takes screenshots (wide, dark, phone); sends a request from the --try-it page to a
+running `gatehouse serve`; then loads the GitHub page three times and prints
 the time to the load event. Skipped, with the reason printed, where Chromium or websocket-client is missing.
 
     python3 bench/docs/browser_check.py [--gatehouse PATH]
