@@ -12,6 +12,8 @@ struct Gatehouse: AsyncParsableCommand {
             64 for a usage error or a file that cannot be read.
             """,
         version: version,
-        subcommands: [CheckCommand.self, ValidateCommand.self, ServeCommand.self, StoreCommand.self]
+        subcommands: [
+            CheckCommand.self, GenerateCommand.self, ValidateCommand.self, ServeCommand.self, StoreCommand.self,
+        ]
     )
 }

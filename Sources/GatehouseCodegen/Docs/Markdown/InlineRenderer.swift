@@ -1,0 +1,270 @@
+/// Renders the inline content of one block: code spans, emphasis, links, autolinks, escapes and line breaks.
+///
+/// Every character of the source either becomes escaped text or one of the few tags this type writes itself, so
+/// no markup from the source reaches the page.
+struct InlineRenderer {
+    /// False inside a link's text: links do not nest.
+    var allowLinks: Bool
+    /// How many link texts this one is inside of.
+    var depth: Int
+
+    /// How far a link's `[` looks for its `]`: keeps unbalanced brackets from making the renderer quadratic.
+    static let bracketSearchLimit = 4_096
+    static let maximumDepth = 4
+
+    /// A `*` or `_` run, until emphasis processing decides what it becomes.
+    struct Delimiter {
+        var character: Character
+        /// Characters not yet used by a match.
+        var count: Int
+        var originalCount: Int
+        var canOpen: Bool
+        var canClose: Bool
+        /// Tags written after the remaining characters (this run opened them), outermost first.
+        var openTags: [String] = []
+        /// Tags written before the remaining characters (this run closed them), innermost first.
+        var closeTags: [String] = []
+    }
+
+    enum Token {
+        case html(String)
+        case delimiter(Delimiter)
+    }
+
+    func render(_ text: String) -> String {
+        if Self.isPlain(text) { return HTMLEscaping.escape(text) }
+        let characters = Array(text)
+        var tokens: [Token] = []
+        var pending = ""
+        let backtickRuns = BacktickRuns(characters)
+        var lastCloser = -1
+        if characters.count > 1 {
+            for position in stride(from: characters.count - 2, through: 0, by: -1)
+            where characters[position] == "]" && characters[position + 1] == "(" {
+                lastCloser = position
+                break
+            }
+        }
+        var cursor = backtickRuns.cursor()
+
+        func flush() {
+            if !pending.isEmpty {
+                tokens.append(.html(pending))
+                pending = ""
+            }
+        }
+
+        var index = 0
+        while index < characters.count {
+            let character = characters[index]
+            switch character {
+            case "\\":
+                let next = index + 1 < characters.count ? characters[index + 1] : nil
+                if let next, next.isASCII, next.isPunctuation || next.isSymbol {
+                    HTMLEscaping.escape(String(next), into: &pending)
+                    index += 2
+                } else if next == "\n" {
+                    pending += "<br>\n"
+                    index += 2
+                } else {
+                    pending += "\\"
+                    index += 1
+                }
+            case "`":
+                let run = characters[index...].prefix { $0 == "`" }.count
+                if let close = cursor.closing(length: run, after: index + run - 1) {
+                    var code = String(characters[(index + run)..<close]).replacingOccurrences(of: "\n", with: " ")
+                    if code.count >= 2, code.first == " ", code.last == " ", code.contains(where: { $0 != " " }) {
+                        code = String(code.dropFirst().dropLast())
+                    }
+                    pending += "<code>"
+                    HTMLEscaping.escape(code, into: &pending)
+                    pending += "</code>"
+                    index = close + run
+                } else {
+                    pending += String(repeating: "`", count: run)
+                    index += run
+                }
+            case "<":
+                if allowLinks, let (html, end) = autolink(characters, at: index) {
+                    pending += html
+                    index = end
+                } else {
+                    pending += "&lt;"
+                    index += 1
+                }
+            case "[", "!":
+                let isImage = character == "!"
+                if allowLinks, isImage ? (index + 1 < characters.count && characters[index + 1] == "[") : true,
+                    let (html, end) = link(
+                        characters, at: isImage ? index + 1 : index, image: isImage, lastCloser: lastCloser)
+                {
+                    pending += html
+                    index = end
+                } else {
+                    HTMLEscaping.escape(String(character), into: &pending)
+                    index += 1
+                }
+            case "*", "_":
+                let run = characters[index...].prefix { $0 == character }.count
+                flush()
+                tokens.append(.delimiter(delimiter(characters, at: index, run: run)))
+                index += run
+            case "&":
+                let reference = Self.characterReference(characters, at: index)
+                pending += reference ?? "&amp;"
+                index += reference.map { $0.count } ?? 1
+            case "\n":
+                var trailing = 0
+                while pending.hasSuffix(" ") {
+                    pending.removeLast()
+                    trailing += 1
+                }
+                pending += trailing >= 2 ? "<br>\n" : "\n"
+                index += 1
+            case "h":
+                if allowLinks, let (html, end) = bareURL(characters, at: index) {
+                    pending += html
+                    index = end
+                } else {
+                    pending += "h"
+                    index += 1
+                }
+            default:
+                HTMLEscaping.escape(String(character), into: &pending)
+                index += 1
+            }
+        }
+        flush()
+        Self.processEmphasis(&tokens)
+        var output = ""
+        for token in tokens {
+            switch token {
+            case .html(let html):
+                output += html
+            case .delimiter(let delimiter):
+                output += delimiter.closeTags.joined()
+                output += String(repeating: delimiter.character, count: delimiter.count)
+                output += delimiter.openTags.joined()
+            }
+        }
+        return output
+    }
+
+    /// Whether `text` has nothing for the inline parser (no escapes, code, tags, links, emphasis, references, line
+    /// breaks or URLs), so escaping it is all there is to do.
+    static func isPlain(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "<"), UInt8(ascii: "["), UInt8(ascii: "!"),
+                UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "&"), UInt8(ascii: "\n"):
+                return false
+            case UInt8(ascii: "t") where previous == UInt8(ascii: "h"):
+                return false  // Possibly `http`; the full parser decides.
+            default:
+                previous = byte
+            }
+        }
+        return true
+    }
+
+    /// Whether a delimiter run can open or close emphasis (CommonMark's left- and right-flanking rules).
+    func delimiter(_ characters: [Character], at index: Int, run: Int) -> Delimiter {
+        let before: Character = index > 0 ? characters[index - 1] : " "
+        let after: Character = index + run < characters.count ? characters[index + run] : " "
+        let beforeSpace = before.isWhitespace
+        let afterSpace = after.isWhitespace
+        let beforePunctuation = before.isPunctuation || before.isSymbol
+        let afterPunctuation = after.isPunctuation || after.isSymbol
+        let left = !afterSpace && (!afterPunctuation || beforeSpace || beforePunctuation)
+        let right = !beforeSpace && (!beforePunctuation || afterSpace || afterPunctuation)
+        let character = characters[index]
+        if character == "_" {
+            return Delimiter(
+                character: character, count: run, originalCount: run,
+                canOpen: left && (!right || beforePunctuation), canClose: right && (!left || afterPunctuation))
+        }
+        return Delimiter(character: character, count: run, originalCount: run, canOpen: left, canClose: right)
+    }
+
+    /// Pairs openers with closers into `<em>` and `<strong>` (CommonMark's "process emphasis", with one bottom
+    /// per character so each closer's search does not start over).
+    static func processEmphasis(_ tokens: inout [Token]) {
+        var openersBottom: [Character: Int] = [:]
+        var closerIndex = 0
+        while closerIndex < tokens.count {
+            guard case .delimiter(var closer) = tokens[closerIndex], closer.canClose, closer.count > 0 else {
+                closerIndex += 1
+                continue
+            }
+            var openerIndex: Int?
+            var candidate = closerIndex - 1
+            let bottom = openersBottom[closer.character] ?? -1
+            while candidate > bottom {
+                if case .delimiter(let opener) = tokens[candidate], opener.character == closer.character,
+                    opener.canOpen, opener.count > 0
+                {
+                    let oddMatch =
+                        (opener.canClose || closer.canOpen) && (opener.originalCount + closer.originalCount) % 3 == 0
+                        && !(opener.originalCount % 3 == 0 && closer.originalCount % 3 == 0)
+                    if !oddMatch {
+                        openerIndex = candidate
+                        break
+                    }
+                }
+                candidate -= 1
+            }
+            guard let openerIndex, case .delimiter(var opener) = tokens[openerIndex] else {
+                openersBottom[closer.character] = closerIndex - 1
+                if !closer.canOpen {
+                    closer.canClose = false
+                    tokens[closerIndex] = .delimiter(closer)
+                }
+                closerIndex += 1
+                continue
+            }
+            let used = opener.count >= 2 && closer.count >= 2 ? 2 : 1
+            let tag = used == 2 ? "strong" : "em"
+            opener.count -= used
+            opener.openTags.insert("<\(tag)>", at: 0)
+            closer.count -= used
+            closer.closeTags.append("</\(tag)>")
+            tokens[openerIndex] = .delimiter(opener)
+            tokens[closerIndex] = .delimiter(closer)
+            for between in (openerIndex + 1)..<closerIndex {
+                if case .delimiter(var inner) = tokens[between], inner.canOpen || inner.canClose {
+                    inner.canOpen = false
+                    inner.canClose = false
+                    tokens[between] = .delimiter(inner)
+                }
+            }
+            if closer.count == 0 { closerIndex += 1 }
+        }
+    }
+
+    /// A named (from a short list every HTML parser knows) or numeric character reference, kept as written.
+    static func characterReference(_ characters: [Character], at index: Int) -> String? {
+        let window = characters[index..<min(characters.count, index + 12)]
+        guard let semicolon = window.firstIndex(of: ";") else { return nil }
+        let body = String(characters[(index + 1)..<semicolon])
+        let named: Set<String> = [
+            "amp", "lt", "gt", "quot", "nbsp", "copy", "reg", "trade", "mdash", "ndash", "hellip", "laquo", "raquo",
+        ]
+        if named.contains(body) { return "&\(body);" }
+        var digits = Substring(body)
+        guard digits.first == "#" else { return nil }
+        digits = digits.dropFirst()
+        let value: UInt32?
+        if digits.first == "x" || digits.first == "X" {
+            value = digits.count > 1 && digits.count <= 7 ? UInt32(digits.dropFirst(), radix: 16) : nil
+        } else {
+            value = !digits.isEmpty && digits.count <= 7 ? UInt32(digits) : nil
+        }
+        guard let value, value > 0x1F, value != 0x7F, let scalar = Unicode.Scalar(value),
+            !(0x80...0x9F).contains(value)
+        else { return nil }
+        _ = scalar
+        return "&\(body);"
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import GatehouseCodegen
+import GatehouseSpec
+import Testing
+
+/// Hostile text in every place a spec can put text renders as inert text: no script, no handler, no link to a
+/// `javascript:` URL, no element of its own.
+@Suite struct DocsEscapingTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        var name: String
+        var text: String
+        var testDescription: String { name }
+    }
+
+    static let cases: [Case] = [
+        Case(name: "script element", text: "<script>alert(1)</script>"),
+        Case(name: "javascript link", text: "[click](javascript:alert(1))"),
+        Case(name: "upper-case javascript link", text: "[click](JavaScript:alert(1))"),
+        Case(name: "javascript link with leading space", text: "[click]( javascript:alert(1))"),
+        Case(name: "javascript link with entity", text: "[click](&#106;avascript:alert(1))"),
+        Case(name: "javascript autolink", text: "<javascript:alert(1)>"),
+        Case(name: "data link", text: "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)"),
+        Case(name: "raw img with handler", text: "<img src=x onerror=alert(1)>"),
+        Case(name: "raw anchor", text: "<a href=\"javascript:alert(1)\">x</a>"),
+        Case(name: "unbalanced markup", text: "<div><b>bold <i>and <table><tr><td>cell"),
+        Case(name: "attribute breakout", text: "\" onmouseover=\"alert(1)\" x=\"'><svg onload=alert(1)>"),
+        Case(name: "markdown image", text: "![pixel](https://tracker.example/p.png)"),
+        Case(name: "closing tags", text: "</code></pre></section></main><script>alert(1)</script>"),
+        Case(name: "comment and CDATA", text: "<!-- x --><![CDATA[<script>]]><?php ?>"),
+        Case(name: "link title breakout", text: "[x](https://a.example \"t\\\" onmouseover=alert(1)\")"),
+    ]
+
+    /// A spec with `text` as the API, tag, operation, parameter, response and schema description, as a summary,
+    /// server description, example value and enum value.
+    static func spec(with text: String) -> String {
+        let json = String(decoding: try! JSONEncoder().encode(text), as: UTF8.self)
+        return """
+            {"openapi": "3.1.0",
+             "info": {"title": \(json), "version": \(json), "description": \(json), "summary": \(json)},
+             "servers": [{"url": "http://localhost/", "description": \(json)}],
+             "tags": [{"name": "t", "description": \(json)}],
+             "components": {
+               "securitySchemes": {"key": {"type": "apiKey", "in": "header", "name": \(json), "description": \(json)}},
+               "schemas": {"Thing": {"type": "object", "description": \(json),
+                 "properties": {"name": {"type": "string", "description": \(json), "enum": [\(json)],
+                   "pattern": \(json), "default": \(json)}}}}},
+             "security": [{"key": []}],
+             "paths": {"/things/{id}": {"get": {
+               "operationId": "getThing", "tags": ["t"], "summary": \(json), "description": \(json),
+               "parameters": [{"name": "id", "in": "path", "required": true, "description": \(json),
+                 "schema": {"type": "string"}, "example": \(json)}],
+               "responses": {"200": {"description": \(json),
+                 "headers": {"X-Note": {"description": \(json), "schema": {"type": "string"}}},
+                 "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Thing"},
+                   "examples": {"one": {"summary": \(json), "value": {"name": \(json)}}}},
+                   "text/plain": {"schema": {"type": "string"}, "example": \(json)}}}}}}}}
+            """
+    }
+
+    @Test(arguments: cases)
+    func hostileTextIsInert(_ hostile: Case) throws {
+        let model = try DocsTestSupport.model(yaml: Self.spec(with: hostile.text))
+        for configuration in [HTMLDocsGenerator.Configuration(), .init(tryItURL: "http://localhost:8080")] {
+            let html = try DocsTestSupport.page(model, configuration: configuration)
+            let page = HTMLChecker(html)
+            #expect(page.problems == [])
+            #expect(page.scripts.count == 1)
+            #expect(page.handlerAttributes == [])
+            #expect(page.activeElements.map(\.name) == [])
+            for url in page.urls {
+                let scheme = url.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+                #expect(!scheme.hasPrefix("javascript:") && !scheme.hasPrefix("data:"), "\(url)")
+            }
+            let names = Set(page.elements.map(\.name))
+            for name in ["div", "b", "i", "table", "td"] where hostile.name == "unbalanced markup" {
+                // The page has tables and divs of its own; none may come from the description.
+                #expect(!html.contains("<\(name)>bold"), "\(name)")
+            }
+            #expect(!names.contains("svg") && !names.contains("img"))
+        }
+    }
+
+    @Test func rawHTMLIsShownAsText() throws {
+        let model = try DocsTestSupport.model(yaml: Self.spec(with: "Use <b>bold</b> & <script>x</script>"))
+        let html = try DocsTestSupport.page(model)
+        #expect(html.contains("Use &lt;b&gt;bold&lt;/b&gt; &amp; &lt;script&gt;x&lt;/script&gt;"))
+    }
+
+    @Test func safeLinksStayLinks() throws {
+        let text = "See [the guide](https://docs.example/guide), <mailto:api@example.com>, [below](#schema/Thing)."
+        let html = try DocsTestSupport.page(try DocsTestSupport.model(yaml: Self.spec(with: text)))
+        #expect(html.contains("<a href=\"https://docs.example/guide\" rel=\"noopener noreferrer\">the guide</a>"))
+        #expect(
+            html.contains("<a href=\"mailto:api@example.com\" rel=\"noopener noreferrer\">mailto:api@example.com</a>"))
+        #expect(html.contains("<a href=\"#schema/Thing\" rel=\"noopener noreferrer\">below</a>"))
+    }
+}
