@@ -125,7 +125,7 @@ struct KeysCommandTests {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let server = try ServeProcess(["specs/todo.yaml", "--store=sqlite:\(directory)/store.sqlite", "--api-gateway-compatible"])
         defer { server.stop() }
-        let refused = try await server.request("DELETE", "/api/lists/1", headers: ["X-API-Key": "ghk_unknown"])
+        let refused = try await server.request("/api/lists/1", method: "DELETE", headers: ["X-API-Key": "ghk_unknown"])
         #expect(refused.status == 403)
         #expect(refused.body == #"{"message":"Forbidden"}"#)
     }
@@ -149,8 +149,8 @@ struct KeysCommandTests {
         #expect(result.status == 1)
         #expect(
             result.stderr.split(separator: "\n").filter { $0.contains("error:") } == [
-                "plans.yaml:8:17: error: must be a number of requests per second above 0 (at most 1000000) [usage-plans]",
-                "plans.yaml:9:33: error: must be DAY, WEEK or MONTH [usage-plans]",
+                "plans.yaml:8:24: error: must be a number of requests per second above 0 (at most 1000000) [usage-plans]",
+                "plans.yaml:9:34: error: must be DAY, WEEK or MONTH [usage-plans]",
                 "plans.yaml:5:12: error: no plan named 'gold' [usage-plans]",
                 "error: 'plans.yaml' has unusable usage plans; fix them before serving it",
             ])

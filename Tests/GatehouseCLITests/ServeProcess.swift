@@ -54,7 +54,7 @@ final class ServeProcess {
     }
 
     /// One request with a 10 s timeout.
-    func request(_ method: String = "GET", _ path: String, headers: [String: String] = [:]) async throws -> Reply {
+    func request(_ path: String, method: String = "GET", headers: [String: String] = [:]) async throws -> Reply {
         var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
         request.httpMethod = method
         request.timeoutInterval = 10

@@ -62,7 +62,7 @@ struct JWTAuthenticationTests {
             description: "wrong issuer", claims: claims(issuer: "https://evil.example"),
             refusal: "the token was not issued by 'https://issuer.example'"),
         Case(
-            description: "another secret", claims: claims(), signedWith: Array("another-secret".utf8),
+            description: "another secret", claims: claims(), signedWith: Array("another-secret-also-of-32-bytes!".utf8),
             refusal: "the token's signature does not verify"),
     ]
 
@@ -112,7 +112,7 @@ struct JWTAuthenticationTests {
         let other = JWTKeyCollection()
         await other.add(ecdsa: ES256PrivateKey(), kid: "k1")
         let forged = try await other.sign(Self.claims(), kid: "k1")
-        try await KeyedGateway.with(access: Self.access(verifier)) { gateway, _, _ in
+        try await KeyedGateway.with(access: Self.access(verifier)) { (gateway, _, _) async throws in
             #expect(try await gateway.request(.GET, "/bearer", headers: [("Authorization", "Bearer \(good)")]).status == 200)
             #expect(try await gateway.request(.GET, "/bearer", headers: [("Authorization", "Bearer \(forged)")]).status == 401)
         }
@@ -123,7 +123,7 @@ struct JWTAuthenticationTests {
             _ = try await JWTVerifier.make(hs256Secret: nil, jwks: #"{"keys": [{"kty": "EC"}]}"#, audience: nil, issuer: nil)
         }
         await #expect(throws: JWTConfigurationError.self) {
-            _ = try await JWTVerifier.make(hs256Secret: [], jwks: nil, audience: nil, issuer: nil)
+            _ = try await JWTVerifier.make(hs256Secret: Array("short".utf8), jwks: nil, audience: nil, issuer: nil)
         }
     }
 }

@@ -72,7 +72,7 @@ struct KeyAttackTests {
         let lines = LogLines()
         var logger = Logger(label: "keys-test") { _ in LogLines.Handler(lines: lines) }
         logger.logLevel = .info
-        try await KeyedGateway.with(logger: logger) { gateway, secrets, _ in
+        try await KeyedGateway.with(logger: logger) { (gateway, secrets, _) async throws in
             let key = secrets["alice"]!
             #expect(try await gateway.request(.GET, "/query?api_key=\(key)&page=2").status == 200)
             #expect(try await gateway.request(.GET, "/open?token=zzsecretzz&x=1").status == 200)

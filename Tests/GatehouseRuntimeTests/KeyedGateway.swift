@@ -76,7 +76,7 @@ enum KeyedGateway {
             tight:
               throttle: {rate: 1, burst: 3}
               operations:
-                open: {throttle: {rate: 1, burst: 1}}
+                maybe: {throttle: {rate: 1, burst: 1}}
             daily:
               quota: {limit: 3, period: DAY}
             monthly:

@@ -43,7 +43,7 @@ struct SecurityRequirementTests {
     }
 
     @Test func keysAreReadFromTheQueryAndFromCookies() async throws {
-        try await KeyedGateway.with { gateway, secrets, _ in
+        try await KeyedGateway.with { (gateway, secrets, _) async throws in
             let key = secrets["alice"]!
             #expect(try await gateway.request(.GET, "/query?api_key=\(key)").status == 200)
             #expect(try await gateway.request(.GET, "/query", headers: [("X-API-Key", key)]).status == 403)
@@ -55,7 +55,7 @@ struct SecurityRequirementTests {
     }
 
     @Test func theManagedGatewayFlagRequiresTheXAPIKeyHeader() async throws {
-        try await KeyedGateway.with { gateway, secrets, _ in
+        try await KeyedGateway.with { (gateway, secrets, _) async throws in
             #expect(try await gateway.request(.GET, "/flagged").status == 403)
             #expect(try await gateway.request(.GET, "/flagged", headers: [("x-api-key", secrets["alice"]!)]).status == 200)
         }
@@ -108,7 +108,7 @@ struct SecurityRequirementTests {
     }
 
     @Test func noAuthServesEveryOperationAnonymously() async throws {
-        try await KeyedGateway.with(access: AccessConfiguration(enforcesSecurity: false)) { gateway, _, _ in
+        try await KeyedGateway.with(access: AccessConfiguration(enforcesSecurity: false)) { (gateway, _, _) async throws in
             #expect(try await gateway.request(.GET, "/keyed").status == 200)
             #expect(try await gateway.request(.GET, "/bearer").status == 200)
         }

@@ -49,6 +49,12 @@ public struct UsageCounters: Sendable {
         /// The UTC day, `2026-11-21`.
         public var day: String
         public var requests: Int
+
+        public init(key: String, day: String, requests: Int) {
+            self.key = key
+            self.day = day
+            self.requests = requests
+        }
     }
 
     /// Per-key, per-day counts of accepted requests, for the keys given (all when empty), between two UTC days

@@ -14,7 +14,11 @@ public struct JWTVerifier: Sendable {
     {
         let keys = JWTKeyCollection()
         if let hs256Secret {
-            guard !hs256Secret.isEmpty else { throw JWTConfigurationError(message: "the HS256 secret is empty") }
+            // RFC 7518 §3.2: a key at least as long as the hash output.
+            guard hs256Secret.count >= 32 else {
+                throw JWTConfigurationError(
+                    message: "the HS256 secret must be at least 32 bytes long; it has \(hs256Secret.count)")
+            }
             await keys.add(hmac: HMACKey(from: hs256Secret), digestAlgorithm: .sha256)
         }
         if let jwks {
