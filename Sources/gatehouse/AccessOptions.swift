@@ -44,7 +44,7 @@ struct AccessOptions: ParsableArguments {
         if anonymousBurst != nil, anonymousRate == nil {
             throw ValidationError("--anonymous-burst needs --anonymous-rate")
         }
-        if (jwtAudience != nil || jwtIssuer != nil), jwtHs256SecretFile == nil, jwks == nil {
+        if jwtAudience != nil || jwtIssuer != nil, jwtHs256SecretFile == nil, jwks == nil {
             throw ValidationError("--jwt-audience and --jwt-issuer need --jwt-hs256-secret-file or --jwks")
         }
     }
@@ -62,7 +62,9 @@ struct AccessOptions: ParsableArguments {
             for problem in error.problems {
                 // The deepest member that exists: a missing `rate` is reported at its throttle.
                 var tokens = problem.path.split(separator: "/").map(String.init)
-                while !tokens.isEmpty, model.document.value(at: model.document.rootAddress(JSONPointer(tokens: tokens))) == nil {
+                while !tokens.isEmpty,
+                    model.document.value(at: model.document.rootAddress(JSONPointer(tokens: tokens))) == nil
+                {
                     tokens.removeLast()
                 }
                 let location = model.document.location(of: model.document.rootAddress(JSONPointer(tokens: tokens)))

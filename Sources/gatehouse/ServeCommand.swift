@@ -137,7 +137,8 @@ struct ServeCommand: AsyncParsableCommand {
         )
         FileHandle.standardOutput.write(
             Data((Self.banner(model: model, spec: spec, basePath: gateway.state.basePath) + "\n").utf8))
-        FileHandle.standardOutput.write(Data((access.summary(model: model, configuration: accessConfiguration) + "\n").utf8))
+        FileHandle.standardOutput.write(
+            Data((access.summary(model: model, configuration: accessConfiguration) + "\n").utf8))
         let host = self.host
         let basePath = gateway.state.basePath
         try await gateway.run { port in

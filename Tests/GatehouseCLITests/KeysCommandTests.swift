@@ -27,7 +27,10 @@ struct KeysCommandTests {
         let list = try GatehouseProcess.run(["keys", "list", store])
         #expect(list.status == 0)
         let rows = list.stdout.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
-        #expect(rows.map { Array($0.prefix(3)) } == [["NAME", "PLAN", "STATUS"], ["ci", "-", "enabled"], ["mobile-app", "pro", "enabled"]])
+        #expect(
+            rows.map { Array($0.prefix(3)) } == [
+                ["NAME", "PLAN", "STATUS"], ["ci", "-", "enabled"], ["mobile-app", "pro", "enabled"],
+            ])
         #expect(!list.stdout.contains(secret))
         // Only the hash is stored: the secret appears nowhere in the store's files.
         for file in try FileManager.default.contentsOfDirectory(atPath: directory) {
@@ -35,11 +38,14 @@ struct KeysCommandTests {
             #expect(bytes.range(of: Data(secret.utf8)) == nil, "\(file)")
         }
 
-        #expect(try GatehouseProcess.run(["keys", "revoke", "mobile-app", store]).stdout == "revoked key 'mobile-app'\n")
+        #expect(
+            try GatehouseProcess.run(["keys", "revoke", "mobile-app", store]).stdout == "revoked key 'mobile-app'\n")
         let json = try GatehouseProcess.run(["keys", "list", "--format", "json", store])
         #expect(json.stdout.contains(#""enabled" : false"#))
         #expect(try GatehouseProcess.run(["keys", "enable", "mobile-app", store]).status == 0)
-        #expect(try GatehouseProcess.run(["keys", "list", "--format", "csv", store]).stdout.contains("mobile-app,pro,enabled,"))
+        #expect(
+            try GatehouseProcess.run(["keys", "list", "--format", "csv", store]).stdout.contains(
+                "mobile-app,pro,enabled,"))
     }
 
     struct BadInput: Sendable, CustomStringConvertible {
@@ -53,7 +59,8 @@ struct KeysCommandTests {
         BadInput(
             arguments: ["keys", "create", "--name", "a b"], status: 1,
             stderr: "error: invalid key name 'a b': use 1 to 64 letters, digits, '.', '_' or '-'\n"),
-        BadInput(arguments: ["keys", "create", "--name", "taken"], status: 1, stderr: "error: a key named 'taken' exists\n"),
+        BadInput(
+            arguments: ["keys", "create", "--name", "taken"], status: 1, stderr: "error: a key named 'taken' exists\n"),
         BadInput(arguments: ["keys", "revoke", "nobody"], status: 1, stderr: "error: no key named 'nobody'\n"),
         BadInput(arguments: ["keys", "enable", "nobody"], status: 1, stderr: "error: no key named 'nobody'\n"),
         BadInput(
@@ -81,7 +88,9 @@ struct KeysCommandTests {
         let secret = try GatehouseProcess.run(["keys", "create", "--name", "ada", "--plan", "free", store]).stdout
             .trimmingCharacters(in: .newlines)
         let server = try ServeProcess(["specs/todo.yaml", store])
-        #expect(server.banner.contains("security enforced: 2 of 11 operations need credentials; usage plans: free (default), pro"))
+        #expect(
+            server.banner.contains(
+                "security enforced: 2 of 11 operations need credentials; usage plans: free (default), pro"))
 
         let anonymous = try await server.request("/api/users/me")
         #expect(anonymous.status == 403)
@@ -123,7 +132,9 @@ struct KeysCommandTests {
     @Test func aCompatibleServerAnswersLikeAManagedGateway() async throws {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let server = try ServeProcess(["specs/todo.yaml", "--store=sqlite:\(directory)/store.sqlite", "--api-gateway-compatible"])
+        let server = try ServeProcess([
+            "specs/todo.yaml", "--store=sqlite:\(directory)/store.sqlite", "--api-gateway-compatible",
+        ])
         defer { server.stop() }
         let refused = try await server.request("/api/lists/1", method: "DELETE", headers: ["X-API-Key": "ghk_unknown"])
         #expect(refused.status == 403)

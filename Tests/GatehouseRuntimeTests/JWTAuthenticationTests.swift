@@ -54,7 +54,8 @@ struct JWTAuthenticationTests {
         Case(description: "valid", claims: claims()),
         Case(description: "expired", claims: claims(expiresIn: -1), refusal: "the token has expired"),
         Case(description: "no expiry", claims: claims(expiresIn: nil), refusal: "the token has no expiry ('exp')"),
-        Case(description: "not yet valid", claims: claims(notBefore: 60), refusal: "the token is not valid yet ('nbf')"),
+        Case(
+            description: "not yet valid", claims: claims(notBefore: 60), refusal: "the token is not valid yet ('nbf')"),
         Case(
             description: "wrong audience", claims: claims(audience: "other-api"),
             refusal: "the token is not meant for audience 'todo-api'"),
@@ -113,14 +114,19 @@ struct JWTAuthenticationTests {
         await other.add(ecdsa: ES256PrivateKey(), kid: "k1")
         let forged = try await other.sign(Self.claims(), kid: "k1")
         try await KeyedGateway.with(access: Self.access(verifier)) { (gateway, _, _) async throws in
-            #expect(try await gateway.request(.GET, "/bearer", headers: [("Authorization", "Bearer \(good)")]).status == 200)
-            #expect(try await gateway.request(.GET, "/bearer", headers: [("Authorization", "Bearer \(forged)")]).status == 401)
+            #expect(
+                try await gateway.request(.GET, "/bearer", headers: [("Authorization", "Bearer \(good)")]).status == 200
+            )
+            #expect(
+                try await gateway.request(.GET, "/bearer", headers: [("Authorization", "Bearer \(forged)")]).status
+                    == 401)
         }
     }
 
     @Test func aBadJWKSIsAnErrorAtStartup() async throws {
         await #expect(throws: JWTConfigurationError.self) {
-            _ = try await JWTVerifier.make(hs256Secret: nil, jwks: #"{"keys": [{"kty": "EC"}]}"#, audience: nil, issuer: nil)
+            _ = try await JWTVerifier.make(
+                hs256Secret: nil, jwks: #"{"keys": [{"kty": "EC"}]}"#, audience: nil, issuer: nil)
         }
         await #expect(throws: JWTConfigurationError.self) {
             _ = try await JWTVerifier.make(hs256Secret: Array("short".utf8), jwks: nil, audience: nil, issuer: nil)

@@ -21,7 +21,8 @@ struct KeyAttackTests {
             }
             #expect(gateway.gateway.gatekeeper.cache.count == 64)
             // The real key still works after the flood.
-            #expect(try await gateway.request(.GET, "/keyed", headers: [("X-API-Key", secrets["alice"]!)]).status == 200)
+            #expect(
+                try await gateway.request(.GET, "/keyed", headers: [("X-API-Key", secrets["alice"]!)]).status == 200)
             // Values too long to be a key are refused without a lookup or a cache entry.
             let huge = String(repeating: "k", count: 4000)
             #expect(try await gateway.request(.GET, "/keyed", headers: [("X-API-Key", huge)]).status == 403)
@@ -94,7 +95,8 @@ struct KeyAttackTests {
             of: "throttle: {rate: 1000, burst: 1000}", with: "throttle: {rate: 50, burst: 50}")
         try await KeyedGateway.with(spec: spec) { gateway, secrets, _ in
             var configuration = HTTPClient.Configuration()
-            configuration.connectionPool = .init(idleTimeout: .seconds(30), concurrentHTTP1ConnectionsPerHostSoftLimit: 64)
+            configuration.connectionPool = .init(
+                idleTimeout: .seconds(30), concurrentHTTP1ConnectionsPerHostSoftLimit: 64)
             let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
             let key = secrets["alice"]!
             let url = gateway.baseURL + "/keyed"
@@ -113,7 +115,9 @@ struct KeyAttackTests {
                             request.headers.add(name: "X-API-Key", value: key)
                             let response = try await client.execute(request, timeout: .seconds(10))
                             _ = try await response.body.collect(upTo: 1 << 20)
-                            if response.status == .ok { accepted += 1 } else if response.status == .tooManyRequests {
+                            if response.status == .ok {
+                                accepted += 1
+                            } else if response.status == .tooManyRequests {
                                 throttled += 1
                             }
                         }
@@ -132,7 +136,9 @@ struct KeyAttackTests {
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             let allowed = 50 + 50 * seconds
             #expect(throttled > accepted, "the clients must outrun the throttle for the test to mean anything")
-            #expect(Double(accepted) >= allowed * 0.9 && Double(accepted) <= allowed * 1.1, "accepted \(accepted) of \(allowed) in \(seconds) s")
+            #expect(
+                Double(accepted) >= allowed * 0.9 && Double(accepted) <= allowed * 1.1,
+                "accepted \(accepted) of \(allowed) in \(seconds) s")
         }
     }
 }

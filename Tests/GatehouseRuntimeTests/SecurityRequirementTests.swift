@@ -20,7 +20,8 @@ struct SecurityRequirementTests {
             #expect(allowed.json?["keyed"] == .bool(true))
             // An operation with `{}` among its alternatives is open, and a key on it is still welcome.
             #expect(try await gateway.request(.GET, "/maybe").status == 200)
-            #expect(try await gateway.request(.GET, "/maybe", headers: [("X-API-Key", secrets["alice"]!)]).status == 200)
+            #expect(
+                try await gateway.request(.GET, "/maybe", headers: [("X-API-Key", secrets["alice"]!)]).status == 200)
         }
     }
 
@@ -29,7 +30,9 @@ struct SecurityRequirementTests {
             let key = secrets["alice"]!
             // OR: a key or a bearer token.
             #expect(try await gateway.request(.GET, "/either", headers: [("X-API-Key", key)]).status == 200)
-            #expect(try await gateway.request(.GET, "/either", headers: [("Authorization", "Bearer abc.def.ghi")]).status == 200)
+            #expect(
+                try await gateway.request(.GET, "/either", headers: [("Authorization", "Bearer abc.def.ghi")]).status
+                    == 200)
             let neither = try await gateway.request(.GET, "/either")
             #expect(neither.status == 403)
             #expect(
@@ -38,7 +41,8 @@ struct SecurityRequirementTests {
             // AND: the header key and the query key, both.
             #expect(try await gateway.request(.GET, "/both", headers: [("X-API-Key", key)]).status == 403)
             #expect(try await gateway.request(.GET, "/both?api_key=\(key)").status == 403)
-            #expect(try await gateway.request(.GET, "/both?api_key=\(key)", headers: [("X-API-Key", key)]).status == 200)
+            #expect(
+                try await gateway.request(.GET, "/both?api_key=\(key)", headers: [("X-API-Key", key)]).status == 200)
         }
     }
 
@@ -57,7 +61,8 @@ struct SecurityRequirementTests {
     @Test func theManagedGatewayFlagRequiresTheXAPIKeyHeader() async throws {
         try await KeyedGateway.with { (gateway, secrets, _) async throws in
             #expect(try await gateway.request(.GET, "/flagged").status == 403)
-            #expect(try await gateway.request(.GET, "/flagged", headers: [("x-api-key", secrets["alice"]!)]).status == 200)
+            #expect(
+                try await gateway.request(.GET, "/flagged", headers: [("x-api-key", secrets["alice"]!)]).status == 200)
         }
     }
 
@@ -99,8 +104,10 @@ struct SecurityRequirementTests {
             let malformed = try await gateway.request(.GET, "/bearer", headers: [("Authorization", "Bearer a b")])
             #expect(malformed.status == 401)
             #expect(malformed.headers["WWW-Authenticate"].first?.contains(#"error="invalid_token""#) == true)
-            #expect(try await gateway.request(.GET, "/bearer", headers: [("Authorization", "Bearer abc")]).status == 200)
-            #expect(try await gateway.request(.GET, "/basic").headers["WWW-Authenticate"] == [#"Basic realm="gatehouse""#])
+            #expect(
+                try await gateway.request(.GET, "/bearer", headers: [("Authorization", "Bearer abc")]).status == 200)
+            #expect(
+                try await gateway.request(.GET, "/basic").headers["WWW-Authenticate"] == [#"Basic realm="gatehouse""#])
             #expect(try await gateway.request(.GET, "/basic", headers: [("Authorization", "Basic !!")]).status == 401)
             let basic = "Basic " + Data("ada:secret".utf8).base64EncodedString()
             #expect(try await gateway.request(.GET, "/basic", headers: [("Authorization", basic)]).status == 200)
@@ -108,7 +115,8 @@ struct SecurityRequirementTests {
     }
 
     @Test func noAuthServesEveryOperationAnonymously() async throws {
-        try await KeyedGateway.with(access: AccessConfiguration(enforcesSecurity: false)) { (gateway, _, _) async throws in
+        try await KeyedGateway.with(access: AccessConfiguration(enforcesSecurity: false)) {
+            (gateway, _, _) async throws in
             #expect(try await gateway.request(.GET, "/keyed").status == 200)
             #expect(try await gateway.request(.GET, "/bearer").status == 200)
         }

@@ -76,7 +76,8 @@ struct UsagePlanTests {
             #expect(
                 exhausted.json?["detail"]
                     == .string(
-                        "the quota of 3 requests per DAY of plan 'daily' is used up; it resets at 2027-01-17T00:00:00Z"))
+                        "the quota of 3 requests per DAY of plan 'daily' is used up; it resets at 2027-01-17T00:00:00Z")
+            )
             #expect(exhausted.json?["resetsAt"] == .string("2027-01-17T00:00:00Z"))
             #expect(exhausted.headers["Retry-After"] == ["10"])
             // One second before midnight: still used up. At midnight UTC: a new day, a new quota.
@@ -152,7 +153,9 @@ struct UsagePlanTests {
 
     @Test func keysWithoutAPlanGetTheDefaultPlan() async throws {
         let clock = ManualClock(Self.start)
-        try await KeyedGateway.with(keys: ["frank": nil, "gina": "no-such-plan"], access: AccessConfiguration(clock: clock)) {
+        try await KeyedGateway.with(
+            keys: ["frank": nil, "gina": "no-such-plan"], access: AccessConfiguration(clock: clock)
+        ) {
             gateway, secrets, _ in
             for name in ["frank", "gina"] {
                 let reply = try await gateway.request(.GET, "/keyed", headers: [("X-API-Key", secrets[name]!)])

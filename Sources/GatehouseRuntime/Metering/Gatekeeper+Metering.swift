@@ -11,7 +11,9 @@ extension Gatekeeper {
         case .authenticated:
             return .admitted(headers: [])
         case .anonymous:
-            guard let throttle = configuration.anonymousThrottle ?? plans.anonymous else { return .admitted(headers: []) }
+            guard let throttle = configuration.anonymousThrottle ?? plans.anonymous else {
+                return .admitted(headers: [])
+            }
             let decision = buckets.take("anonymous", throttle: throttle, now: now)
             guard decision.allowed else { return .refused(throttled(decision, throttle, operation: operation)) }
             return .admitted(headers: Self.headers(decision, throttle))
@@ -77,7 +79,9 @@ extension Gatekeeper {
         ]
     }
 
-    func throttled(_ decision: TokenBucket.Decision, _ throttle: Throttle, operation: GatehouseSpec.Operation) -> GatewayAnswer {
+    func throttled(_ decision: TokenBucket.Decision, _ throttle: Throttle, operation: GatehouseSpec.Operation)
+        -> GatewayAnswer
+    {
         let retryAfter = max(1, Int(decision.retryAfter.rounded(.up)))
         let headers: [(name: String, value: String)] =
             [("Retry-After", String(retryAfter))] + Self.headers(decision, throttle)

@@ -9,8 +9,9 @@ public struct UsagePlan: Sendable, Hashable {
     /// Throttles that replace the plan's for one operation, by operationId.
     public var operationThrottles: [String: Throttle]
 
-    public init(name: String, throttle: Throttle? = nil, quota: Quota? = nil, operationThrottles: [String: Throttle] = [:])
-    {
+    public init(
+        name: String, throttle: Throttle? = nil, quota: Quota? = nil, operationThrottles: [String: Throttle] = [:]
+    ) {
         self.name = name
         self.throttle = throttle
         self.quota = quota
@@ -71,7 +72,8 @@ public enum QuotaPeriod: String, Sendable, Hashable, CaseIterable {
         case .month: component = .month
         }
         let interval = calendar.dateInterval(of: component, for: date)!
-        let parts = calendar.dateComponents([.year, .month, .day, .yearForWeekOfYear, .weekOfYear], from: interval.start)
+        let parts = calendar.dateComponents(
+            [.year, .month, .day, .yearForWeekOfYear, .weekOfYear], from: interval.start)
         let label: String
         switch self {
         case .day:

@@ -93,7 +93,9 @@ public struct UsagePlans: Sendable, Hashable {
         self.init(plans: plans, defaultPlan: defaultPlan, anonymous: anonymous)
     }
 
-    static func plan(_ name: String, _ value: JSONValue, path: String, problems: inout [UsagePlansError.Problem]) -> UsagePlan? {
+    static func plan(_ name: String, _ value: JSONValue, path: String, problems: inout [UsagePlansError.Problem])
+        -> UsagePlan?
+    {
         guard let object = value.objectValue else {
             problems.append(.init(path: path, message: "must be an object with 'throttle', 'quota' or 'operations'"))
             return nil
@@ -108,7 +110,8 @@ public struct UsagePlans: Sendable, Hashable {
                 plan.quota = quota(member.value, path: path + "/quota", problems: &problems)
             case "operations":
                 guard let operations = member.value.objectValue else {
-                    problems.append(.init(path: path + "/operations", message: "must be an object of overrides by operationId"))
+                    problems.append(
+                        .init(path: path + "/operations", message: "must be an object of overrides by operationId"))
                     continue
                 }
                 for operation in operations {
@@ -126,7 +129,10 @@ public struct UsagePlans: Sendable, Hashable {
             case "description":
                 continue
             default:
-                problems.append(.init(path: path + "/" + member.key, message: "unknown member; expected 'throttle', 'quota' or 'operations'"))
+                problems.append(
+                    .init(
+                        path: path + "/" + member.key,
+                        message: "unknown member; expected 'throttle', 'quota' or 'operations'"))
             }
         }
         return problems.count == before ? plan : nil
@@ -142,7 +148,9 @@ public struct UsagePlans: Sendable, Hashable {
         }
         let rate = object["rate"]?.numberValue?.double
         guard let rate, rate > 0, rate.isFinite, rate <= 1_000_000 else {
-            problems.append(.init(path: path + "/rate", message: "must be a number of requests per second above 0 (at most 1000000)"))
+            problems.append(
+                .init(
+                    path: path + "/rate", message: "must be a number of requests per second above 0 (at most 1000000)"))
             return nil
         }
         let burst = object["burst"].map { positiveInteger($0) } ?? Int(rate.rounded(.up))

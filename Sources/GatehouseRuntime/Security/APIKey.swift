@@ -1,5 +1,5 @@
-public import Foundation
 import Crypto
+public import Foundation
 
 /// An API key as the store keeps it: never the secret itself, only its SHA-256, with the name it was issued under,
 /// its usage plan and whether it is enabled.
@@ -45,8 +45,9 @@ public struct APIKey: Sendable, Hashable {
     public static func isValidName(_ name: String) -> Bool {
         !name.isEmpty && name.utf8.count <= 64
             && name.unicodeScalars.allSatisfy { scalar in
-                (scalar.value < 0x80 && CharacterSet.alphanumerics.contains(scalar)) || "._-".unicodeScalars.contains(
-                    scalar)
+                (scalar.value < 0x80 && CharacterSet.alphanumerics.contains(scalar))
+                    || "._-".unicodeScalars.contains(
+                        scalar)
             }
     }
 

@@ -9,7 +9,8 @@ public import GatehouseStore
 /// Any backend works: with SQLite the CLI and a running gateway share the file, so a key revoked by
 /// `gatehouse keys revoke` is refused by the server at its next lookup.
 public struct APIKeyStore: Sendable {
-    public static let keysTable = TableDefinition(name: "gatehouse_api_keys", partitionKey: KeyAttribute("hash", .string))
+    public static let keysTable = TableDefinition(
+        name: "gatehouse_api_keys", partitionKey: KeyAttribute("hash", .string))
     public static let namesTable = TableDefinition(
         name: "gatehouse_api_key_names", partitionKey: KeyAttribute("name", .string))
 

@@ -9,7 +9,8 @@ extension Gatekeeper {
         for failure in failures {
             if case .badToken(let reason) = failure {
                 return unauthorized(
-                    reason, challenge: #"Bearer realm="gatehouse", error="invalid_token", error_description="\#(reason)""#,
+                    reason,
+                    challenge: #"Bearer realm="gatehouse", error="invalid_token", error_description="\#(reason)""#,
                     operation: operation)
             }
         }
@@ -59,7 +60,8 @@ extension Gatekeeper {
     }
 
     func unauthorized(_ detail: String, challenge: String, operation: Operation) -> GatewayAnswer {
-        let headers = challenge.isEmpty ? [] : [(name: "WWW-Authenticate", value: GatewayResponder.headerSafe(challenge))]
+        let headers =
+            challenge.isEmpty ? [] : [(name: "WWW-Authenticate", value: GatewayResponder.headerSafe(challenge))]
         if configuration.apiGatewayCompatible {
             var answer = Self.compatible(
                 401, message: "Unauthorized", type: "UnauthorizedException", operation: operation)

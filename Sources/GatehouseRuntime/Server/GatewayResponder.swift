@@ -101,7 +101,8 @@ struct GatewayResponder: HTTPResponder {
                         index, captures: captures, request: request, requestId: requestId, state: state)
                 }
             } else {
-                answer = await operation(index, captures: captures, request: request, requestId: requestId, state: state)
+                answer = await operation(
+                    index, captures: captures, request: request, requestId: requestId, state: state)
             }
             answer.headers += metering
             return answer
