@@ -59,17 +59,8 @@ struct AccessOptions: ParsableArguments {
         do {
             _ = try UsagePlans(model: model)
         } catch {
-            for problem in error.problems {
-                // The deepest member that exists: a missing `rate` is reported at its throttle.
-                var tokens = problem.path.split(separator: "/").map(String.init)
-                while !tokens.isEmpty,
-                    model.document.value(at: model.document.rootAddress(JSONPointer(tokens: tokens))) == nil
-                {
-                    tokens.removeLast()
-                }
-                let location = model.document.location(of: model.document.rootAddress(JSONPointer(tokens: tokens)))
-                StandardError.write("\(location): error: \(problem.message) [usage-plans]\n")
-                StandardError.write("note: at /\(problem.path)\n")
+            Self.report(error, root: model.document.root) {
+                model.document.location(of: model.document.rootAddress($0))
             }
             StandardError.write("error: '\(spec)' has unusable usage plans; fix them before serving it\n")
             throw ExitStatus.problemsFound
@@ -119,9 +110,21 @@ struct AccessOptions: ParsableArguments {
             }
             return try UsagePlans(json: root)
         } catch {
-            for problem in error.problems { StandardError.write("\(path): error: \(problem) [usage-plans]\n") }
+            if let file { report(error, root: root) { file.location(of: $0) } }
             StandardError.write("error: cannot use the usage plans in '\(path)'\n")
             throw ExitStatus.problemsFound
+        }
+    }
+
+    /// Each problem as a diagnostic at the deepest member of its path that exists (a missing `rate` is reported
+    /// at its throttle), with the path in a note.
+    static func report(_ error: UsagePlansError, root: JSONValue, locate: (JSONPointer) -> SourceLocation) {
+        for problem in error.problems {
+            var tokens = problem.path.split(separator: "/").map(String.init)
+            while !tokens.isEmpty, root.value(at: JSONPointer(tokens: tokens)) == nil { tokens.removeLast() }
+            let location = locate(JSONPointer(tokens: tokens))
+            StandardError.write("\(location): error: \(problem.message) [usage-plans]\n")
+            StandardError.write("\(location): note: at '#/\(problem.path)'\n")
         }
     }
 

@@ -89,7 +89,7 @@ struct KeyAttackTests {
     }
 
     /// The acceptance test: 64 connections hammer one key for 10 s; the accepted rate stays within 10 % of
-    /// the plan's (its burst included).
+    /// the plan's.
     @Test func theThrottleHoldsUnder64ConcurrentConnections() async throws {
         let spec = KeyedGateway.spec.replacingOccurrences(
             of: "throttle: {rate: 1000, burst: 1000}", with: "throttle: {rate: 50, burst: 50}")
@@ -101,44 +101,45 @@ struct KeyAttackTests {
             let key = secrets["alice"]!
             let url = gateway.baseURL + "/keyed"
             let started = ContinuousClock.now
-            let window = Duration.seconds(10)
-            let (accepted, throttled) = try await withThrowingTaskGroup(of: (Int, Int).self) { group in
+            // 10.5 s of load; the rate is measured on the answers received from 2 s to 10 s, once the burst is spent
+            // and every connection is up, so slow connection set-up on a loaded machine does not count.
+            let run = Duration.milliseconds(10_500)
+            let (acceptedAt, throttled) = try await withThrowingTaskGroup(of: ([Duration], Int).self) { group in
                 for _ in 0..<64 {
                     group.addTask {
-                        var accepted = 0
+                        var acceptedAt: [Duration] = []
                         var throttled = 0
                         var sent = 0
                         // Bounded by time and by count.
-                        while sent < 100_000, ContinuousClock.now - started < window {
+                        while sent < 100_000, ContinuousClock.now - started < run {
                             sent += 1
                             var request = HTTPClientRequest(url: url)
                             request.headers.add(name: "X-API-Key", value: key)
                             let response = try await client.execute(request, timeout: .seconds(10))
                             _ = try await response.body.collect(upTo: 1 << 20)
                             if response.status == .ok {
-                                accepted += 1
+                                acceptedAt.append(ContinuousClock.now - started)
                             } else if response.status == .tooManyRequests {
                                 throttled += 1
                             }
                         }
-                        return (accepted, throttled)
+                        return (acceptedAt, throttled)
                     }
                 }
-                var totals = (0, 0)
-                for try await (accepted, throttled) in group {
-                    totals.0 += accepted
+                var totals: ([Duration], Int) = ([], 0)
+                for try await (acceptedAt, throttled) in group {
+                    totals.0 += acceptedAt
                     totals.1 += throttled
                 }
                 return totals
             }
-            let elapsed = ContinuousClock.now - started
             try await client.shutdown()
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            let allowed = 50 + 50 * seconds
-            #expect(throttled > accepted, "the clients must outrun the throttle for the test to mean anything")
-            #expect(
-                Double(accepted) >= allowed * 0.9 && Double(accepted) <= allowed * 1.1,
-                "accepted \(accepted) of \(allowed) in \(seconds) s")
+            let steady = acceptedAt.filter { $0 >= .seconds(2) && $0 < .seconds(10) }.count
+            #expect(throttled > acceptedAt.count, "the clients must outrun the throttle for the test to mean anything")
+            // 50 per second over 8 s.
+            #expect(steady >= 360 && steady <= 440, "accepted \(steady) in 8 s, expected 400 ± 10 %")
+            // The burst on top: at most 50 + 50 per second overall.
+            #expect(acceptedAt.count <= 50 + 50 * 11)
         }
     }
 }
