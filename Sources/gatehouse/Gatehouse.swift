@@ -14,6 +14,7 @@ struct Gatehouse: AsyncParsableCommand {
         version: version,
         subcommands: [
             CheckCommand.self, GenerateCommand.self, ValidateCommand.self, ServeCommand.self, StoreCommand.self,
+            KeysCommand.self,
         ]
     )
 }

@@ -76,6 +76,9 @@ struct ServeCommand: AsyncParsableCommand {
     )
     var seed: [String] = []
 
+    @OptionGroup(title: "Security and usage plans")
+    var access: AccessOptions
+
     enum LogFormat: String, ExpressibleByArgument, CaseIterable {
         case text
         case json
@@ -111,6 +114,7 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "gatehouse")
         logger.logLevel = level
 
+        let accessConfiguration = try await access.configuration(model: model, spec: spec)
         let configuration = RuntimeConfiguration(
             host: host,
             port: port,
@@ -121,11 +125,15 @@ struct ServeCommand: AsyncParsableCommand {
             requestTimeout: .milliseconds(Int(requestTimeout * 1000)),
             corsOrigins: cors,
             metricsPath: metricsPath,
-            jsonLogs: logFormat == .json
+            jsonLogs: logFormat == .json,
+            access: accessConfiguration
         )
         let tableStore: (any TableStore)?
+        let keyStore: any TableStore
         do {
-            tableStore = stateless ? nil : try Self.openStore(store)
+            // Keys and usage counters live in the store even when mocks are stateless.
+            keyStore = try Self.openStore(store)
+            tableStore = stateless ? nil : keyStore
         } catch {
             StandardError.write("error: cannot open the store '\(store)': \(error)\n")
             throw ExitStatus.usageOrIO
@@ -140,10 +148,13 @@ struct ServeCommand: AsyncParsableCommand {
             configuration: configuration,
             logger: logger,
             store: tableStore,
+            keyStore: keyStore,
             watching: watch ? spec : nil
         )
         FileHandle.standardOutput.write(
             Data((Self.banner(model: model, spec: spec, basePath: gateway.state.basePath) + "\n").utf8))
+        FileHandle.standardOutput.write(
+            Data((access.summary(model: model, configuration: accessConfiguration) + "\n").utf8))
         let host = self.host
         let basePath = gateway.state.basePath
         do {
@@ -153,10 +164,10 @@ struct ServeCommand: AsyncParsableCommand {
                     Data("Listening on http://\(host):\(port)\(basePath) (Ctrl-C to stop)\n".utf8))
             }
         } catch {
-            Self.close(tableStore, logger: logger)
+            Self.close(keyStore, logger: logger)
             throw error
         }
-        Self.close(tableStore, logger: logger)
+        Self.close(keyStore, logger: logger)
     }
 
     /// `memory`, or `sqlite:PATH` (its folder is created).

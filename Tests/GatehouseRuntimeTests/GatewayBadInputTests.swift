@@ -49,7 +49,8 @@ struct GatewayBadInputTests {
 
     @Test(arguments: cases)
     func hostileRequestGetsAFourHundredOrAClosedConnection(_ row: RawCase) async throws {
-        try await RunningGateway.with(spec: "specs/petstore.yaml") { gateway in
+        try await RunningGateway.with(spec: "specs/petstore.yaml", configuration: RunningGateway.openAccess) {
+            gateway in
             let connection = try RawHTTPConnection(port: gateway.port)
             await connection.send(row.request)
             let status = RawHTTPConnection.status(of: await connection.receive())
@@ -60,7 +61,8 @@ struct GatewayBadInputTests {
     }
 
     @Test func aOneGigabyteBodyIsRefusedWithoutBeingRead() async throws {
-        try await RunningGateway.with(spec: "specs/petstore.yaml") { gateway in
+        try await RunningGateway.with(spec: "specs/petstore.yaml", configuration: RunningGateway.openAccess) {
+            gateway in
             let connection = try RawHTTPConnection(port: gateway.port)
             await connection.send(
                 "POST /v1/pets HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1073741824\r\n\r\n{\"name\":"
@@ -74,7 +76,8 @@ struct GatewayBadInputTests {
     }
 
     @Test func aSlowClientDoesNotBlockOthers() async throws {
-        try await RunningGateway.with(spec: "specs/petstore.yaml") { gateway in
+        try await RunningGateway.with(spec: "specs/petstore.yaml", configuration: RunningGateway.openAccess) {
+            gateway in
             let slow = try RawHTTPConnection(port: gateway.port)
             await slow.send("GET /v1/pe")
             for _ in 0..<5 {

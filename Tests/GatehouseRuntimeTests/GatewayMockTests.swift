@@ -7,7 +7,8 @@ import Testing
 /// Mock answers through a real server: Prefer, Accept, the API Gateway mock integration and response validation.
 struct GatewayMockTests {
     @Test func theFirstExampleOfTheLowestSuccessStatusByDefault() async throws {
-        try await RunningGateway.with(spec: "specs/petstore.yaml") { gateway in
+        try await RunningGateway.with(spec: "specs/petstore.yaml", configuration: RunningGateway.openAccess) {
+            gateway in
             let pet = try await gateway.request(.GET, "/v1/pets/7")
             #expect(pet.status == 200)
             #expect(pet.headers["Content-Type"] == ["application/json"])
@@ -16,7 +17,8 @@ struct GatewayMockTests {
     }
 
     @Test func eachPreferForm() async throws {
-        try await RunningGateway.with(spec: "specs/petstore.yaml") { gateway in
+        try await RunningGateway.with(spec: "specs/petstore.yaml", configuration: RunningGateway.openAccess) {
+            gateway in
             let named = try await gateway.request(.GET, "/v1/pets/7", headers: [("Prefer", "example=untagged")])
             #expect(named.status == 200)
             #expect(named.json?["name"] == .string("Nemo"))
@@ -110,7 +112,10 @@ struct GatewayMockTests {
     }
 
     @Test func responseValidationIsQuietForValidMocks() async throws {
-        try await RunningGateway.with(spec: "specs/petstore.yaml", configuration: .init(validatesResponses: true)) {
+        try await RunningGateway.with(
+            spec: "specs/petstore.yaml",
+            configuration: .init(validatesResponses: true, access: .init(enforcesSecurity: false))
+        ) {
             gateway in
             let created = try await gateway.request(
                 .POST, "/v1/pets", headers: [("Content-Type", "application/json")], body: #"{"name": "Rex"}"#

@@ -29,7 +29,9 @@ struct RunningGateway {
         spec: String,
         configuration: RuntimeConfiguration = RuntimeConfiguration(),
         store: (any TableStore)? = nil,
+        keyStore: (any TableStore)? = nil,
         watching: Bool = false,
+        logger: Logger? = nil,
         _ body: (RunningGateway) async throws -> T
     ) async throws -> T {
         let output: SpecFrontEnd.Output
@@ -45,13 +47,19 @@ struct RunningGateway {
         var configuration = configuration
         configuration.host = "127.0.0.1"
         configuration.port = 0
-        var logger = Logger(label: "gatehouse-test")
-        logger.logLevel = .warning
+        let logger =
+            logger
+            ?? {
+                var logger = Logger(label: "gatehouse-test")
+                logger.logLevel = .warning
+                return logger
+            }()
         let gateway = Gateway(
             model: model,
             configuration: configuration,
             logger: logger,
             store: store,
+            keyStore: keyStore,
             watching: watching ? specPath : nil
         )
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
@@ -68,6 +76,10 @@ struct RunningGateway {
     }
 
     var baseURL: String { "http://127.0.0.1:\(port)" }
+
+    /// For tests of mocks, routing and parsing on contracts that require API keys (specs/petstore.yaml): security
+    /// is not what they exercise, so they serve with it off, as `gatehouse serve --no-auth` does.
+    static let openAccess = RuntimeConfiguration(access: AccessConfiguration(enforcesSecurity: false))
 
     /// Sends a request with a 10 s deadline and reads the whole answer.
     func request(

@@ -136,7 +136,7 @@ struct StatefulMockTests {
     @Test func missingItemsAnswerWithTheContractsOwn404() async throws {
         try await RunningGateway.with(
             spec: "specs/petstore.yaml",
-            configuration: .init(validatesResponses: true),
+            configuration: .init(validatesResponses: true, access: .init(enforcesSecurity: false)),
             store: MemoryTableStore()
         ) { gateway in
             let missing = try await gateway.request(.GET, "/v1/pets/1")

@@ -18,16 +18,24 @@ public struct Gateway: Sendable {
 
     /// The store table-backed mocks use; nil serves stateless mocks.
     let store: (any TableStore)?
+    /// Authentication and usage plans; holds the key cache and token buckets across reloads.
+    let gatekeeper: Gatekeeper
 
+    /// - Parameters:
+    ///   - store: Where table-backed mocks keep items (nil: stateless mocks); also API keys and usage counters
+    ///     unless `keyStore` is given.
+    ///   - keyStore: Where API keys and usage counters live, when not in `store`.
     public init(
         model: APIModel,
         configuration: RuntimeConfiguration,
         logger: Logger,
         store: (any TableStore)? = nil,
+        keyStore: (any TableStore)? = nil,
         watching specPath: String? = nil
     ) {
         self.configuration = configuration
         self.store = store
+        self.gatekeeper = Gatekeeper(configuration: configuration.access, store: keyStore ?? store, logger: logger)
         self.box = StateBox(GatewayState(model: model, configuration: configuration, store: store))
         self.logger = logger
         self.watchedSpec = specPath
@@ -40,7 +48,8 @@ public struct Gateway: Sendable {
     public func makeApplication(
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
-        let responder = GatewayResponder(box: box, configuration: configuration, metrics: metrics, logger: logger)
+        let responder = GatewayResponder(
+            box: box, configuration: configuration, metrics: metrics, logger: logger, gatekeeper: gatekeeper)
         var services: [any Service] = []
         if let watchedSpec {
             services.append(

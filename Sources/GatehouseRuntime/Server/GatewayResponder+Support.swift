@@ -32,24 +32,31 @@ extension GatewayResponder {
         String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : $0 }))
     }
 
-    /// One line per request: method, path, operation, status, latency and request id (JSON with `--log-format json`).
-    func accessLog(_ request: Request, answer: GatewayAnswer, requestId: String, duration: Duration) {
+    /// One line per request: method, path and query (key-bearing parameters redacted), operation, status, latency and
+    /// request id (JSON with `--log-format json`).
+    func accessLog(
+        _ request: Request, answer: GatewayAnswer, requestId: String, duration: Duration, secrets: AccessPolicy
+    ) {
         guard logger.logLevel <= .info else { return }
         let milliseconds = Double(duration.components.attoseconds) / 1e15 + Double(duration.components.seconds) * 1000
         let latency = String(format: "%.2f", milliseconds)
         let operation = answer.operationId ?? "-"
+        var target = request.uri.path
+        if let query = request.uri.query, !query.isEmpty {
+            target += "?" + PresentedCredentials.redactedQuery(query, secretNames: secrets.secretQueryNames)
+        }
         if configuration.jsonLogs {
             logger.info(
                 "request",
                 metadata: [
-                    "method": .string(request.method.rawValue), "path": .string(request.uri.path),
+                    "method": .string(request.method.rawValue), "path": .string(target),
                     "operation": .string(operation), "status": .stringConvertible(answer.status),
                     "latency_ms": .string(latency), "request_id": .string(requestId),
                 ]
             )
         } else {
             logger.info(
-                "\(request.method.rawValue) \(request.uri.path) \(operation) \(answer.status) \(latency)ms id=\(requestId)"
+                "\(request.method.rawValue) \(target) \(operation) \(answer.status) \(latency)ms id=\(requestId)"
             )
         }
     }

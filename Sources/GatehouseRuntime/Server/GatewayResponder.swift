@@ -5,7 +5,8 @@ import Hummingbird
 import Logging
 import NIOCore
 
-/// The request pipeline: admin paths → routing (404/405/OPTIONS) → CORS → body limit → request validation →
+/// The request pipeline: admin paths → routing (404/405/OPTIONS) → CORS → authentication → usage plan (see
+/// `Gatekeeper`) → body limit → request validation →
 /// handler (the mock engine) → optional response validation, then the request id, CORS headers, access log and
 /// metrics on every answer.
 struct GatewayResponder: HTTPResponder {
@@ -16,9 +17,14 @@ struct GatewayResponder: HTTPResponder {
     let metrics: GatewayMetrics
     let logger: Logger
     let cors: CORSPolicy
+    let gatekeeper: Gatekeeper
 
-    init(box: StateBox, configuration: RuntimeConfiguration, metrics: GatewayMetrics, logger: Logger) {
+    init(
+        box: StateBox, configuration: RuntimeConfiguration, metrics: GatewayMetrics, logger: Logger,
+        gatekeeper: Gatekeeper
+    ) {
         self.box = box
+        self.gatekeeper = gatekeeper
         self.configuration = configuration
         self.metrics = metrics
         self.logger = logger
@@ -39,7 +45,7 @@ struct GatewayResponder: HTTPResponder {
         }
         let duration = ContinuousClock.now - start
         metrics.recordRequest(operation: answer.operationId ?? "-", status: answer.status, duration: duration)
-        accessLog(request, answer: answer, requestId: requestId, duration: duration)
+        accessLog(request, answer: answer, requestId: requestId, duration: duration, secrets: state.access)
         if request.method == .head { answer.body = [] }
         return Self.makeResponse(answer)
     }
@@ -77,14 +83,29 @@ struct GatewayResponder: HTTPResponder {
                 headers: [("Allow", methods)]
             )
         case .operation(let index, let captures):
+            let admission = await gatekeeper.admit(
+                PresentedCredentials(
+                    headers: request.headers.map { ($0.name.rawName, $0.value) }, query: request.uri.query ?? ""),
+                operation: state.model.operations[index], index: index, policy: state.access)
+            let metering: [(name: String, value: String)]
+            switch admission {
+            case .refused(let refusal): return refusal
+            case .admitted(let headers): metering = headers
+            }
             // Only reading a body can take long (a slow upload); the mock answer itself is synchronous, so a request
             // without a body skips the cost of a timeout task per request.
-            guard Self.hasBody(request) else {
-                return await operation(index, captures: captures, request: request, requestId: requestId, state: state)
+            var answer: GatewayAnswer
+            if Self.hasBody(request) {
+                answer = await withTimeout(operationId: state.model.operations[index].id) {
+                    await self.operation(
+                        index, captures: captures, request: request, requestId: requestId, state: state)
+                }
+            } else {
+                answer = await operation(
+                    index, captures: captures, request: request, requestId: requestId, state: state)
             }
-            return await withTimeout(operationId: state.model.operations[index].id) {
-                await self.operation(index, captures: captures, request: request, requestId: requestId, state: state)
-            }
+            answer.headers += metering
+            return answer
         }
     }
 

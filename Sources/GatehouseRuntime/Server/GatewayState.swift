@@ -18,6 +18,8 @@ public final class GatewayState: Sendable {
     let scopes: [RequestValidator.Scope?]
     /// The base path routes sit under.
     public let basePath: String
+    /// Each operation's security requirements and the usage plans.
+    let access: AccessPolicy
 
     public init(model: APIModel, configuration: RuntimeConfiguration, store: (any TableStore)? = nil) {
         self.model = model
@@ -31,6 +33,10 @@ public final class GatewayState: Sendable {
         self.responseValidator = ResponseValidator(model: model)
         self.mocks = MockEngine(model: model)
         self.stateful = store.map { StatefulMocks(model: model, store: $0) }
+        // `gatehouse serve` reports a malformed `x-gatehouse-usage-plans` before it starts; a reload with one meters
+        // nothing rather than failing every request.
+        let plans = configuration.access.usagePlans ?? (try? UsagePlans(model: model)) ?? UsagePlans()
+        self.access = AccessPolicy(model: model, plans: plans)
         self.scopes = model.operations.map {
             configuration.validatesRequests ? RequestValidatorExtension.scope(of: $0, in: model) : nil
         }

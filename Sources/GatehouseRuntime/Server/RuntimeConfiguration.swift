@@ -22,6 +22,8 @@ public struct RuntimeConfiguration: Sendable {
     public var metricsPath: String
     /// Access log lines as JSON instead of text.
     public var jsonLogs: Bool
+    /// Authentication (security requirements, API keys, JWTs) and metering (usage plans).
+    public var access: AccessConfiguration
 
     public init(
         host: String = "127.0.0.1",
@@ -33,7 +35,8 @@ public struct RuntimeConfiguration: Sendable {
         requestTimeout: Duration = .seconds(29),
         corsOrigins: [String] = [],
         metricsPath: String = "/metrics",
-        jsonLogs: Bool = false
+        jsonLogs: Bool = false,
+        access: AccessConfiguration = AccessConfiguration()
     ) {
         self.host = host
         self.port = port
@@ -45,5 +48,6 @@ public struct RuntimeConfiguration: Sendable {
         self.corsOrigins = corsOrigins
         self.metricsPath = metricsPath
         self.jsonLogs = jsonLogs
+        self.access = access
     }
 }

@@ -1,0 +1,95 @@
+import Foundation
+import GatehouseSpec
+public import GatehouseStore
+
+/// Request counters in the store's reserved `gatehouse_usage` table: one item per key and day (`DAY#2026-11-21`),
+/// the per-day report of `gatehouse keys usage`, and one per key and quota period (`WEEK#2026-W47`,
+/// `MONTH#2026-11`) for plans with a weekly or monthly quota. Atomic adds, so counts hold across restarts and
+/// across instances sharing a store.
+public struct UsageCounters: Sendable {
+    public static let table = TableDefinition(
+        name: "gatehouse_usage", partitionKey: KeyAttribute("key", .string), sortKey: KeyAttribute("period", .string))
+
+    let store: any TableStore
+
+    public init(store: any TableStore) {
+        self.store = store
+    }
+
+    public func prepare() async throws {
+        try await store.createTable(Self.table)
+    }
+
+    /// Counts one accepted request of `key`; returns the count of the period `quota` is measured over (of the day
+    /// when there is no quota).
+    func count(key: String, quota: QuotaPeriod?, at now: Date) async throws -> Int {
+        let day = QuotaPeriod.day.window(containing: now).label
+        let daily = try await add(1, key: key, period: "DAY#" + day)
+        guard let quota, quota != .day else { return daily }
+        return try await add(1, key: key, period: "\(quota.rawValue)#" + quota.window(containing: now).label)
+    }
+
+    /// Takes back a request that was counted but refused because the quota was used up.
+    func uncount(key: String, quota: QuotaPeriod?, at now: Date) async throws {
+        _ = try await add(-1, key: key, period: "DAY#" + QuotaPeriod.day.window(containing: now).label)
+        guard let quota, quota != .day else { return }
+        _ = try await add(-1, key: key, period: "\(quota.rawValue)#" + quota.window(containing: now).label)
+    }
+
+    func add(_ amount: Int, key: String, period: String) async throws -> Int {
+        let item = try await store.updateItem(
+            table: Self.table.name, key: ItemKey(.string(key), .string(period)),
+            actions: [.add("count", JSONNumber(amount))])
+        return Int(item["count"]?.numberValue?.int64 ?? 0)
+    }
+
+    /// One row of the usage report.
+    public struct DayCount: Sendable, Hashable {
+        public var key: String
+        /// The UTC day, `2026-11-21`.
+        public var day: String
+        public var requests: Int
+
+        public init(key: String, day: String, requests: Int) {
+            self.key = key
+            self.day = day
+            self.requests = requests
+        }
+    }
+
+    /// Per-key, per-day counts of accepted requests, for the keys given (all when empty), between two UTC days
+    /// (inclusive, `YYYY-MM-DD`), ordered by key then day.
+    public func days(keys: [String], from: String?, to: String?) async throws -> [DayCount] {
+        guard try await store.describeTable(Self.table.name) != nil else { return [] }
+        var names = keys
+        if names.isEmpty {
+            var seen = Set<String>()
+            var cursor: TableCursor?
+            repeat {
+                let page = try await store.scan(table: Self.table.name, limit: 1000, cursor: cursor)
+                for item in page.items { if let key = item["key"]?.stringValue { seen.insert(key) } }
+                cursor = page.cursor
+            } while cursor != nil
+            names = seen.sorted()
+        }
+        var rows: [DayCount] = []
+        for name in names {
+            let low = KeyValue.string("DAY#" + (from ?? "0000-00-00"))
+            let high = KeyValue.string("DAY#" + (to ?? "9999-99-99"))
+            var cursor: TableCursor?
+            repeat {
+                let page = try await store.query(
+                    table: Self.table.name,
+                    TableQuery(
+                        partition: .string(name), sortKeyCondition: .between(low, high), limit: 1000, cursor: cursor))
+                for item in page.items {
+                    guard let period = item["period"]?.stringValue else { continue }
+                    let count = Int(item["count"]?.numberValue?.int64 ?? 0)
+                    rows.append(DayCount(key: name, day: String(period.dropFirst("DAY#".count)), requests: count))
+                }
+                cursor = page.cursor
+            } while cursor != nil
+        }
+        return rows
+    }
+}

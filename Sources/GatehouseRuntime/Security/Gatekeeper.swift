@@ -1,0 +1,201 @@
+import Foundation
+import GatehouseSpec
+import GatehouseStore
+import Logging
+
+/// The authentication and usage-plan steps of the pipeline (after CORS, before request validation): checks the
+/// credentials an operation asks for, then meters the caller against its plan.
+///
+/// Long-lived (one per gateway, across spec reloads) because it holds the key-lookup cache and the token buckets.
+final class Gatekeeper: Sendable {
+    let configuration: AccessConfiguration
+    let keys: APIKeyStore?
+    let counters: UsageCounters?
+    let cache: KeyLookupCache
+    let buckets = TokenBuckets()
+    let logger: Logger
+    let warnings = WarnOnce()
+
+    init(configuration: AccessConfiguration, store: (any TableStore)?, logger: Logger) {
+        self.configuration = configuration
+        self.keys = store.map(APIKeyStore.init(store:))
+        self.counters = store.map(UsageCounters.init(store:))
+        self.cache = KeyLookupCache(
+            capacity: configuration.keyCacheCapacity, timeToLive: configuration.keyCacheTimeToLive)
+        self.logger = logger
+    }
+
+    /// What the pipeline does next.
+    enum Admission: Sendable {
+        /// Go on; add these headers (RateLimit-*) to the answer.
+        case admitted(headers: [(name: String, value: String)])
+        case refused(GatewayAnswer)
+    }
+
+    /// Who passed authentication.
+    enum Caller: Sendable {
+        /// No credential was needed (or checked); metered by the anonymous throttle.
+        case anonymous
+        /// A key of the store; metered by its plan.
+        case key(APIKey)
+        /// A bearer token or basic credentials; not metered (plans attach to API keys).
+        case authenticated
+    }
+
+    func admit(
+        _ request: PresentedCredentials, operation: GatehouseSpec.Operation, index: Int, policy: AccessPolicy
+    ) async -> Admission {
+        var caller = Caller.anonymous
+        if configuration.enforcesSecurity, let alternatives = policy.requirements[index] {
+            switch await authenticate(request, alternatives: alternatives, operation: operation) {
+            case .caller(let authenticated): caller = authenticated
+            case .refused(let refusal): return .refused(refusal)
+            }
+        }
+        return await meter(caller, operation: operation, plans: policy.plans)
+    }
+
+    /// The outcome of authentication.
+    enum Authentication {
+        case caller(Caller)
+        case refused(GatewayAnswer)
+    }
+
+    /// How checking one credential went.
+    enum Check {
+        case satisfied(APIKey?)
+        case missing
+        case rejectedKey
+        case badToken(String)
+        case badBasic(String)
+        case unsupported
+    }
+
+    func authenticate(
+        _ request: PresentedCredentials, alternatives: [[AccessPolicy.Credential]], operation: GatehouseSpec.Operation
+    ) async -> Authentication {
+        // A second key header is a smuggling attempt (a proxy may check one and the gateway another): refused
+        // before anything else, whichever alternative would pass.
+        for credential in Set(alternatives.joined()) {
+            if case .apiKey(let name, let location) = credential, values(of: name, in: location, request).count > 1 {
+                return .refused(smuggled(name: name, location: location, operation: operation))
+            }
+        }
+        var checks: [AccessPolicy.Credential: Check] = [:]
+        var failures: [Check] = []
+        for alternative in alternatives.sorted(by: { !$0.isEmpty && $1.isEmpty }) {
+            guard !alternative.isEmpty else { return .caller(.anonymous) }
+            var key: APIKey?
+            var satisfied = true
+            for credential in alternative {
+                let check: Check
+                if let known = checks[credential] {
+                    check = known
+                } else {
+                    do {
+                        check = try await self.check(credential, request)
+                    } catch {
+                        logger.error(
+                            "the key store cannot be read", metadata: ["error": .string("\(error)")])
+                        return .refused(
+                            GatewayAnswer(
+                                Problem(
+                                    status: 503, title: "Service Unavailable",
+                                    detail: "API keys cannot be checked right now"),
+                                operationId: operation.id, headers: [("Retry-After", "1")]))
+                    }
+                    checks[credential] = check
+                }
+                if case .satisfied(let found) = check {
+                    key = key ?? found
+                } else {
+                    satisfied = false
+                    failures.append(check)
+                }
+            }
+            if satisfied { return .caller(key.map(Caller.key) ?? .authenticated) }
+        }
+        return .refused(refusal(failures, alternatives: alternatives, operation: operation))
+    }
+
+    func values(of name: String, in location: GatehouseSpec.ParameterLocation, _ request: PresentedCredentials)
+        -> [String]
+    {
+        switch location {
+        case .header: return request.headerValues(name)
+        case .query: return request.queryValues(name)
+        case .cookie: return request.cookieValues(name)
+        case .path: return []
+        }
+    }
+
+    func check(_ credential: AccessPolicy.Credential, _ request: PresentedCredentials) async throws -> Check {
+        switch credential {
+        case .apiKey(let name, let location):
+            guard let secret = values(of: name, in: location, request).first, !secret.isEmpty else { return .missing }
+            guard let key = try await lookUp(secret) else { return .rejectedKey }
+            return .satisfied(key)
+        case .bearer:
+            guard let token = authorization(request, scheme: "bearer") else { return .missing }
+            guard Self.isToken68(token) else { return .badToken("the bearer token is malformed") }
+            guard let verifier = configuration.jwtVerifier else { return .satisfied(nil) }
+            switch await verifier.verify(token, now: configuration.clock.now) {
+            case .success: return .satisfied(nil)
+            case .failure(let failure): return .badToken(failure.reason)
+            }
+        case .basic:
+            guard let encoded = authorization(request, scheme: "basic") else { return .missing }
+            guard let data = Data(base64Encoded: encoded), let text = String(data: data, encoding: .utf8),
+                text.contains(":")
+            else { return .badBasic("the basic credentials are not base64 of 'user:password'") }
+            return .satisfied(nil)
+        case .unsupported:
+            return .unsupported
+        }
+    }
+
+    /// The credentials after `Authorization: <scheme> `, the scheme matched case-insensitively.
+    func authorization(_ request: PresentedCredentials, scheme: String) -> String? {
+        let values = request.headers.filter { $0.name.caseInsensitiveCompare("authorization") == .orderedSame }
+        guard values.count == 1, let value = values.first?.value else { return nil }
+        let parts = value.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].caseInsensitiveCompare(scheme) == .orderedSame else { return nil }
+        return parts[1].trimmingCharacters(in: .whitespaces)
+    }
+
+    /// RFC 7235's token68: letters, digits and `-._~+/`, then `=` padding.
+    static func isToken68(_ token: String) -> Bool {
+        let body = token.reversed().drop(while: { $0 == "=" })
+        return !body.isEmpty && token.utf8.count <= 8192
+            && body.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-._~+/".contains($0)) }
+    }
+
+    /// The key a secret belongs to when it exists and is enabled. Secrets are hashed first and the hashes compared
+    /// in constant time; the lookup is cached (see `KeyLookupCache`).
+    func lookUp(_ secret: String) async throws -> APIKey? {
+        // Nothing a client sends past this size can be a key; no hashing, no lookup, no cache entry.
+        guard secret.utf8.count <= 512 else { return nil }
+        let hash = APIKey.hash(ofSecret: secret)
+        let now = configuration.clock.now
+        let key: APIKey?
+        if let cached = cache.lookup(hash, now: now) {
+            key = cached
+        } else {
+            key = try await keys?.key(hash: hash)
+            cache.insert(hash, key: key, now: now)
+        }
+        guard let key, ConstantTime.equals(key.hash, hash), key.enabled else { return nil }
+        return key
+    }
+}
+
+/// Logs a warning the first time a subject comes up, not on every request.
+final class WarnOnce: @unchecked Sendable {
+    // @unchecked: `seen` is only read and written under `lock`.
+    private let lock = NSLock()
+    private var seen = Set<String>()
+
+    func first(_ subject: String) -> Bool {
+        lock.withLock { seen.insert(subject).inserted }
+    }
+}
