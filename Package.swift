@@ -152,6 +152,21 @@ let package = Package(
             dependencies: ["GatehouseCodegen", "GatehouseSpec", "GatehouseValidation"],
             swiftSettings: swiftSettings
         ),
+        // generated/: `gatehouse generate` output for specs/, compiled here so a stale or broken generator fails the
+        // build. The client packages' own Package.swift files are for their users; these targets point into them.
+        // Generated code keeps the default settings (plain imports), as a user's package would compile it.
+        .target(name: "PetstoreClient", path: "generated/petstore/Client/Sources/PetstoreClient"),
+        .target(
+            name: "PetstoreServer",
+            dependencies: ["PetstoreClient", "GatehouseRuntime"],
+            path: "generated/petstore/Server/Sources/PetstoreServer"
+        ),
+        .target(name: "TodoClient", path: "generated/todo/Client/Sources/TodoClient"),
+        .target(
+            name: "TodoServer",
+            dependencies: ["TodoClient", "GatehouseRuntime"],
+            path: "generated/todo/Server/Sources/TodoServer"
+        ),
         .testTarget(
             name: "GatehouseCLITests",
             dependencies: ["gatehouse", "GatehouseSpec"],

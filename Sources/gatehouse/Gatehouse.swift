@@ -12,6 +12,6 @@ struct Gatehouse: AsyncParsableCommand {
             64 for a usage error or a file that cannot be read.
             """,
         version: version,
-        subcommands: [CheckCommand.self, ValidateCommand.self, ServeCommand.self]
+        subcommands: [CheckCommand.self, ValidateCommand.self, ServeCommand.self, GenerateCommand.self]
     )
 }

@@ -18,14 +18,18 @@ public struct Gateway: Sendable {
 
     /// The store table-backed mocks use; nil serves stateless mocks.
     let store: (any TableStore)?
+    /// Operation implementations (generated server stubs); the rest are answered by the mock engine.
+    let handlers: OperationHandlers
 
     public init(
         model: APIModel,
         configuration: RuntimeConfiguration,
         logger: Logger,
         store: (any TableStore)? = nil,
-        watching specPath: String? = nil
+        watching specPath: String? = nil,
+        handlers: OperationHandlers = OperationHandlers()
     ) {
+        self.handlers = handlers
         self.configuration = configuration
         self.store = store
         self.box = StateBox(GatewayState(model: model, configuration: configuration, store: store))
@@ -40,7 +44,8 @@ public struct Gateway: Sendable {
     public func makeApplication(
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
-        let responder = GatewayResponder(box: box, configuration: configuration, metrics: metrics, logger: logger)
+        let responder = GatewayResponder(
+            box: box, configuration: configuration, metrics: metrics, logger: logger, handlers: handlers)
         var services: [any Service] = []
         if let watchedSpec {
             services.append(

@@ -16,8 +16,14 @@ struct GatewayResponder: HTTPResponder {
     let metrics: GatewayMetrics
     let logger: Logger
     let cors: CORSPolicy
+    /// Implementations registered by generated server stubs; operations without one are answered by the mocks.
+    let handlers: OperationHandlers
 
-    init(box: StateBox, configuration: RuntimeConfiguration, metrics: GatewayMetrics, logger: Logger) {
+    init(
+        box: StateBox, configuration: RuntimeConfiguration, metrics: GatewayMetrics, logger: Logger,
+        handlers: OperationHandlers = OperationHandlers()
+    ) {
+        self.handlers = handlers
         self.box = box
         self.configuration = configuration
         self.metrics = metrics
@@ -129,6 +135,11 @@ struct GatewayResponder: HTTPResponder {
                 metrics.recordValidationFailure(operation: operation.id, part: "request")
                 return GatewayAnswer(Self.validationProblem(issues, operation: operation), operationId: operation.id)
             }
+        }
+        if let handled = await handlerAnswer(
+            operation, captures: captures, request: request, headers: headers, body: body, state: state)
+        {
+            return handled
         }
         var answer = mockAnswer(
             operation,
