@@ -150,6 +150,8 @@ let package = Package(
         .testTarget(
             name: "GatehouseCodegenTests",
             dependencies: ["GatehouseCodegen", "GatehouseSpec", "GatehouseValidation"],
+            // Golden specs and their expected output, read at run time.
+            exclude: ["Golden"],
             swiftSettings: swiftSettings
         ),
         // generated/: `gatehouse generate` output for specs/, compiled here so a stale or broken generator fails the
@@ -166,6 +168,22 @@ let package = Package(
             name: "TodoServer",
             dependencies: ["TodoClient", "GatehouseRuntime"],
             path: "generated/todo/Server/Sources/TodoServer"
+        ),
+        // How a team serves its own Swift implementation: the generated stubs plus a small executable (README).
+        .executableTarget(
+            name: "TodoServerExample",
+            dependencies: ["TodoServer", "TodoClient", "GatehouseRuntime"],
+            path: "Examples/TodoServer"
+        ),
+        // End to end: the generated clients against a running gateway, and servers on the generated stubs.
+        .testTarget(
+            name: "GatehouseGeneratedCodeTests",
+            dependencies: [
+                "PetstoreClient", "PetstoreServer", "TodoClient", "TodoServer", "GatehouseRuntime", "GatehouseSpec",
+                "GatehouseStore",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "GatehouseCLITests",

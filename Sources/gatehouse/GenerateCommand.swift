@@ -97,8 +97,9 @@ struct GenerateCommand: ParsableCommand {
             StandardError.write(TextRenderer(sources: frontEnd.sources).render(result.diagnostics))
         }
         let destination = GeneratedOutput(directory: URL(fileURLWithPath: output))
+        let stale = staleFiles(keeping: result.files, configuration: configuration)
         if check {
-            let drift = destination.drift(of: result.files)
+            let drift = destination.drift(of: result.files).map(\.description) + stale.map { "\($0): would be removed" }
             guard drift.isEmpty else {
                 for entry in drift { print("\(output)/\(entry)") }
                 StandardError.write(
@@ -112,11 +113,33 @@ struct GenerateCommand: ParsableCommand {
         let written: [String]
         do {
             written = try destination.write(result.files)
+            for path in stale {
+                try FileManager.default.removeItem(atPath: output + "/" + path)
+            }
         } catch {
             StandardError.write("error: cannot write to '\(output)': \(error)\n")
             throw ExitStatus.usageOrIO
         }
         print("\(output): \(written.count) of \(result.files.count) files written (\(configuration.name)Client\(configuration.server ? ", \(configuration.name)Server" : ""))")
+    }
+
+    /// Swift files under the generated module folders that this run does not generate (an operation or schema that
+    /// was removed from the contract): `--check` reports them and a run removes them.
+    func staleFiles(keeping files: [GeneratedFile], configuration: SwiftGenerator.Configuration) -> [String] {
+        var folders: [String] = []
+        if configuration.client { folders.append("Client/Sources/\(configuration.name)Client") }
+        if configuration.server { folders.append("Server/Sources/\(configuration.name)Server") }
+        let generated = Set(files.map(\.path))
+        var stale: [String] = []
+        for folder in folders {
+            let root = output + "/" + folder
+            guard let enumerator = FileManager.default.enumerator(atPath: root) else { continue }
+            while let relative = enumerator.nextObject() as? String {
+                let path = folder + "/" + relative
+                if relative.hasSuffix(".swift") && !generated.contains(path) { stale.append(path) }
+            }
+        }
+        return stale.sorted()
     }
 
     /// The command that reproduces this output, for file headers: options in a fixed order, without `--check`.

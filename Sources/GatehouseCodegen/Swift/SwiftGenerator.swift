@@ -82,7 +82,7 @@ public struct SwiftGenerator: Sendable {
         translator.types.drain()
         var declarations = translator.types.declarations
         var operationShapes = shapes
-        applyRecursion(&declarations, &operationShapes)
+        for path in applyRecursion(&declarations, &operationShapes) { translator.types.reportAliasCycle(path) }
 
         var files: [GeneratedFile] = []
         if configuration.client {
@@ -103,7 +103,7 @@ public struct SwiftGenerator: Sendable {
     }
 
     /// Recursion through operation-level inline types is analysed together with the models.
-    private func applyRecursion(_ declarations: inout [TypeDeclaration], _ shapes: inout [OperationShape]) {
+    private func applyRecursion(_ declarations: inout [TypeDeclaration], _ shapes: inout [OperationShape]) -> [String] {
         var all = declarations
         var ranges: [(operation: Int, response: Int?, range: Range<Int>)] = []
         for (index, shape) in shapes.enumerated() {
@@ -114,7 +114,7 @@ public struct SwiftGenerator: Sendable {
                 all += response.nested
             }
         }
-        _ = RecursionAnalysis.apply(to: &all)
+        let brokenAliases = RecursionAnalysis.apply(to: &all)
         declarations = Array(all[0..<declarations.count])
         for entry in ranges {
             if let response = entry.response {
@@ -123,6 +123,7 @@ public struct SwiftGenerator: Sendable {
                 shapes[entry.operation].nested = Array(all[entry.range])
             }
         }
+        return brokenAliases
     }
 
     private func selectedOperations(_ model: APIModel) throws(SwiftGeneratorError) -> [Operation] {

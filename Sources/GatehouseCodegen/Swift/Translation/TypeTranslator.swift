@@ -227,7 +227,7 @@ struct TypeTranslator {
     ) -> TypeRef {
         guard case .object? = schema.object["items"] else {
             if schema.object["prefixItems"] != nil {
-                fallback(at: address, "a tuple ('prefixItems') has no Swift array type")
+                fallback(at: address, "a tuple ('prefixItems') has no Swift type", generatedAs: "[JSONValue]")
             }
             return .array(.json)
         }
@@ -248,11 +248,18 @@ struct TypeTranslator {
         return (name, nest.path + "." + name)
     }
 
-    mutating func fallback(at address: NodeAddress, _ reason: String) {
+    /// Reports a type alias on a cycle of aliases (`Loop: {type: array, items: {$ref: Loop}}`), which Swift
+    /// cannot declare.
+    mutating func reportAliasCycle(_ path: String) {
+        guard let address = topLevelNames.first(where: { $0.value == path })?.key else { return }
+        fallback(at: address, "'\(path)' contains itself only through arrays or maps, which a type alias cannot express")
+    }
+
+    mutating func fallback(at address: NodeAddress, _ reason: String, generatedAs type: String = "JSONValue") {
         diagnostics.append(
             Diagnostic(
                 .codegenFallback,
-                "\(reason); it is generated as 'JSONValue'",
+                "\(reason); it is generated as '\(type)'",
                 at: document.location(of: address),
                 pointer: address.pointer
             )
