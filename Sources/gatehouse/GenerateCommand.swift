@@ -120,7 +120,9 @@ struct GenerateCommand: ParsableCommand {
             StandardError.write("error: cannot write to '\(output)': \(error)\n")
             throw ExitStatus.usageOrIO
         }
-        print("\(output): \(written.count) of \(result.files.count) files written (\(configuration.name)Client\(configuration.server ? ", \(configuration.name)Server" : ""))")
+        print(
+            "\(output): \(written.count) of \(result.files.count) files written (\(configuration.name)Client\(configuration.server ? ", \(configuration.name)Server" : ""))"
+        )
     }
 
     /// Swift files under the generated module folders that this run does not generate (an operation or schema that

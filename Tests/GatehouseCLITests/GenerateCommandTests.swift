@@ -82,8 +82,11 @@ struct GenerateCommandTests {
     @Test func aContractWithErrorsIsRefused() throws {
         let out = Self.temporaryDirectory()
         let spec = out + ".yaml"
-        try Data("openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /a/{id}:\n    get:\n      responses: {'200': {description: ok}}\n".utf8)
-            .write(to: URL(fileURLWithPath: spec))
+        try Data(
+            "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /a/{id}:\n    get:\n      responses: {'200': {description: ok}}\n"
+                .utf8
+        )
+        .write(to: URL(fileURLWithPath: spec))
         defer { try? FileManager.default.removeItem(atPath: spec) }
         let result = try GatehouseProcess.run(["generate", spec, "--out", out])
         #expect(result.status == 1)

@@ -41,7 +41,8 @@ struct SwiftGoldenTests {
         }
         let expected = try String(contentsOf: url, encoding: .utf8)
         if actual != expected {
-            Issue.record("generated code for \(name).yaml differs from \(name).expected.txt:\n\(Self.diff(expected, actual))")
+            Issue.record(
+                "generated code for \(name).yaml differs from \(name).expected.txt:\n\(Self.diff(expected, actual))")
         }
     }
 

@@ -15,10 +15,17 @@ struct ParameterStyleTests {
         var description: String { "\(style.rawValue) explode=\(explode)" }
     }
 
+    /// The specification's `{"R": 100, "G": 200, "B": 150}`.
     struct RGB: Encodable {
-        var R = 100
-        var G = 200
-        var B = 150
+        var red = 100
+        var green = 200
+        var blue = 150
+
+        enum CodingKeys: String, CodingKey {
+            case red = "R"
+            case green = "G"
+            case blue = "B"
+        }
     }
 
     static let colors = ["blue", "black", "brown"]
@@ -26,7 +33,8 @@ struct ParameterStyleTests {
     static let pathRows: [Row] = [
         Row(style: .simple, explode: false, primitive: "blue", array: "blue,black,brown", object: "B,150,G,200,R,100"),
         Row(style: .simple, explode: true, primitive: "blue", array: "blue,black,brown", object: "B=150,G=200,R=100"),
-        Row(style: .label, explode: false, primitive: ".blue", array: ".blue,black,brown", object: ".B,150,G,200,R,100"),
+        Row(
+            style: .label, explode: false, primitive: ".blue", array: ".blue,black,brown", object: ".B,150,G,200,R,100"),
         Row(style: .label, explode: true, primitive: ".blue", array: ".blue.black.brown", object: ".B=150.G=200.R=100"),
         Row(
             style: .matrix, explode: false, primitive: ";color=blue", array: ";color=blue,black,brown",
@@ -56,14 +64,19 @@ struct ParameterStyleTests {
 
     @Test(arguments: pathRows)
     func pathParameters(_ row: Row) throws {
-        #expect(try ParameterCoding.path("blue", name: "color", style: row.style, explode: row.explode) == row.primitive)
-        #expect(try ParameterCoding.path(Self.colors, name: "color", style: row.style, explode: row.explode) == row.array)
+        #expect(
+            try ParameterCoding.path("blue", name: "color", style: row.style, explode: row.explode) == row.primitive)
+        #expect(
+            try ParameterCoding.path(Self.colors, name: "color", style: row.style, explode: row.explode) == row.array)
         #expect(try ParameterCoding.path(RGB(), name: "color", style: row.style, explode: row.explode) == row.object)
     }
 
     @Test(arguments: queryRows)
     func queryParameters(_ row: Row) throws {
-        for (value, expected) in [(AnyEncodable("blue"), row.primitive), (AnyEncodable(Self.colors), row.array), (AnyEncodable(RGB()), row.object)] {
+        for (value, expected) in [
+            (AnyEncodable("blue"), row.primitive), (AnyEncodable(Self.colors), row.array),
+            (AnyEncodable(RGB()), row.object),
+        ] {
             var query = QueryItems()
             try query.append(value, name: "color", style: row.style, explode: row.explode)
             #expect(query.encoded == expected)

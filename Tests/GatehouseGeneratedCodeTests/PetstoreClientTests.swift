@@ -52,7 +52,8 @@ struct PetstoreClientTests {
             #expect(updatedPet.body.name == "Rex II")
             #expect(updatedPet.body.tag == nil)
 
-            let listed = try await client.listPets(.init(limit: 10, tag: ["dog", "cat"], xRequestId: "3f2c8a4e-9b1d-4c6e-8f0a-7d5b2e1c9a04"))
+            let listed = try await client.listPets(
+                .init(limit: 10, tag: ["dog", "cat"], xRequestId: "3f2c8a4e-9b1d-4c6e-8f0a-7d5b2e1c9a04"))
             guard case .ok(let page) = listed else {
                 Issue.record("expected 200, got \(listed)")
                 return

@@ -79,7 +79,9 @@ struct TodoClientTests {
             #expect(fetched == .ok(.init(body: todo.body)))
 
             let replaced = try await client.replaceTodo(
-                .init(listId: list.body.id, todoId: todo.body.id, body: TodoInput(title: "Dentist booked", status: .done)))
+                .init(
+                    listId: list.body.id, todoId: todo.body.id, body: TodoInput(title: "Dentist booked", status: .done))
+            )
             guard case .ok(let done) = replaced else {
                 Issue.record("replaceTodo answered \(replaced)")
                 return
@@ -94,7 +96,8 @@ struct TodoClientTests {
             #expect(log.last?.url.query == "limit=5&status=done")
             #expect(page.body.items.map(\.id) == [todo.body.id])
 
-            #expect(try await client.deleteTodo(.init(listId: list.body.id, todoId: todo.body.id)) == .noContent(.init()))
+            #expect(
+                try await client.deleteTodo(.init(listId: list.body.id, todoId: todo.body.id)) == .noContent(.init()))
             #expect(try await client.deleteList(.init(listId: list.body.id)) == .noContent(.init()))
             guard case .notFound(let missing) = try await client.getList(.init(listId: list.body.id)) else {
                 Issue.record("getList of a deleted list did not answer 404")

@@ -37,7 +37,8 @@ actor InMemoryTodos: TodoAPIProtocol {
         }
         let body = input.body
         let todo = Todo(
-            id: "00000000-0000-4000-8000-00000000000\((todos[input.listId] ?? []).count + 1)", listId: input.listId, title: body.title,
+            id: "00000000-0000-4000-8000-00000000000\((todos[input.listId] ?? []).count + 1)", listId: input.listId,
+            title: body.title,
             notes: body.notes, status: body.status ?? .open, priority: body.priority ?? .normal,
             dueDate: body.dueDate, reminder: body.reminder, tags: body.tags ?? [],
             attachments: body.attachments ?? [], completedAt: nil, createdAt: now, updatedAt: now)
@@ -61,8 +62,9 @@ struct TodoServerStubTests {
         let implementation = InMemoryTodos()
         try await GeneratedGateway.with(spec: "specs/todo.yaml", handlers: implementation.makeHandlers()) { url in
             let client = Client(serverURL: url, authentication: .init(apiKey: "k"))
-            guard case .created(let list) = try await client.createList(
-                .init(body: NewTodoList(name: "Groceries", description: "For Saturday")))
+            guard
+                case .created(let list) = try await client.createList(
+                    .init(body: NewTodoList(name: "Groceries", description: "For Saturday")))
             else {
                 Issue.record("createList did not answer 201")
                 return
@@ -93,13 +95,18 @@ struct TodoServerStubTests {
             #expect(try await client.getTodo(.init(listId: 1, todoId: todo.body.id)) == .ok(.init(body: todo.body)))
 
             _ = try await client.createTodo(.init(listId: 1, body: TodoInput(title: "from the future")))
-            guard case .ok(let future) = try await client.getTodo(.init(listId: 1, todoId: "00000000-0000-4000-8000-000000000002")) else {
+            guard
+                case .ok(let future) = try await client.getTodo(
+                    .init(listId: 1, todoId: "00000000-0000-4000-8000-000000000002"))
+            else {
                 Issue.record("getTodo did not answer 200")
                 return
             }
             #expect(future.body.priority == .unknown("urgent"))
 
-            #expect(try await client.getList(.init(listId: 9)) == .notFound(.init(body: Problem(type: "about:blank", title: "Not Found", status: 404))))
+            #expect(
+                try await client.getList(.init(listId: 9))
+                    == .notFound(.init(body: Problem(type: "about:blank", title: "Not Found", status: 404))))
 
             // Not implemented: the mock engine answers from the contract's example.
             guard case .ok(let user) = try await client.getCurrentUser() else {

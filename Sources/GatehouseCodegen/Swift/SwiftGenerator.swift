@@ -91,7 +91,8 @@ public struct SwiftGenerator: Sendable {
                 shapes: operationShapes)
         }
         if configuration.server {
-            files += serverFiles(model: model, clientModule: clientModule, access: access, header: header, shapes: operationShapes)
+            files += serverFiles(
+                model: model, clientModule: clientModule, access: access, header: header, shapes: operationShapes)
         }
         let diagnostics = translator.types.diagnostics.sortedByLocation()
         return Output(files: files.sorted { $0.path < $1.path }, diagnostics: dedupe(diagnostics))
@@ -148,7 +149,10 @@ public struct SwiftGenerator: Sendable {
         shapes: [OperationShape]
     ) -> [GeneratedFile] {
         let root = "Client/Sources/\(module)/"
-        var files = [GeneratedFile(path: "Client/Package.swift", contents: PackageRenderer.clientManifest(module: module, header: header))]
+        var files = [
+            GeneratedFile(
+                path: "Client/Package.swift", contents: PackageRenderer.clientManifest(module: module, header: header))
+        ]
         var client = SwiftWriter(access: access)
         ClientTypeRenderer(access: access).render(model, into: &client)
         files.append(GeneratedFile(path: root + "Client.swift", contents: header + "\n" + client.text))
@@ -162,12 +166,14 @@ public struct SwiftGenerator: Sendable {
             writer.line("import Foundation")
             writer.line()
             models.render(declaration, into: &writer)
-            files.append(GeneratedFile(path: root + "Models/\(declaration.name).swift", contents: header + "\n" + writer.text))
+            files.append(
+                GeneratedFile(path: root + "Models/\(declaration.name).swift", contents: header + "\n" + writer.text))
         }
         var namespace = SwiftWriter(access: access)
         namespace.line("/// The operations of the contract: each one's `Input`, `Output` and inline types.")
         namespace.line("\(access)enum Operations {}")
-        files.append(GeneratedFile(path: root + "Operations/Operations.swift", contents: header + "\n" + namespace.text))
+        files.append(
+            GeneratedFile(path: root + "Operations/Operations.swift", contents: header + "\n" + namespace.text))
         for shape in shapes {
             var writer = SwiftWriter(access: access)
             writer.line("import Foundation")
@@ -175,7 +181,8 @@ public struct SwiftGenerator: Sendable {
             OperationTypesRenderer(access: access).render(shape, into: &writer)
             writer.line()
             ClientMethodRenderer(access: access).render(shape, into: &writer)
-            files.append(GeneratedFile(path: root + "Operations/\(shape.typeName).swift", contents: header + "\n" + writer.text))
+            files.append(
+                GeneratedFile(path: root + "Operations/\(shape.typeName).swift", contents: header + "\n" + writer.text))
         }
         return files
     }
@@ -196,7 +203,8 @@ public struct SwiftGenerator: Sendable {
             var writer = SwiftWriter(access: access)
             renderer.renderCoding(shape, into: &writer)
             files.append(
-                GeneratedFile(path: root + "Operations/\(shape.typeName)+Server.swift", contents: header + "\n" + writer.text))
+                GeneratedFile(
+                    path: root + "Operations/\(shape.typeName)+Server.swift", contents: header + "\n" + writer.text))
         }
         return files
     }

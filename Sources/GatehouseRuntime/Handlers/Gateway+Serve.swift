@@ -31,7 +31,8 @@ extension Gateway {
         }
         let gateway = Gateway(model: model, configuration: configuration, logger: logger, handlers: handlers)
         try await gateway.run { port in
-            logger.info("serving '\(model.info.title)' on http://\(configuration.host):\(port)\(gateway.state.basePath)")
+            logger.info(
+                "serving '\(model.info.title)' on http://\(configuration.host):\(port)\(gateway.state.basePath)")
         }
     }
 }

@@ -14,10 +14,12 @@ struct ClientMethodRenderer {
                 [operation.summary, operation.description].compactMap { $0 }.joined(separator: "\n\n").nilIfEmpty
                     ?? operation.id)
             writer.line("///")
-            writer.line("/// `\(operation.method.rawValue) \(operation.path.raw.replacingOccurrences(of: "`", with: "'"))`")
+            writer.line(
+                "/// `\(operation.method.rawValue) \(operation.path.raw.replacingOccurrences(of: "`", with: "'"))`")
             if operation.deprecated { writer.line("@available(*, deprecated)") }
             let argument = "_ input: \(input)\(allOptional ? " = .init()" : "")"
-            writer.block("\(access)func \(SwiftName.escaped(shape.methodName))(\(argument)) async throws -> \(output)") {
+            writer.block("\(access)func \(SwiftName.escaped(shape.methodName))(\(argument)) async throws -> \(output)")
+            {
                 writer in
                 writer.line("let operationId = Operations.\(shape.typeName).id")
                 renderPath(shape, into: &writer)
@@ -45,7 +47,10 @@ struct ClientMethodRenderer {
                 case .parameter(let name):
                     if !literal.isEmpty { pieces.append("path += \(SwiftName.literal(literal))") }
                     literal = ""
-                    guard let parameter = shape.parameters.first(where: { $0.parameter.location == .path && $0.parameter.name == name })
+                    guard
+                        let parameter = shape.parameters.first(where: {
+                            $0.parameter.location == .path && $0.parameter.name == name
+                        })
                     else { continue }
                     pieces.append(
                         "path += try parameter(\(SwiftName.literal(name)), operationId: operationId) { try ParameterCoding.path(input.\(parameter.swiftName), name: \(SwiftName.literal(name)), style: .\(parameter.parameter.style.rawValue), explode: \(parameter.parameter.explode)) }"
@@ -101,7 +106,8 @@ struct ClientMethodRenderer {
             "authenticate([\(alternatives.joined(separator: ", "))], headerFields: &headerFields, query: &query, cookies: &cookies)"
         )
         writer.block("if !cookies.isEmpty") { writer in
-            writer.line("headerFields.append(HTTPHeaderField(name: \"Cookie\", value: cookies.joined(separator: \"; \")))")
+            writer.line(
+                "headerFields.append(HTTPHeaderField(name: \"Cookie\", value: cookies.joined(separator: \"; \")))")
         }
         let accepted = shape.acceptedMediaTypes
         if !accepted.isEmpty {
@@ -153,7 +159,8 @@ struct ClientMethodRenderer {
         case .raw:
             writer.line("body = \(value)")
         }
-        writer.line("headerFields.append(HTTPHeaderField(name: \"Content-Type\", value: \(SwiftName.literal(contentType))))")
+        writer.line(
+            "headerFields.append(HTTPHeaderField(name: \"Content-Type\", value: \(SwiftName.literal(contentType))))")
     }
 
     func renderResponses(_ shape: OperationShape, output: String, into writer: inout SwiftWriter) {
@@ -213,7 +220,9 @@ struct ClientMethodRenderer {
         for (index, content) in body.contents.enumerated().dropFirst() {
             let keyword = index == 1 ? "if" : "} else if"
             writer.line("\(keyword) mediaTypeMatches(response, \(SwiftName.literal(content.mediaType))) {")
-            writer.indent { $0.line("responseBody = .\(SwiftName.escaped(content.caseName))(\(decodeContent(content)))") }
+            writer.indent {
+                $0.line("responseBody = .\(SwiftName.escaped(content.caseName))(\(decodeContent(content)))")
+            }
         }
         writer.line("} else {")
         let first = body.contents[0]
@@ -238,7 +247,8 @@ struct ClientMethodRenderer {
         if case .array(let element) = header.type.unwrapped {
             read = "try decodeHeaderArray(\(element.swift).self, \(name), from: response, operationId: operationId)"
         } else {
-            read = "try decodeHeader(\(header.type.unwrapped.swift).self, \(name), from: response, operationId: operationId)"
+            read =
+                "try decodeHeader(\(header.type.unwrapped.swift).self, \(name), from: response, operationId: operationId)"
         }
         guard header.required, !header.type.isOptional else { return read }
         return "try requiredHeader(\(read), \(name), from: response, operationId: operationId)"

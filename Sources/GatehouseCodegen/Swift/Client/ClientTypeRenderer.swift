@@ -69,7 +69,8 @@ struct ClientTypeRenderer {
     }
 
     func renderAuthentication(_ credentials: [Credential], into writer: inout SwiftWriter) {
-        writer.line("/// Credentials for the contract's security schemes: set the ones you have, and each call sends those its")
+        writer.line(
+            "/// Credentials for the contract's security schemes: set the ones you have, and each call sends those its")
         writer.line("/// operation accepts.")
         writer.block("\(access)struct Authentication: Sendable") { writer in
             for credential in credentials {
@@ -77,13 +78,15 @@ struct ClientTypeRenderer {
                 let type: String
                 switch credential.scheme.kind {
                 case .apiKey(let name, let location):
-                    documentation += "Sent in the `\(name)` \(location.rawValue == "query" ? "query parameter" : location.rawValue)"
+                    documentation +=
+                        "Sent in the `\(name)` \(location.rawValue == "query" ? "query parameter" : location.rawValue)"
                     type = "String"
                 case .http(let scheme, _) where scheme == "basic":
                     documentation += "Sent as `Authorization: Basic …`"
                     type = "BasicCredentials"
                 case .http(let scheme, _):
-                    documentation += "A token sent as `Authorization: \(scheme.prefix(1).uppercased() + scheme.dropFirst()) <token>`"
+                    documentation +=
+                        "A token sent as `Authorization: \(scheme.prefix(1).uppercased() + scheme.dropFirst()) <token>`"
                     type = "String"
                 default:
                     documentation += "An access token sent as `Authorization: Bearer <token>`"
@@ -115,20 +118,23 @@ struct ClientTypeRenderer {
             writer.switchBlock("scheme") { writer in
                 for credential in credentials {
                     writer.line(
-                        "case \(SwiftName.literal(credential.scheme.name)): return authentication.\(credential.propertyName) != nil")
+                        "case \(SwiftName.literal(credential.scheme.name)): return authentication.\(credential.propertyName) != nil"
+                    )
                 }
                 writer.line("default: return false")
             }
         }
         writer.line()
-        writer.line("/// Adds the credentials of the first alternative of `alternatives` whose schemes all have credentials.")
+        writer.line(
+            "/// Adds the credentials of the first alternative of `alternatives` whose schemes all have credentials.")
         writer.line("func authenticate(")
         writer.indent { writer in
             writer.line("_ alternatives: [[String]], headerFields: inout [HTTPHeaderField], query: inout QueryItems,")
             writer.line("cookies: inout [String]")
         }
         writer.block(")") { writer in
-            writer.line("guard let chosen = alternatives.first(where: { !$0.isEmpty && $0.allSatisfy(hasCredentials) }) else {")
+            writer.line(
+                "guard let chosen = alternatives.first(where: { !$0.isEmpty && $0.allSatisfy(hasCredentials) }) else {")
             writer.indent { $0.line("return") }
             writer.line("}")
             writer.block("for scheme in chosen") { writer in
@@ -154,7 +160,8 @@ struct ClientTypeRenderer {
             writer.line("query.append(rawName: \(SwiftName.literal(name)), value: value)")
         case .apiKey(let name, .cookie):
             writer.line(
-                "cookies.append(\(SwiftName.literal(name + "=")) + ParameterCoding.percentEncoded(value, allowReserved: false))")
+                "cookies.append(\(SwiftName.literal(name + "=")) + ParameterCoding.percentEncoded(value, allowReserved: false))"
+            )
         case .apiKey(let name, _):
             writer.line("headerFields.append(HTTPHeaderField(name: \(SwiftName.literal(name)), value: value))")
         case .http(let httpScheme, _) where httpScheme == "basic":
@@ -162,7 +169,9 @@ struct ClientTypeRenderer {
             writer.line("headerFields.append(HTTPHeaderField(name: \"Authorization\", value: \"Basic \" + encoded))")
         case .http(let httpScheme, _):
             let prefix = httpScheme.prefix(1).uppercased() + httpScheme.dropFirst() + " "
-            writer.line("headerFields.append(HTTPHeaderField(name: \"Authorization\", value: \(SwiftName.literal(prefix)) + value))")
+            writer.line(
+                "headerFields.append(HTTPHeaderField(name: \"Authorization\", value: \(SwiftName.literal(prefix)) + value))"
+            )
         default:
             writer.line("headerFields.append(HTTPHeaderField(name: \"Authorization\", value: \"Bearer \" + value))")
         }
@@ -180,7 +189,8 @@ struct ClientTypeRenderer {
             var names = NameScope()
             for (index, server) in servers.enumerated() {
                 if index > 0 { writer.line() }
-                writer.documentation(server.description.map { "\($0)\n\n`\(server.resolvedURL)`" } ?? "`\(server.resolvedURL)`")
+                writer.documentation(
+                    server.description.map { "\($0)\n\n`\(server.resolvedURL)`" } ?? "`\(server.resolvedURL)`")
                 let name = names.claim("server\(index + 1)")
                 writer.line("\(access)static let \(name) = URL(string: \(SwiftName.literal(server.resolvedURL)))!")
             }

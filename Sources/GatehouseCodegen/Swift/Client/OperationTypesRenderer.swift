@@ -10,7 +10,8 @@ struct OperationTypesRenderer {
         writer.block("extension Operations") { writer in
             writer.documentation(operation.summary ?? operation.id)
             writer.line("///")
-            writer.line("/// `\(operation.method.rawValue) \(operation.path.raw.replacingOccurrences(of: "`", with: "'"))`")
+            writer.line(
+                "/// `\(operation.method.rawValue) \(operation.path.raw.replacingOccurrences(of: "`", with: "'"))`")
             if operation.deprecated { writer.line("@available(*, deprecated)") }
             writer.block("\(access)enum \(shape.typeName)") { writer in
                 writer.line("\(access)static let id = \(SwiftName.literal(operation.id))")
@@ -34,7 +35,8 @@ struct OperationTypesRenderer {
         writer.line("/// The parameters and body of a call.")
         writer.block("\(access)struct Input: Sendable, Hashable") { writer in
             for parameter in shape.parameters {
-                var documentation = (parameter.parameter.description ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+                var documentation = (parameter.parameter.description ?? "").trimmingCharacters(
+                    in: .whitespacesAndNewlines)
                 if !documentation.isEmpty { documentation += "\n\n" }
                 documentation += "`\(parameter.parameter.name)` in \(parameter.parameter.location.rawValue)."
                 writer.documentation(documentation)
@@ -88,7 +90,8 @@ struct OperationTypesRenderer {
                 writer.line("\(access)var body: \(body.type.swift)")
             }
             for header in response.headers {
-                writer.documentation(header.documentation.map { "\($0)\n\n`\(header.name)` header." } ?? "`\(header.name)` header.")
+                writer.documentation(
+                    header.documentation.map { "\($0)\n\n`\(header.name)` header." } ?? "`\(header.name)` header.")
                 writer.line("\(access)var \(SwiftName.escaped(header.swiftName)): \(header.type.swift)")
             }
             var arguments: [String] = []

@@ -111,7 +111,8 @@ struct ModelRenderer {
             for property in shape.properties {
                 let key = codingKeyName(property)
                 let bare = property.boxed ? key : property.swiftName
-                writer.line(bare == property.wireName ? "case \(key)" : "case \(key) = \(SwiftName.literal(property.wireName))")
+                writer.line(
+                    bare == property.wireName ? "case \(key)" : "case \(key) = \(SwiftName.literal(property.wireName))")
             }
         }
     }
@@ -140,7 +141,8 @@ struct ModelRenderer {
                 writer.line("let known: Set<String> = [\(known)]")
                 writer.line("var additional: [String: \(additional.swift)] = [:]")
                 writer.block("for key in members.allKeys where !known.contains(key.stringValue)") { writer in
-                    writer.line("additional[key.stringValue] = try members.decode(\(additional.swift).self, forKey: key)")
+                    writer.line(
+                        "additional[key.stringValue] = try members.decode(\(additional.swift).self, forKey: key)")
                 }
                 writer.line("self.\(shape.additionalPropertiesName) = additional")
             }
@@ -155,7 +157,10 @@ struct ModelRenderer {
             }
             for property in shape.properties {
                 let key = "." + codingKeyName(property)
-                let value = property.boxed ? "_\(property.swiftName)\(property.type.isOptional ? "?" : "").value" : "self.\(property.swiftName)"
+                let value =
+                    property.boxed
+                    ? "_\(property.swiftName)\(property.type.isOptional ? "?" : "").value"
+                    : "self.\(property.swiftName)"
                 // A required member that may be null is written as null; an optional one is left out when nil.
                 let method = property.type.isOptional && !property.required ? "encodeIfPresent" : "encode"
                 writer.line("try container.\(method)(\(value), forKey: \(key))")
@@ -185,7 +190,8 @@ struct ModelRenderer {
                 writer.switchBlock("rawValue") { writer in
                     for enumCase in cases {
                         writer.line(
-                            "case \(SwiftName.literal(enumCase.rawValue)): self = .\(SwiftName.escaped(enumCase.swiftName))")
+                            "case \(SwiftName.literal(enumCase.rawValue)): self = .\(SwiftName.escaped(enumCase.swiftName))"
+                        )
                     }
                     writer.line("default: self = .unknown(rawValue)")
                 }
@@ -195,7 +201,8 @@ struct ModelRenderer {
                 writer.switchBlock("self") { writer in
                     for enumCase in cases {
                         writer.line(
-                            "case .\(SwiftName.escaped(enumCase.swiftName)): return \(SwiftName.literal(enumCase.rawValue))")
+                            "case .\(SwiftName.escaped(enumCase.swiftName)): return \(SwiftName.literal(enumCase.rawValue))"
+                        )
                     }
                     writer.line("case .unknown(let value): return value")
                 }
@@ -255,7 +262,9 @@ struct ModelRenderer {
                     }
                     writer.line("throw DecodingError.dataCorruptedError(")
                     writer.indent { writer in
-                        writer.line("in: container, debugDescription: \"the value matches no alternative of '\(declaration.name)'\")")
+                        writer.line(
+                            "in: container, debugDescription: \"the value matches no alternative of '\(declaration.name)'\")"
+                        )
                     }
                 }
             }
@@ -264,7 +273,8 @@ struct ModelRenderer {
                 writer.line("var container = encoder.singleValueContainer()")
                 writer.switchBlock("self") { writer in
                     for oneOfCase in shape.cases {
-                        writer.line("case .\(SwiftName.escaped(oneOfCase.swiftName))(let value): try container.encode(value)")
+                        writer.line(
+                            "case .\(SwiftName.escaped(oneOfCase.swiftName))(let value): try container.encode(value)")
                     }
                 }
             }

@@ -24,7 +24,9 @@ struct ServerRenderer {
         writer.line()
         writer.documentation("The operations of '\(title)', to implement on the server.")
         writer.line("///")
-        writer.line("/// Every method has a default that throws `MockFallback`, so the gateway answers that operation from its mock")
+        writer.line(
+            "/// Every method has a default that throws `MockFallback`, so the gateway answers that operation from its mock"
+        )
         writer.line("/// engine: implement the operations one at a time. Plug an implementation into the runtime with")
         writer.line("/// `Gateway(model:configuration:logger:handlers: implementation.makeHandlers())`.")
         writer.block("\(access)protocol \(protocolName): Sendable") { writer in
@@ -32,7 +34,9 @@ struct ServerRenderer {
                 if index > 0 { writer.line() }
                 writer.documentation(shape.operation.summary ?? shape.operation.id)
                 writer.line("///")
-                writer.line("/// `\(shape.operation.method.rawValue) \(shape.operation.path.raw.replacingOccurrences(of: "`", with: "'"))`")
+                writer.line(
+                    "/// `\(shape.operation.method.rawValue) \(shape.operation.path.raw.replacingOccurrences(of: "`", with: "'"))`"
+                )
                 writer.line("func \(signature(shape))")
             }
         }
@@ -46,7 +50,9 @@ struct ServerRenderer {
                 }
             }
             writer.line()
-            writer.line("/// The handlers to pass to `Gateway(…, handlers:)`: each decodes the typed input of a validated request, calls")
+            writer.line(
+                "/// The handlers to pass to `Gateway(…, handlers:)`: each decodes the typed input of a validated request, calls"
+            )
             writer.line("/// this implementation and encodes its typed output.")
             writer.block("\(access)func makeHandlers() -> OperationHandlers") { writer in
                 writer.line("var handlers = OperationHandlers()")
@@ -116,7 +122,8 @@ struct ServerRenderer {
             for content in body.contents {
                 writer.line("case \(SwiftName.literal(content.mediaType))?:")
                 writer.indent { writer in
-                    writer.line("decodedBody = \(readContent(content)).map { .\(SwiftName.escaped(content.caseName))($0) }")
+                    writer.line(
+                        "decodedBody = \(readContent(content)).map { .\(SwiftName.escaped(content.caseName))($0) }")
                 }
             }
             writer.line("default:")
@@ -140,7 +147,9 @@ struct ServerRenderer {
     func renderOutputEncoding(_ shape: OperationShape, namespace: String, into writer: inout SwiftWriter) {
         writer.block("extension \(namespace).Output") { writer in
             writer.block("func response() throws -> HandlerResponse") { writer in
-                if shape.responses.contains(where: { $0.body.map { $0.contents.contains { $0.kind == .json || $0.kind == .form } } ?? false }) {
+                if shape.responses.contains(where: {
+                    $0.body.map { $0.contents.contains { $0.kind == .json || $0.kind == .form } } ?? false
+                }) {
                     writer.line("let encoder = \(clientModule).JSONCoding.makeEncoder()")
                 }
                 writer.line("switch self {")
@@ -174,7 +183,8 @@ struct ServerRenderer {
                                 "if let header = try \(clientModule).ParameterCoding.header(value.\(header.swiftName), explode: \(header.explode)) {"
                             )
                             writer.indent {
-                                $0.line("response.headers.append((name: \(SwiftName.literal(header.name)), value: header))")
+                                $0.line(
+                                    "response.headers.append((name: \(SwiftName.literal(header.name)), value: header))")
                             }
                             writer.line("}")
                         }

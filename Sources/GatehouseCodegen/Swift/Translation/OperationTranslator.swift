@@ -117,7 +117,9 @@ struct OperationTranslator {
         return .raw
     }
 
-    mutating func bodyShape(_ content: [MediaType], required: Bool, enumName: String, in nest: inout TypeTranslator.Nest)
+    mutating func bodyShape(
+        _ content: [MediaType], required: Bool, enumName: String, in nest: inout TypeTranslator.Nest
+    )
         -> BodyShape
     {
         var caseNames = NameScope()
@@ -128,7 +130,8 @@ struct OperationTranslator {
             let type: TypeRef
             switch kind {
             case .json, .form:
-                let suggested = content.count > 1 ? enumName + SwiftName.upperCamel(Self.caseBase(mediaType.name)) : enumName
+                let suggested =
+                    content.count > 1 ? enumName + SwiftName.upperCamel(Self.caseBase(mediaType.name)) : enumName
                 type = mediaType.schema.map { types.typeRef(at: $0.address, suggested: suggested, in: &nest) } ?? .json
             case .text:
                 type = .string

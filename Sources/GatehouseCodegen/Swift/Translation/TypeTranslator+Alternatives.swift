@@ -83,7 +83,11 @@ extension TypeTranslator {
             guard let ref = member.value.stringValue else { continue }
             let target: NodeAddress?
             if ref.contains("#") || ref.contains("/") {
-                if case .node(let node) = document.resolve(ref, from: address.file) { target = node } else { target = nil }
+                if case .node(let node) = document.resolve(ref, from: address.file) {
+                    target = node
+                } else {
+                    target = nil
+                }
             } else {
                 target = document.rootAddress(JSONPointer(tokens: ["components", "schemas", ref]))
             }

@@ -12,7 +12,8 @@ extension TypeTranslator {
         var problem: String?
     }
 
-    func collectObject(at address: NodeAddress, into collected: inout CollectedObject, visited: inout Set<NodeAddress>) {
+    func collectObject(at address: NodeAddress, into collected: inout CollectedObject, visited: inout Set<NodeAddress>)
+    {
         guard visited.insert(address).inserted else { return }
         guard let schema = keywords(at: address) else { return }
         if let ref = schema.ref {
@@ -124,7 +125,8 @@ extension TypeTranslator {
         if members.count == 1, schema.properties == nil, schema.types.isEmpty || schema.types == ["object"],
             schema.object["additionalProperties"] == nil
         {
-            return baseType(at: address.appending("allOf").appending(0), suggested: suggested, exactName: exactName, in: &nest)
+            return baseType(
+                at: address.appending("allOf").appending(0), suggested: suggested, exactName: exactName, in: &nest)
         }
         var collected = CollectedObject()
         var visited: Set<NodeAddress> = []
@@ -164,7 +166,8 @@ extension TypeTranslator {
             return .named(path)
         }
         if nonNull.allSatisfy({ $0.numberValue?.isInteger == true }) {
-            return schema.format == "int32" ? .builtin("Int32") : schema.format == "int64" ? .builtin("Int64") : .builtin("Int")
+            return schema.format == "int32"
+                ? .builtin("Int32") : schema.format == "int64" ? .builtin("Int64") : .builtin("Int")
         }
         if nonNull.allSatisfy({ $0.numberValue != nil }) { return .builtin("Double") }
         if nonNull.allSatisfy({ $0.boolValue != nil }) { return .builtin("Bool") }

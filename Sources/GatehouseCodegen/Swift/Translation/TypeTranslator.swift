@@ -208,7 +208,9 @@ struct TypeTranslator {
             if schema.properties != nil || schema.object["additionalProperties"] != nil {
                 return objectType(schema: schema, at: address, suggested: suggested, exactName, &nest)
             }
-            if schema.object["items"] != nil { return arrayType(schema: schema, at: address, suggested: suggested, &nest) }
+            if schema.object["items"] != nil {
+                return arrayType(schema: schema, at: address, suggested: suggested, &nest)
+            }
             return .json
         }
     }
@@ -252,7 +254,8 @@ struct TypeTranslator {
     /// cannot declare.
     mutating func reportAliasCycle(_ path: String) {
         guard let address = topLevelNames.first(where: { $0.value == path })?.key else { return }
-        fallback(at: address, "'\(path)' contains itself only through arrays or maps, which a type alias cannot express")
+        fallback(
+            at: address, "'\(path)' contains itself only through arrays or maps, which a type alias cannot express")
     }
 
     mutating func fallback(at address: NodeAddress, _ reason: String, generatedAs type: String = "JSONValue") {
