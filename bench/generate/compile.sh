@@ -7,7 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=bench/out/generate
 work=bench/out/compile
-lock() { if [ -e /tmp/swift-build.lock ]; then flock /tmp/swift-build.lock "$@"; else "$@"; fi; }
+# BUILD_LOCK_HELD=1: the caller already holds the lock (flock would wait for itself).
+lock() { if [ -e /tmp/swift-build.lock ] && [ -z "${BUILD_LOCK_HELD:-}" ]; then flock /tmp/swift-build.lock "$@"; else "$@"; fi; }
 measure() { # label, command…: prints "label: seconds s, peak MB"
     local label=$1
     shift
