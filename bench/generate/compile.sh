@@ -45,5 +45,8 @@ lock swift build --package-path "$work/peer" --scratch-path "$work/peer-build" -
 measure "swift-openapi-generator client, clean debug build" \
     swift build --package-path "$work/peer" --scratch-path "$work/peer-build"
 touch "$work"/peer/Sources/GitHubPeer/Client.swift
-measure "swift-openapi-generator client, rebuild after a touch" \
+measure "swift-openapi-generator client, rebuild after touching Client.swift" \
+    swift build --package-path "$work/peer" --scratch-path "$work/peer-build"
+touch "$work"/peer/Sources/GitHubPeer/Types.swift
+measure "swift-openapi-generator client, rebuild after touching Types.swift" \
     swift build --package-path "$work/peer" --scratch-path "$work/peer-build"

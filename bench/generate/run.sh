@@ -16,11 +16,11 @@ gatehouse="$root/.build-release/release/gatehouse"
 lock swift build -c release --product swift-openapi-generator --package-path bench/generate/peer \
     --scratch-path "$root/.build-peer"
 peer="$root/.build-peer/release/swift-openapi-generator"
-if [ ! -x bench/out/venv/bin/openapi-generator ]; then
+if [ ! -x bench/out/venv/bin/openapi-generator-cli ]; then
     python3 -m venv bench/out/venv
     bench/out/venv/bin/pip install -q openapi-generator-cli==7.26.0
 fi
-openapi_generator="$root/bench/out/venv/bin/openapi-generator"
+openapi_generator="$root/bench/out/venv/bin/openapi-generator-cli"
 
 mkdir -p "$out"
 for spec in github stripe; do
