@@ -166,7 +166,39 @@ let package = Package(
         .testTarget(
             name: "GatehouseCodegenTests",
             dependencies: ["GatehouseCodegen", "GatehouseSpec", "GatehouseValidation", "CHTMLCheck"],
-            exclude: ["Fixtures"],
+            // Golden specs, docs fixtures and their expected output, read at run time.
+            exclude: ["Fixtures", "Golden"],
+            swiftSettings: swiftSettings
+        ),
+        // generated/: `gatehouse generate` output for specs/, compiled here so a stale or broken generator fails the
+        // build. The client packages' own Package.swift files are for their users; these targets point into them.
+        // Generated code keeps the default settings (plain imports), as a user's package would compile it.
+        .target(name: "PetstoreClient", path: "generated/petstore/Client/Sources/PetstoreClient"),
+        .target(
+            name: "PetstoreServer",
+            dependencies: ["PetstoreClient", "GatehouseRuntime"],
+            path: "generated/petstore/Server/Sources/PetstoreServer"
+        ),
+        .target(name: "TodoClient", path: "generated/todo/Client/Sources/TodoClient"),
+        .target(
+            name: "TodoServer",
+            dependencies: ["TodoClient", "GatehouseRuntime"],
+            path: "generated/todo/Server/Sources/TodoServer"
+        ),
+        // How a team serves its own Swift implementation: the generated stubs plus a small executable (README).
+        .executableTarget(
+            name: "TodoServerExample",
+            dependencies: ["TodoServer", "TodoClient", "GatehouseRuntime"],
+            path: "Examples/TodoServer"
+        ),
+        // End to end: the generated clients against a running gateway, and servers on the generated stubs.
+        .testTarget(
+            name: "GatehouseGeneratedCodeTests",
+            dependencies: [
+                "PetstoreClient", "PetstoreServer", "TodoClient", "TodoServer", "GatehouseRuntime", "GatehouseSpec",
+                "GatehouseStore",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,66 +1,97 @@
 import Foundation
 import Testing
 
-/// `gatehouse generate SPEC --docs --out DIR`, as a user runs it.
-@Suite struct GenerateCommandTests {
-    static func temporaryFolder() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("gatehouse-generate-\(UUID())").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
+/// `gatehouse generate` as a user runs it: writing, the `--check` drift report, and refusals.
+struct GenerateCommandTests {
+    static func temporaryDirectory() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("gatehouse-generate-\(UUID())").path
     }
 
-    @Test func docsAreWrittenThenCheckedThenDriftIsReported() throws {
-        let out = try Self.temporaryFolder()
+    @Test func theCommittedOutputForSpecsIsCurrent() throws {
+        for (spec, name) in [("petstore", "Petstore"), ("todo", "Todo")] {
+            let result = try GatehouseProcess.run([
+                "generate", "specs/\(spec).yaml", "--out", "generated/\(spec)", "--name", name, "--check",
+            ])
+            #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+            #expect(result.stdout.hasPrefix("generated/\(spec): up to date ("))
+        }
+    }
+
+    @Test func checkListsChangedMissingAndStaleFilesThenAWriteFixesThem() throws {
+        let out = Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: out) }
+        let arguments = ["generate", "specs/petstore.yaml", "--out", out, "--name", "Petstore", "--client"]
+        let first = try GatehouseProcess.run(arguments)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout == "\(out): 19 of 19 files written (PetstoreClient)\n")
 
-        let written = try GatehouseProcess.run(["generate", "specs/todo.yaml", "--docs", "--out", out])
-        #expect(written.status == 0, "\(written.stderr)")
-        #expect(written.stdout == "wrote \(out)/docs/index.html\n")
-        let page = try String(contentsOfFile: out + "/docs/index.html", encoding: .utf8)
-        #expect(page.hasPrefix("<!DOCTYPE html>"))
-        #expect(page.contains("id=\"operation/createTodo\""))
+        let module = "\(out)/Client/Sources/PetstoreClient"
+        try Data("// edited\n".utf8).write(to: URL(fileURLWithPath: "\(module)/Models/Pet.swift"))
+        try FileManager.default.removeItem(atPath: "\(module)/Operations/ListPets.swift")
+        try Data("struct Old {}\n".utf8).write(to: URL(fileURLWithPath: "\(module)/Models/Old.swift"))
 
-        let again = try GatehouseProcess.run(["generate", "specs/todo.yaml", "--docs", "--out", out])
-        #expect(again.stdout == "unchanged \(out)/docs/index.html\n")
-
-        let clean = try GatehouseProcess.run(["generate", "specs/todo.yaml", "--docs", "--out", out, "--check"])
-        #expect(clean.status == 0, "\(clean.stderr)")
-        #expect(clean.stdout == "\(out)/docs: up to date\n")
-
-        try Data("stale".utf8).write(to: URL(fileURLWithPath: out + "/docs/index.html"))
-        let stale = try GatehouseProcess.run(["generate", "specs/todo.yaml", "--docs", "--out", out, "--check"])
-        #expect(stale.status == 1)
+        let check = try GatehouseProcess.run(arguments + ["--check"])
+        #expect(check.status == 1)
         #expect(
-            stale.stderr == """
-                error: \(out)/docs/index.html: would change
-                error: generated files are out of date; run 'gatehouse generate specs/todo.yaml --docs --out \(out)'
+            check.stdout.split(separator: "\n") == [
+                "\(out)/Client/Sources/PetstoreClient/Models/Pet.swift: would change",
+                "\(out)/Client/Sources/PetstoreClient/Operations/ListPets.swift: would be created",
+                "\(out)/Client/Sources/PetstoreClient/Models/Old.swift: would be removed",
+            ])
+        #expect(check.stderr.contains("3 generated files in '\(out)' are out of date; run: gatehouse generate"))
 
-                """)
-        #expect(try String(contentsOfFile: out + "/docs/index.html", encoding: .utf8) == "stale")
+        let again = try GatehouseProcess.run(arguments)
+        #expect(again.stdout == "\(out): 2 of 19 files written (PetstoreClient)\n")
+        #expect(!FileManager.default.fileExists(atPath: "\(module)/Models/Old.swift"))
+        #expect(try GatehouseProcess.run(arguments + ["--check"]).status == 0)
     }
 
-    @Test func usageErrorsAreClear() throws {
-        let out = try Self.temporaryFolder()
+    @Test func filesNameTheCommandThatRegeneratesThem() throws {
+        let out = Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: out) }
-
-        let nothing = try GatehouseProcess.run(["generate", "specs/todo.yaml", "--out", out])
-        #expect(nothing.status == 64)
-        #expect(nothing.stderr.contains("nothing to generate: pass --docs"))
-
-        let badURL = try GatehouseProcess.run([
-            "generate", "specs/todo.yaml", "--docs", "--out", out, "--try-it", "ftp://x",
+        let result = try GatehouseProcess.run([
+            "generate", "./specs/todo.yaml", "--out", out, "--include-tags", "users", "--server",
         ])
-        #expect(badURL.status == 64)
-        #expect(badURL.stderr.hasPrefix("error: 'ftp://x' is not an http or https URL"))
+        #expect(result.status == 0, "\(result.stderr)")
+        let stub = try String(
+            contentsOfFile: "\(out)/Server/Sources/GatehouseToDoServer/GatehouseToDoAPIProtocol.swift", encoding: .utf8)
+        #expect(
+            stub.hasPrefix(
+                "// Generated by `gatehouse generate specs/todo.yaml --out \(out) --server --include-tags users`.\n"))
+        #expect(stub.contains("func getCurrentUser("))
+        #expect(!stub.contains("func listLists("))
+        #expect(!FileManager.default.fileExists(atPath: "\(out)/Client"))
+    }
 
-        let noTemplates = try GatehouseProcess.run([
-            "generate", "specs/todo.yaml", "--docs", "--out", out, "--templates", out + "/missing",
-        ])
-        #expect(noTemplates.status == 64)
-        #expect(noTemplates.stderr.contains("cannot read the templates folder"))
+    @Test(arguments: [
+        (["--templates", "templates"], "--templates and --try-it shape the HTML docs; add --docs"),
+        (["--name", "9lives"], "--name '9lives' is not a Swift identifier"),
+        (["--access", "internal"], "--access internal needs --client alone"),
+        (["--access", "private"], "--access must be public or internal, not 'private'"),
+        (["--include-operations", "adoptPet"], "error: the contract has no operation 'adoptPet'"),
+        (["--include-tags", "owners"], "error: no operation has the tag 'owners'; the tags are: pets"),
+    ])
+    func badOptionsAreRefusedWithTheirReason(_ options: [String], _ message: String) throws {
+        let out = Self.temporaryDirectory()
+        let result = try GatehouseProcess.run(["generate", "specs/petstore.yaml", "--out", out] + options)
+        #expect(result.status == 64)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
 
-        let missingSpec = try GatehouseProcess.run(["generate", "specs/none.yaml", "--docs", "--out", out])
-        #expect(missingSpec.status == 64)
-        #expect(!FileManager.default.fileExists(atPath: out + "/docs"))
+    @Test func aContractWithErrorsIsRefused() throws {
+        let out = Self.temporaryDirectory()
+        let spec = out + ".yaml"
+        try Data(
+            "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /a/{id}:\n    get:\n      responses: {'200': {description: ok}}\n"
+                .utf8
+        )
+        .write(to: URL(fileURLWithPath: spec))
+        defer { try? FileManager.default.removeItem(atPath: spec) }
+        let result = try GatehouseProcess.run(["generate", spec, "--out", out])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("[path-params]"))
+        #expect(result.stderr.contains("has errors; fix them (gatehouse check) before generating code from it"))
+        #expect(!FileManager.default.fileExists(atPath: out))
     }
 }

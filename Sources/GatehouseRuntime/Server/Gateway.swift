@@ -20,6 +20,8 @@ public struct Gateway: Sendable {
     let store: (any TableStore)?
     /// Authentication and usage plans; holds the key cache and token buckets across reloads.
     let gatekeeper: Gatekeeper
+    /// Operation implementations (generated server stubs); the rest are answered by the mock engine.
+    let handlers: OperationHandlers
 
     /// - Parameters:
     ///   - store: Where table-backed mocks keep items (nil: stateless mocks); also API keys and usage counters
@@ -31,8 +33,10 @@ public struct Gateway: Sendable {
         logger: Logger,
         store: (any TableStore)? = nil,
         keyStore: (any TableStore)? = nil,
-        watching specPath: String? = nil
+        watching specPath: String? = nil,
+        handlers: OperationHandlers = OperationHandlers()
     ) {
+        self.handlers = handlers
         self.configuration = configuration
         self.store = store
         self.gatekeeper = Gatekeeper(configuration: configuration.access, store: keyStore ?? store, logger: logger)
@@ -49,7 +53,8 @@ public struct Gateway: Sendable {
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         let responder = GatewayResponder(
-            box: box, configuration: configuration, metrics: metrics, logger: logger, gatekeeper: gatekeeper)
+            box: box, configuration: configuration, metrics: metrics, logger: logger, gatekeeper: gatekeeper,
+            handlers: handlers)
         var services: [any Service] = []
         if let watchedSpec {
             services.append(

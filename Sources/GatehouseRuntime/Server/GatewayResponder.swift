@@ -18,11 +18,14 @@ struct GatewayResponder: HTTPResponder {
     let logger: Logger
     let cors: CORSPolicy
     let gatekeeper: Gatekeeper
+    /// Implementations registered by generated server stubs; operations without one are answered by the mocks.
+    let handlers: OperationHandlers
 
     init(
         box: StateBox, configuration: RuntimeConfiguration, metrics: GatewayMetrics, logger: Logger,
-        gatekeeper: Gatekeeper
+        gatekeeper: Gatekeeper, handlers: OperationHandlers = OperationHandlers()
     ) {
+        self.handlers = handlers
         self.box = box
         self.gatekeeper = gatekeeper
         self.configuration = configuration
@@ -150,6 +153,11 @@ struct GatewayResponder: HTTPResponder {
                 metrics.recordValidationFailure(operation: operation.id, part: "request")
                 return GatewayAnswer(Self.validationProblem(issues, operation: operation), operationId: operation.id)
             }
+        }
+        if let handled = await handlerAnswer(
+            operation, captures: captures, request: request, headers: headers, body: body, state: state)
+        {
+            return handled
         }
         var answer = mockAnswer(
             operation,

@@ -48,11 +48,17 @@ extension Rule {
     public static let requestContract = Rule("request-contract", .error, "a recorded request breaks the contract")
     public static let responseContract = Rule("response-contract", .error, "a recorded response breaks the contract")
 
+    // Code generation (`gatehouse generate`).
+    public static let codegenFallback = Rule(
+        "codegen-fallback", .warning,
+        "a schema has no faithful Swift type; the generated code uses the JSON value type for it")
+
     /// Every rule, in the order the README documents them.
     public static let all: [Rule] = [
         .syntax, .fileSize, .duplicateKey, .version, .structure, .unresolvedRef, .refCycle, .remoteRef, .pathParams,
         .duplicateOperationId, .duplicateParameter, .pathCollision, .undefinedSecurityScheme, .noSuccessResponse,
         .mediaType, .emptyPaths, .example, .traffic, .unknownRoute, .requestContract, .responseContract,
+        .codegenFallback,
     ]
 
     public static func named(_ id: String) -> Rule? {

@@ -1,0 +1,38 @@
+public import GatehouseSpec
+public import Logging
+
+extension Gateway {
+    /// Why `serve(specPath:…)` could not start: the contract cannot be read or has errors.
+    public struct LaunchError: Error, Sendable, CustomStringConvertible {
+        /// The diagnostics, rendered as `gatehouse check` prints them.
+        public var description: String
+    }
+
+    /// Loads the contract at `specPath` and serves it with `handlers` (usually a generated stub implementation's
+    /// `makeHandlers()`) until SIGINT or SIGTERM; operations without a handler are answered by the mock engine.
+    ///
+    /// This is what a small executable target in an API team's package calls to run `gatehouse serve` with their
+    /// own Swift implementation.
+    public static func serve(
+        specPath: String,
+        handlers: OperationHandlers,
+        configuration: RuntimeConfiguration = RuntimeConfiguration(),
+        logger: Logger = Logger(label: "gatehouse")
+    ) async throws {
+        let output: SpecFrontEnd.Output
+        do {
+            output = try SpecFrontEnd().run(path: specPath)
+        } catch {
+            throw LaunchError(description: "error: \(error)")
+        }
+        guard let model = output.model, !output.hasErrors else {
+            let rendered = TextRenderer(sources: output.sources).render(output.diagnostics)
+            throw LaunchError(description: rendered + "error: '\(specPath)' has errors; fix them (gatehouse check)")
+        }
+        let gateway = Gateway(model: model, configuration: configuration, logger: logger, handlers: handlers)
+        try await gateway.run { port in
+            logger.info(
+                "serving '\(model.info.title)' on http://\(configuration.host):\(port)\(gateway.state.basePath)")
+        }
+    }
+}
