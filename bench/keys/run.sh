@@ -41,7 +41,7 @@ for round in $(seq 1 "$rounds"); do
 done
 cleanup
 pid=
-counted=$("$gatehouse" keys usage --key bench --store "$store" --format csv | tail -n +2 | cut -d, -f3 | paste -sd+ | bc)
+counted=$("$gatehouse" keys usage --key bench --store "$store" --format csv | tr -d '\r' | tail -n +2 | cut -d, -f3 | paste -sd+ | bc)
 
 python3 - "$out" "$rounds" "$counted" <<'PY'
 import re, sys
