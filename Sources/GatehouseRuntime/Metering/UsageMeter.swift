@@ -105,8 +105,7 @@ struct UsageFlusher: Service {
             }
         }
         // An unstructured task: the final flush must not inherit the cancellation that is stopping the gateway.
-        let meter = self.meter
-        let clock = self.clock
-        await Task { await meter.flush(now: clock.now) }.value
+        let last = (meter: self.meter, clock: self.clock)
+        await Task { await last.meter.flush(now: last.clock.now) }.value
     }
 }
