@@ -3,7 +3,7 @@ import GatehouseSpec
 import GatehouseStore
 
 /// The usage-plan step: the throttle (an in-memory token bucket per key, or one shared by anonymous calls), then the
-/// quota (a counter in the store), and the `RateLimit-*` headers of every metered answer.
+/// quota (counters in the store, batched by `UsageMeter`), and the `RateLimit-*` headers of every metered answer.
 extension Gatekeeper {
     func meter(_ caller: Caller, operation: GatehouseSpec.Operation, plans: UsagePlans) async -> Admission {
         let now = configuration.clock.now
@@ -36,11 +36,11 @@ extension Gatekeeper {
                 guard decision.allowed else { return .refused(throttled(decision, throttle, operation: operation)) }
                 headers = Self.headers(decision, throttle)
             }
-            guard let counters else { return .admitted(headers: headers) }
+            guard let meter else { return .admitted(headers: headers) }
             let quota = plan?.quota
-            let count: Int
+            let result: (count: Int, counted: Bool)
             do {
-                count = try await countRequest(counters, key: key.name, quota: quota?.period, now: now)
+                result = try await meter.count(key: key.name, quota: quota, at: now)
             } catch {
                 // Metering fails open: a store hiccup must not take the API down; the log says so.
                 logger.error("a request could not be counted", metadata: ["error": .string("\(error)")])
@@ -49,25 +49,14 @@ extension Gatekeeper {
             guard let quota else { return .admitted(headers: headers) }
             let window = quota.period.window(containing: now)
             let reset = Int(window.end.timeIntervalSince(now).rounded(.up))
-            guard count <= quota.limit else {
-                try? await counters.uncount(key: key.name, quota: quota.period, at: now)
+            guard result.counted else {
                 return .refused(exhausted(quota, plan: plan?.name ?? "", resetsAt: window.end, in: reset, operation))
             }
             return .admitted(headers: [
                 ("RateLimit-Limit", String(quota.limit)),
-                ("RateLimit-Remaining", String(quota.limit - count)),
+                ("RateLimit-Remaining", String(max(0, quota.limit - result.count))),
                 ("RateLimit-Reset", String(reset)),
             ])
-        }
-    }
-
-    /// Counts the request, creating the counters table on first use.
-    func countRequest(_ counters: UsageCounters, key: String, quota: QuotaPeriod?, now: Date) async throws -> Int {
-        do {
-            return try await counters.count(key: key, quota: quota, at: now)
-        } catch let error as TableStoreError where error.code == .tableNotFound {
-            try await counters.prepare()
-            return try await counters.count(key: key, quota: quota, at: now)
         }
     }
 

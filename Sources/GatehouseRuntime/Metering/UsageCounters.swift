@@ -2,10 +2,10 @@ import Foundation
 import GatehouseSpec
 public import GatehouseStore
 
-/// Request counters in the store's reserved `gatehouse_usage` table: one item per key and day (`DAY#2026-11-21`),
-/// the per-day report of `gatehouse keys usage`, and one per key and quota period (`WEEK#2026-W47`,
-/// `MONTH#2026-11`) for plans with a weekly or monthly quota. Atomic adds, so counts hold across restarts and
-/// across instances sharing a store.
+/// Request counters in the store's reserved `gatehouse_usage` table, written in batches by `UsageMeter`: one item
+/// per key and day (`DAY#2026-11-21`), the per-day report of `gatehouse keys usage`, and one per key and quota
+/// period (`WEEK#2026-W47`, `MONTH#2026-11`) for plans with a weekly or monthly quota. Atomic adds, so counts hold
+/// across restarts and across instances sharing a store.
 public struct UsageCounters: Sendable {
     public static let table = TableDefinition(
         name: "gatehouse_usage", partitionKey: KeyAttribute("key", .string), sortKey: KeyAttribute("period", .string))
@@ -20,26 +20,30 @@ public struct UsageCounters: Sendable {
         try await store.createTable(Self.table)
     }
 
-    /// Counts one accepted request of `key`; returns the count of the period `quota` is measured over (of the day
-    /// when there is no quota).
-    func count(key: String, quota: QuotaPeriod?, at now: Date) async throws -> Int {
-        let day = QuotaPeriod.day.window(containing: now).label
-        let daily = try await add(1, key: key, period: "DAY#" + day)
-        guard let quota, quota != .day else { return daily }
-        return try await add(1, key: key, period: "\(quota.rawValue)#" + quota.window(containing: now).label)
+    /// A counter's total, 0 when it does not exist yet.
+    func read(key: String, period: String) async throws -> Int {
+        let item: GatehouseSpec.JSONObject?
+        do {
+            item = try await store.getItem(table: Self.table.name, key: ItemKey(.string(key), .string(period)))
+        } catch let error as TableStoreError where error.code == .tableNotFound {
+            return 0
+        }
+        return Int(item?["count"]?.numberValue?.int64 ?? 0)
     }
 
-    /// Takes back a request that was counted but refused because the quota was used up.
-    func uncount(key: String, quota: QuotaPeriod?, at now: Date) async throws {
-        _ = try await add(-1, key: key, period: "DAY#" + QuotaPeriod.day.window(containing: now).label)
-        guard let quota, quota != .day else { return }
-        _ = try await add(-1, key: key, period: "\(quota.rawValue)#" + quota.window(containing: now).label)
-    }
-
+    /// Adds to a counter atomically (creating the table on first use); returns its new total.
     func add(_ amount: Int, key: String, period: String) async throws -> Int {
-        let item = try await store.updateItem(
-            table: Self.table.name, key: ItemKey(.string(key), .string(period)),
-            actions: [.add("count", JSONNumber(amount))])
+        let item: GatehouseSpec.JSONObject
+        do {
+            item = try await store.updateItem(
+                table: Self.table.name, key: ItemKey(.string(key), .string(period)),
+                actions: [.add("count", JSONNumber(amount))])
+        } catch let error as TableStoreError where error.code == .tableNotFound {
+            try await prepare()
+            item = try await store.updateItem(
+                table: Self.table.name, key: ItemKey(.string(key), .string(period)),
+                actions: [.add("count", JSONNumber(amount))])
+        }
         return Int(item["count"]?.numberValue?.int64 ?? 0)
     }
 

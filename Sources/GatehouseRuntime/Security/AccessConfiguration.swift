@@ -20,6 +20,9 @@ public struct AccessConfiguration: Sendable {
     public var keyCacheTimeToLive: TimeInterval
     /// How many key lookups are remembered, found or not.
     public var keyCacheCapacity: Int
+    /// How often usage counts are added to the store (and at shutdown): the most a quota can be overrun by other
+    /// instances sharing the store, and the counts a crash can lose.
+    public var usageFlushInterval: Duration
 
     public init(
         enforcesSecurity: Bool = true,
@@ -29,7 +32,8 @@ public struct AccessConfiguration: Sendable {
         anonymousThrottle: Throttle? = nil,
         clock: any MeteringClock = SystemClock(),
         keyCacheTimeToLive: TimeInterval = 0.5,
-        keyCacheCapacity: Int = 10_000
+        keyCacheCapacity: Int = 10_000,
+        usageFlushInterval: Duration = .milliseconds(100)
     ) {
         self.enforcesSecurity = enforcesSecurity
         self.apiGatewayCompatible = apiGatewayCompatible
@@ -39,5 +43,6 @@ public struct AccessConfiguration: Sendable {
         self.clock = clock
         self.keyCacheTimeToLive = keyCacheTimeToLive
         self.keyCacheCapacity = keyCacheCapacity
+        self.usageFlushInterval = usageFlushInterval
     }
 }

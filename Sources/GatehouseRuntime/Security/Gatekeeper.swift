@@ -10,7 +10,8 @@ import Logging
 final class Gatekeeper: Sendable {
     let configuration: AccessConfiguration
     let keys: APIKeyStore?
-    let counters: UsageCounters?
+    /// Counts keyed requests; nil without a store.
+    let meter: UsageMeter?
     let cache: KeyLookupCache
     let buckets = TokenBuckets()
     let logger: Logger
@@ -19,7 +20,7 @@ final class Gatekeeper: Sendable {
     init(configuration: AccessConfiguration, store: (any TableStore)?, logger: Logger) {
         self.configuration = configuration
         self.keys = store.map(APIKeyStore.init(store:))
-        self.counters = store.map(UsageCounters.init(store:))
+        self.meter = store.map { UsageMeter(counters: UsageCounters(store: $0), logger: logger) }
         self.cache = KeyLookupCache(
             capacity: configuration.keyCacheCapacity, timeToLive: configuration.keyCacheTimeToLive)
         self.logger = logger

@@ -56,6 +56,12 @@ public struct Gateway: Sendable {
             box: box, configuration: configuration, metrics: metrics, logger: logger, gatekeeper: gatekeeper,
             handlers: handlers)
         var services: [any Service] = []
+        if let meter = gatekeeper.meter {
+            services.append(
+                UsageFlusher(
+                    meter: meter, interval: configuration.access.usageFlushInterval,
+                    clock: configuration.access.clock))
+        }
         if let watchedSpec {
             services.append(
                 SpecWatcher(specPath: watchedSpec, box: box, configuration: configuration, store: store, logger: logger)
