@@ -106,8 +106,12 @@ struct ServeStoreTests {
                     }
                 }
                 group.addTask {
-                    // Kill mid-load: after 200 acknowledged writes or 2 seconds, whichever comes first.
-                    while acknowledged.writes.withLock({ $0.count }) < 200, Date().timeIntervalSince(started) < 2 {
+                    // Kill mid-load: after 200 acknowledged writes, or after 2 seconds once at least 10 were
+                    // acknowledged (a loaded machine may need longer for the first ones), and in any case by 30 s.
+                    while true {
+                        let count = acknowledged.writes.withLock { $0.count }
+                        let elapsed = Date().timeIntervalSince(started)
+                        if count >= 200 || (count >= 10 && elapsed >= 2) || elapsed >= 30 { break }
                         try await Task.sleep(for: .milliseconds(5))
                     }
                     server.stop(SIGKILL)
