@@ -92,7 +92,7 @@ struct KeyAttackTests {
     /// the plan's.
     @Test func theThrottleHoldsUnder64ConcurrentConnections() async throws {
         let spec = KeyedGateway.spec.replacingOccurrences(
-            of: "throttle: {rate: 1000, burst: 1000}", with: "throttle: {rate: 50, burst: 50}")
+            of: "throttle: {rate: 1000, burst: 1000}", with: "throttle: {rate: 50, burst: 150}")
         try await KeyedGateway.with(spec: spec) { gateway, secrets, _ in
             var configuration = HTTPClient.Configuration()
             configuration.connectionPool = .init(
@@ -134,12 +134,14 @@ struct KeyAttackTests {
                 return totals
             }
             try await client.shutdown()
+            // A burst of 3 s of tokens: on a loaded machine the server or the clients can stall for a moment, and a
+            // stall shorter than the burst loses no tokens, so the steady count is still the rate times the window.
             let steady = acceptedAt.filter { $0 >= .seconds(2) && $0 < .seconds(10) }.count
             #expect(throttled > acceptedAt.count, "the clients must outrun the throttle for the test to mean anything")
             // 50 per second over 8 s.
             #expect(steady >= 360 && steady <= 440, "accepted \(steady) in 8 s, expected 400 ± 10 %")
-            // The burst on top: at most 50 + 50 per second overall.
-            #expect(acceptedAt.count <= 50 + 50 * 11)
+            // The burst on top: at most 150 + 50 per second overall.
+            #expect(acceptedAt.count <= 150 + 50 * 11)
         }
     }
 }
