@@ -20,7 +20,7 @@ struct KeysCommand: AsyncParsableCommand {
 }
 
 /// The `--store` option of the key commands, the same as `gatehouse serve`'s.
-struct StoreOptions: ParsableArguments {
+struct KeyStoreOptions: ParsableArguments {
     @Option(help: "Where keys and usage counters live: 'memory', or 'sqlite:PATH' (the same as 'serve').")
     var store = "sqlite:.gatehouse/store.sqlite"
 

@@ -20,7 +20,7 @@ struct KeysCreateCommand: AsyncParsableCommand {
     @Option(help: "The usage plan that meters the key (default: the plans' default).")
     var plan: String?
 
-    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var storeOptions: KeyStoreOptions
 
     func run() async throws {
         let keys = APIKeyStore(store: try storeOptions.open())

@@ -9,14 +9,14 @@ struct KeysEnableCommand: AsyncParsableCommand {
     @Argument(help: "The key's name.")
     var name: String
 
-    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var storeOptions: KeyStoreOptions
 
     func run() async throws {
         try await Self.setEnabled(true, name: name, store: storeOptions)
         print("enabled key '\(name)'")
     }
 
-    static func setEnabled(_ enabled: Bool, name: String, store: StoreOptions) async throws {
+    static func setEnabled(_ enabled: Bool, name: String, store: KeyStoreOptions) async throws {
         do {
             try await APIKeyStore(store: try store.open()).setEnabled(enabled, name: name)
         } catch let error as APIKeyStoreError {

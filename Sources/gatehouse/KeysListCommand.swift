@@ -10,7 +10,7 @@ struct KeysListCommand: AsyncParsableCommand {
     @Option(help: "Output format: table, json or csv.")
     var format: ReportFormat = .table
 
-    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var storeOptions: KeyStoreOptions
 
     func run() async throws {
         let keys = try await APIKeyStore(store: try storeOptions.open()).list()

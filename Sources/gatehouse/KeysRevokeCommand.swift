@@ -10,7 +10,7 @@ struct KeysRevokeCommand: AsyncParsableCommand {
     @Argument(help: "The key's name.")
     var name: String
 
-    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var storeOptions: KeyStoreOptions
 
     func run() async throws {
         try await KeysEnableCommand.setEnabled(false, name: name, store: storeOptions)

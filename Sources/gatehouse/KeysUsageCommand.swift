@@ -21,7 +21,7 @@ struct KeysUsageCommand: AsyncParsableCommand {
     @Option(help: "Output format: table, json or csv.")
     var format: ReportFormat = .table
 
-    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var storeOptions: KeyStoreOptions
 
     func validate() throws {
         for (flag, day) in [("--from", from), ("--to", to)] {
