@@ -19,24 +19,28 @@ enum SwiftName {
 
     /// The words of a name: split on anything that is not a letter or digit, and at lower-to-upper case changes.
     static func words(_ name: String) -> [String] {
+        // ASCII scalars only: names become identifiers, and scalar iteration avoids grapheme breaking.
+        func isLower(_ scalar: Unicode.Scalar) -> Bool { ("a"..."z").contains(scalar) }
+        func isUpper(_ scalar: Unicode.Scalar) -> Bool { ("A"..."Z").contains(scalar) }
+        func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
         var words: [String] = []
-        var current = ""
-        var previous: Character?
-        for character in name {
-            guard character.isLetter || character.isNumber, character.isASCII else {
-                if !current.isEmpty { words.append(current) }
-                current = ""
+        var current = String.UnicodeScalarView()
+        var previous: Unicode.Scalar?
+        for scalar in name.unicodeScalars {
+            guard isLower(scalar) || isUpper(scalar) || isDigit(scalar) else {
+                if !current.isEmpty { words.append(String(current)) }
+                current = String.UnicodeScalarView()
                 previous = nil
                 continue
             }
-            if let previous, character.isUppercase, previous.isLowercase || previous.isNumber {
-                words.append(current)
-                current = ""
+            if let previous, isUpper(scalar), isLower(previous) || isDigit(previous) {
+                words.append(String(current))
+                current = String.UnicodeScalarView()
             }
-            current.append(character)
-            previous = character
+            current.append(scalar)
+            previous = scalar
         }
-        if !current.isEmpty { words.append(current) }
+        if !current.isEmpty { words.append(String(current)) }
         return words
     }
 

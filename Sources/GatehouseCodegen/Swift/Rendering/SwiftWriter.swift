@@ -42,8 +42,13 @@ struct SwiftWriter {
     /// A `///` comment from a description (Markdown kept as it is), or nothing.
     mutating func documentation(_ text: String?) {
         guard let text else { return }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            String($0.reversed().drop(while: { $0 == " " || $0 == "\t" || $0 == "\r" }).reversed())
+        // Scalar-level work: descriptions are long (GitHub's contract has megabytes of them) and grapheme
+        // breaking would dominate the generator's time. Splitting on scalars also ends lines at CRLF.
+        let whitespace: Set<Unicode.Scalar> = [" ", "\t", "\r"]
+        var lines: [String] = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map {
+            line in
+            guard let last = line.lastIndex(where: { !whitespace.contains($0) }) else { return "" }
+            return String(String.UnicodeScalarView(line[...last]))
         }
         while lines.first?.isEmpty == true { lines.removeFirst() }
         while lines.last?.isEmpty == true { lines.removeLast() }
