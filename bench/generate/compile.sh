@@ -4,8 +4,8 @@
 # on swift-openapi-runtime 1.13.4 and swift-openapi-urlsession 1.4.0 (built beforehand, not measured).
 # For each: the first build of the generated module, then a rebuild after touching the source file that declares
 # the `repository` schema (ours: Models/Repository.swift; the peer: Types+Components+Schemas.swift) (three times
-# for ours, PEER_REBUILDS times, default 1, for the peer: each takes minutes). Ours is also rebuilt after touching
-# every file. Wall time and "Maximum resident set size" from /usr/bin/time -v (the largest single process of
+# for ours, PEER_REBUILDS times, default 1, for the peer: each takes minutes). TOUCH_ALL=1 also rebuilds ours
+# after touching every file. Wall time and "Maximum resident set size" from /usr/bin/time -v (the largest single process of
 # the build, i.e. the biggest swift-frontend); each measured build holds /tmp/swift-build.lock, so no other
 # build of this machine runs in it (other processes may). Prints a Markdown table; logs go to bench/out/compile/.
 #
@@ -20,14 +20,14 @@ work=${COMPILE_DIR:-/tmp/gatehouse-compile-bench}
 rm -rf "$work/ours" "$work/peer" && mkdir -p "$work"
 
 source bench/generate/peers.sh
-flock /tmp/swift-build.lock swift build -c release --product gatehouse --scratch-path .build-release >&2
+locked swift build -c release --product gatehouse --scratch-path .build-release >&2
 gatehouse=.build-release/release/gatehouse
 
 # measure LABEL DIR: one debug `swift build` of the package in DIR, under the lock, timed.
 measure() {
     local label=$1 dir=$2
     echo "== $label" >&2
-    (cd "$dir" && flock /tmp/swift-build.lock /usr/bin/time -v swift build) >"$out/$label.log" 2>&1 ||
+    (cd "$dir" && locked /usr/bin/time -v swift build) >"$out/$label.log" 2>&1 ||
         { tail -30 "$out/$label.log" >&2; echo "build failed: $label (see $out/$label.log)" >&2; exit 1; }
     local wall rss
     wall=$(grep "Elapsed (wall clock)" "$out/$label.log" | awk '{print $NF}')
@@ -47,8 +47,10 @@ for i in 1 2 3; do
     touch "$touched"
     measure "ours-rebuild-$i" "$ours"
 done
-find "$ours/Sources" -name '*.swift' -exec touch {} +
-measure ours-rebuild-all "$ours"
+if [ "${TOUCH_ALL:-0}" = 1 ]; then
+    find "$ours/Sources" -name '*.swift' -exec touch {} +
+    measure ours-rebuild-all "$ours"
+fi
 
 # --- swift-openapi-generator ------------------------------------------------------------------------------------
 peer=$work/peer
@@ -77,7 +79,7 @@ let package = Package(
 SWIFT
 # Dependencies first, not measured: a stub that imports them.
 printf 'import OpenAPIRuntime\nimport OpenAPIURLSession\n' >"$peer/Sources/GitHubPeerClient/Stub.swift"
-(cd "$peer" && flock /tmp/swift-build.lock swift build) >"$out/peer-dependencies.log" 2>&1
+(cd "$peer" && locked swift build) >"$out/peer-dependencies.log" 2>&1
 rm "$peer/Sources/GitHubPeerClient/Stub.swift"
 "$SOG_BIN" generate --config "$SOG_CONFIG" --output-directory "$peer/Sources/GitHubPeerClient" "$spec" \
     >"$out/peer-generate.log" 2>&1

@@ -3,7 +3,7 @@
 #
 #   PEER_DIR    where swift-openapi-generator is cloned and built (default /tmp/gatehouse-bench-peers)
 #
-# Every swift build goes through /tmp/swift-build.lock: the machine is shared with other builds.
+source "$(dirname "${BASH_SOURCE[0]}")/lock.sh"
 
 peer_dir=${PEER_DIR:-/tmp/gatehouse-bench-peers}
 sog_version=1.14.3
@@ -19,7 +19,7 @@ if [ ! -d "$sog_src" ]; then
 fi
 sog_bin="$sog_src/.build-release/release/swift-openapi-generator"
 if [ ! -x "$sog_bin" ]; then
-    (cd "$sog_src" && flock /tmp/swift-build.lock swift build -c release --product swift-openapi-generator \
+    (cd "$sog_src" && locked swift build -c release --product swift-openapi-generator \
         --scratch-path .build-release) >&2
 fi
 export SOG_BIN="$sog_bin"
