@@ -56,8 +56,9 @@ for spec in $specs; do
     modes="5 6"
     case $spec in "$realworld"/*) modes=${LARGE_MODES:-5} ;; esac
     for mode in $modes; do
-        # The client package has no dependencies, so swiftc on its sources is what `swift build` compiles.
-        if locked swiftc -typecheck -swift-version $mode -module-name "$module" $sources \
+        # The client package has no dependencies, so swiftc on its sources is what `swift build` compiles; -wmo
+        # type-checks the module in one frontend (without it swiftc starts one per file, each parsing them all).
+        if locked swiftc -typecheck -wmo -swift-version $mode -module-name "$module" $sources \
             >"$log.swift$mode.log" 2>&1; then
             results="$results swift$mode ok"
         else
