@@ -43,7 +43,9 @@ import Testing
         let out = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: out) }
 
-        let withoutDocs = try GatehouseProcess.run(["generate", "specs/todo.yaml", "--out", out, "--try-it", "http://x"])
+        let withoutDocs = try GatehouseProcess.run([
+            "generate", "specs/todo.yaml", "--out", out, "--try-it", "http://x",
+        ])
         #expect(withoutDocs.status == 64)
         #expect(withoutDocs.stderr.contains("--templates and --try-it shape the HTML docs; add --docs"))
 

@@ -27,6 +27,9 @@ enum GeneratedGateway {
         let model = try #require(output.model, "\(output.diagnostics)")
         var configuration = RuntimeConfiguration(host: "127.0.0.1", port: 0)
         configuration.validatesResponses = validatesResponses
+        // Which credentials the clients put on the wire is checked here; whether the gateway accepts them is the
+        // runtime's security tests' business (their keys live in a store these tests do not set up).
+        configuration.access = AccessConfiguration(enforcesSecurity: false)
         var logger = Logger(label: "gatehouse-generated-test")
         logger.logLevel = .critical
         let gateway = Gateway(

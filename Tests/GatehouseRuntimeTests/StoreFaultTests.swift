@@ -40,7 +40,9 @@ struct ReadOnlyStore: TableStore {
 
 struct StoreFaultTests {
     @Test func writesToAReadOnlyStoreAre503ProblemsAndReadsGoOn() async throws {
-        try await RunningGateway.with(spec: "specs/petstore.yaml", store: ReadOnlyStore()) { gateway in
+        try await RunningGateway.with(
+            spec: "specs/petstore.yaml", configuration: RunningGateway.openAccess, store: ReadOnlyStore()
+        ) { gateway in
             let created = try await gateway.request(
                 .POST, "/v1/pets", headers: [("Content-Type", "application/json")], body: #"{"name": "Rex"}"#)
             #expect(created.status == 503)

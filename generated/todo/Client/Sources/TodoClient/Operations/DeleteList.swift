@@ -27,8 +27,12 @@ extension Operations {
             case noContent(NoContent)
             /// 401: Neither a valid API key nor a valid bearer token was sent.
             case unauthorized(Unauthorized)
+            /// 403: The operation needs an API key, and none or an unknown or revoked one was sent.
+            case forbidden(Forbidden)
             /// 404: The list or to-do does not exist.
             case notFound(NotFound)
+            /// 429: The key's throttle or quota refuses the call for now.
+            case tooManyRequests(TooManyRequests)
             /// A status the contract does not document, with the raw body.
             case undocumented(statusCode: Int, body: Data)
 
@@ -53,12 +57,50 @@ extension Operations {
                 }
             }
 
+            /// The operation needs an API key, and none or an unknown or revoked one was sent.
+            public struct Forbidden: Sendable, Hashable {
+                public var body: Problem
+
+                public init(body: Problem) {
+                    self.body = body
+                }
+            }
+
             /// The list or to-do does not exist.
             public struct NotFound: Sendable, Hashable {
                 public var body: Problem
 
                 public init(body: Problem) {
                     self.body = body
+                }
+            }
+
+            /// The key's throttle or quota refuses the call for now.
+            public struct TooManyRequests: Sendable, Hashable {
+                public var body: Problem
+                /// Seconds to wait before trying again.
+                ///
+                /// `Retry-After` header.
+                public var retryAfter: Int?
+                /// The limit that applies (the quota, or the throttle's burst).
+                ///
+                /// `RateLimit-Limit` header.
+                public var rateLimitLimit: Int?
+                /// Requests left under that limit.
+                ///
+                /// `RateLimit-Remaining` header.
+                public var rateLimitRemaining: Int?
+                /// Seconds until the limit resets.
+                ///
+                /// `RateLimit-Reset` header.
+                public var rateLimitReset: Int?
+
+                public init(body: Problem, retryAfter: Int? = nil, rateLimitLimit: Int? = nil, rateLimitRemaining: Int? = nil, rateLimitReset: Int? = nil) {
+                    self.body = body
+                    self.retryAfter = retryAfter
+                    self.rateLimitLimit = rateLimitLimit
+                    self.rateLimitRemaining = rateLimitRemaining
+                    self.rateLimitReset = rateLimitReset
                 }
             }
         }
@@ -68,7 +110,7 @@ extension Operations {
 extension Client {
     /// Delete a to-do list
     ///
-    /// Deletes the list and every to-do in it.
+    /// Deletes the list and every to-do in it. Needs an API key.
     ///
     /// `DELETE /lists/{listId}`
     public func deleteList(_ input: Operations.DeleteList.Input) async throws -> Operations.DeleteList.Output {
@@ -78,7 +120,7 @@ extension Client {
         var query = QueryItems()
         var headerFields: [HTTPHeaderField] = []
         var cookies: [String] = []
-        authenticate([["apiKey"], ["bearerAuth"]], headerFields: &headerFields, query: &query, cookies: &cookies)
+        authenticate([["apiKey"]], headerFields: &headerFields, query: &query, cookies: &cookies)
         if !cookies.isEmpty {
             headerFields.append(HTTPHeaderField(name: "Cookie", value: cookies.joined(separator: "; ")))
         }
@@ -97,8 +139,20 @@ extension Client {
                     wwwAuthenticate: try decodeHeader(String.self, "WWW-Authenticate", from: response, operationId: operationId)
                 )
             )
+        case 403:
+            return .forbidden(Operations.DeleteList.Output.Forbidden(body: try decodeJSON(Problem.self, from: response, operationId: operationId)))
         case 404:
             return .notFound(Operations.DeleteList.Output.NotFound(body: try decodeJSON(Problem.self, from: response, operationId: operationId)))
+        case 429:
+            return .tooManyRequests(
+                Operations.DeleteList.Output.TooManyRequests(
+                    body: try decodeJSON(Problem.self, from: response, operationId: operationId),
+                    retryAfter: try decodeHeader(Int.self, "Retry-After", from: response, operationId: operationId),
+                    rateLimitLimit: try decodeHeader(Int.self, "RateLimit-Limit", from: response, operationId: operationId),
+                    rateLimitRemaining: try decodeHeader(Int.self, "RateLimit-Remaining", from: response, operationId: operationId),
+                    rateLimitReset: try decodeHeader(Int.self, "RateLimit-Reset", from: response, operationId: operationId)
+                )
+            )
         default:
             return .undocumented(statusCode: response.statusCode, body: response.body)
         }

@@ -112,7 +112,7 @@ extension Client {
         try parameter("limit", operationId: operationId) { try query.append(input.limit, name: "limit", style: .form, explode: true) }
         try parameter("cursor", operationId: operationId) { try query.append(input.cursor, name: "cursor", style: .form, explode: true) }
         try parameter("status", operationId: operationId) { try query.append(input.status, name: "status", style: .form, explode: true) }
-        authenticate([["apiKey"], ["bearerAuth"]], headerFields: &headerFields, query: &query, cookies: &cookies)
+        authenticate([[], ["apiKey"], ["bearerAuth"]], headerFields: &headerFields, query: &query, cookies: &cookies)
         if !cookies.isEmpty {
             headerFields.append(HTTPHeaderField(name: "Cookie", value: cookies.joined(separator: "; ")))
         }

@@ -103,7 +103,7 @@ extension Client {
         var query = QueryItems()
         var headerFields: [HTTPHeaderField] = []
         var cookies: [String] = []
-        authenticate([["apiKey"], ["bearerAuth"]], headerFields: &headerFields, query: &query, cookies: &cookies)
+        authenticate([[], ["apiKey"], ["bearerAuth"]], headerFields: &headerFields, query: &query, cookies: &cookies)
         if !cookies.isEmpty {
             headerFields.append(HTTPHeaderField(name: "Cookie", value: cookies.joined(separator: "; ")))
         }
