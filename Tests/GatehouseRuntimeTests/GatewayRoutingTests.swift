@@ -155,6 +155,19 @@ struct GatewayRoutingTests {
         }
     }
 
+    @Test func corsPreflightAllowsTheAPIKeyHeadersTheContractAsksFor() async throws {
+        try await RunningGateway.with(spec: "specs/todo.yaml", configuration: .init(corsOrigins: ["*"])) { gateway in
+            let preflight = try await gateway.request(
+                .OPTIONS,
+                "/api/lists/1",
+                headers: [("Origin", "https://docs.example"), ("Access-Control-Request-Method", "DELETE")]
+            )
+            #expect(preflight.status == 204)
+            let allowed = preflight.headers["Access-Control-Allow-Headers"].first ?? ""
+            #expect(allowed.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.contains("X-API-Key"))
+        }
+    }
+
     @Test func metricsCountRequestsByOperationAndStatus() async throws {
         try await RunningGateway.with(spec: Self.spec) { gateway in
             _ = try await gateway.request(.GET, "/api/files/latest.txt")

@@ -15,15 +15,29 @@ struct CORSPolicy: Sendable {
         return origins.contains(origin) ? origin : nil
     }
 
-    /// Headers a browser may send on the path: every header parameter of its operations, plus the ones every API
-    /// uses.
-    static func allowedHeaders(for operations: [GatehouseSpec.Operation]) -> String {
+    /// Headers a browser may send on the path: every header parameter of its operations, the API-key headers their
+    /// security requirements name, plus the ones every API uses.
+    static func allowedHeaders(
+        for operations: [GatehouseSpec.Operation],
+        schemes: [SecurityScheme] = []
+    ) -> String {
         var names = ["Content-Type", "Authorization", "Prefer", "X-Request-Id"]
+        func add(_ name: String) {
+            if !names.contains(where: { $0.caseInsensitiveCompare(name) == .orderedSame }) {
+                names.append(name)
+            }
+        }
         for operation in operations {
             for parameter in operation.parameters where parameter.location == .header {
-                if !names.contains(where: { $0.caseInsensitiveCompare(parameter.name) == .orderedSame }) {
-                    names.append(parameter.name)
+                add(parameter.name)
+            }
+            for entry in (operation.security ?? []).flatMap(\.schemes) {
+                if case .apiKey(let name, .header)? = schemes.first(where: { $0.name == entry.scheme })?.kind {
+                    add(name)
                 }
+            }
+            if operation.extensions["x-amazon-apigateway-api-key-required"]?.boolValue == true {
+                add("x-api-key")
             }
         }
         return names.joined(separator: ", ")

@@ -286,7 +286,10 @@ struct GatewayResponder: HTTPResponder {
         var headers: [(name: String, value: String)] = [
             ("Allow", methods),
             ("Access-Control-Allow-Methods", methods),
-            ("Access-Control-Allow-Headers", CORSPolicy.allowedHeaders(for: operations)),
+            (
+                "Access-Control-Allow-Headers",
+                CORSPolicy.allowedHeaders(for: operations, schemes: state.model.securitySchemes)
+            ),
             ("Access-Control-Max-Age", "600"),
         ]
         if origin != "*" { headers.append(("Vary", "Origin")) }
