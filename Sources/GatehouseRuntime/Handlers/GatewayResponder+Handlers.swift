@@ -32,29 +32,9 @@ extension GatewayResponder {
             parameters: parameters, decodedBody: decodedBody)
         do {
             let response = try await handler(handlerRequest)
-            var answer = GatewayAnswer(
+            let answer = GatewayAnswer(
                 status: response.status, headers: response.headers, body: response.body, operationId: operation.id)
-            if configuration.validatesResponses {
-                let issues = state.responseValidator.validate(
-                    status: answer.status,
-                    headers: answer.headers.map { HeaderField(name: $0.name, value: $0.value) },
-                    body: answer.body.isEmpty ? nil : answer.body,
-                    for: operation
-                )
-                if let first = issues.first {
-                    metrics.recordValidationFailure(operation: operation.id, part: "response")
-                    logger.warning(
-                        "the handler's response breaks the contract",
-                        metadata: [
-                            "operation": .string(operation.id),
-                            "violations": .array(issues.map { .string($0.description) }),
-                        ]
-                    )
-                    let more = issues.count > 1 ? " (and \(issues.count - 1) more)" : ""
-                    answer.headers.append(("Gatehouse-Contract-Violation", Self.headerSafe(first.description + more)))
-                }
-            }
-            return answer
+            return validatingResponse(answer, of: operation, state: state, from: "handler")
         } catch is MockFallback {
             return nil
         } catch let error as HandlerInputError {

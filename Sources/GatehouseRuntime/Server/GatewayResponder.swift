@@ -197,27 +197,35 @@ struct GatewayResponder: HTTPResponder {
         {
             answer = stored
         }
-        if configuration.validatesResponses {
-            let issues = state.responseValidator.validate(
-                status: answer.status,
-                headers: answer.headers.map { HeaderField(name: $0.name, value: $0.value) },
-                body: answer.body.isEmpty ? nil : answer.body,
-                for: operation
-            )
-            if let first = issues.first {
-                metrics.recordValidationFailure(operation: operation.id, part: "response")
-                logger.warning(
-                    "response breaks the contract",
-                    metadata: [
-                        "operation": .string(operation.id), "status": .stringConvertible(answer.status),
-                        "violations": .array(issues.map { .string($0.description) }),
-                    ]
-                )
-                let more = issues.count > 1 ? " (and \(issues.count - 1) more)" : ""
-                answer.headers.append(("Gatehouse-Contract-Violation", Self.headerSafe(first.description + more)))
-            }
-        }
-        return answer
+        return validatingResponse(answer, of: operation, state: state, from: "mock")
+    }
+
+    /// With `--validate-responses`, checks an answer against the operation's declared responses: a violation is
+    /// logged, counted, and reported in the `Gatehouse-Contract-Violation` header. `source` names who answered
+    /// (`mock` or `handler`) in the log line.
+    func validatingResponse(
+        _ answer: GatewayAnswer, of operation: GatehouseSpec.Operation, state: GatewayState, from source: String
+    ) -> GatewayAnswer {
+        guard configuration.validatesResponses else { return answer }
+        let issues = state.responseValidator.validate(
+            status: answer.status,
+            headers: answer.headers.map { HeaderField(name: $0.name, value: $0.value) },
+            body: answer.body.isEmpty ? nil : answer.body,
+            for: operation
+        )
+        guard let first = issues.first else { return answer }
+        metrics.recordValidationFailure(operation: operation.id, part: "response")
+        logger.warning(
+            "response breaks the contract",
+            metadata: [
+                "operation": .string(operation.id), "status": .stringConvertible(answer.status),
+                "source": .string(source), "violations": .array(issues.map { .string($0.description) }),
+            ]
+        )
+        let more = issues.count > 1 ? " (and \(issues.count - 1) more)" : ""
+        var checked = answer
+        checked.headers.append(("Gatehouse-Contract-Violation", Self.headerSafe(first.description + more)))
+        return checked
     }
 
     static func hasBody(_ request: Request) -> Bool {
