@@ -161,28 +161,29 @@ public struct SwiftGenerator: Sendable {
             files.append(GeneratedFile(path: root + "Support/" + name, contents: header + "\n" + text + "\n"))
         }
         let models = ModelRenderer(access: access)
-        for declaration in declarations {
+        let modelPieces = SourceLayout.render(declarations) { declaration in
             var writer = SwiftWriter(access: access)
-            writer.line("import Foundation")
-            writer.line()
             models.render(declaration, into: &writer)
-            files.append(
-                GeneratedFile(path: root + "Models/\(declaration.name).swift", contents: header + "\n" + writer.text))
+            return SourceLayout.Piece(name: declaration.name, text: writer.text)
+        }
+        let preamble = header + "\nimport Foundation\n"
+        for file in SourceLayout.files(modelPieces, prefix: "Models", preamble: preamble) {
+            files.append(GeneratedFile(path: root + "Models/" + file.name, contents: file.contents))
         }
         var namespace = SwiftWriter(access: access)
         namespace.line("/// The operations of the contract: each one's `Input`, `Output` and inline types.")
         namespace.line("\(access)enum Operations {}")
         files.append(
             GeneratedFile(path: root + "Operations/Operations.swift", contents: header + "\n" + namespace.text))
-        for shape in shapes {
+        let operationPieces = SourceLayout.render(shapes) { shape in
             var writer = SwiftWriter(access: access)
-            writer.line("import Foundation")
-            writer.line()
             OperationTypesRenderer(access: access).render(shape, into: &writer)
             writer.line()
             ClientMethodRenderer(access: access).render(shape, into: &writer)
-            files.append(
-                GeneratedFile(path: root + "Operations/\(shape.typeName).swift", contents: header + "\n" + writer.text))
+            return SourceLayout.Piece(name: shape.typeName, text: writer.text)
+        }
+        for file in SourceLayout.files(operationPieces, prefix: "Operations", preamble: preamble) {
+            files.append(GeneratedFile(path: root + "Operations/" + file.name, contents: file.contents))
         }
         return files
     }
@@ -199,12 +200,15 @@ public struct SwiftGenerator: Sendable {
             GeneratedFile(
                 path: root + "\(configuration.name)APIProtocol.swift", contents: header + "\n" + protocolWriter.text)
         ]
-        for shape in shapes {
+        let pieces = SourceLayout.render(shapes) { shape in
             var writer = SwiftWriter(access: access)
             renderer.renderCoding(shape, into: &writer)
-            files.append(
-                GeneratedFile(
-                    path: root + "Operations/\(shape.typeName)+Server.swift", contents: header + "\n" + writer.text))
+            return SourceLayout.Piece(name: shape.typeName, text: writer.text)
+        }
+        var imports = SwiftWriter(access: access)
+        renderer.renderCodingImports(into: &imports)
+        for file in SourceLayout.files(pieces, prefix: "Handlers", preamble: header + "\n" + imports.text) {
+            files.append(GeneratedFile(path: root + "Operations/" + file.name, contents: file.contents))
         }
         return files
     }

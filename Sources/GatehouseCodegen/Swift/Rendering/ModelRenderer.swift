@@ -55,11 +55,10 @@ struct ModelRenderer {
             }
             writer.line()
             renderInitializer(shape, into: &writer)
-            renderCodingKeys(shape, into: &writer)
-            if shape.needsExplicitCoding {
-                renderDecoding(declaration, shape, into: &writer)
-                renderEncoding(shape, into: &writer)
-            }
+            // Coding is always written out, keyed by the shared `AnyCodingKey`: a synthesized conformance or a
+            // `CodingKeys` enum per type costs a dozen compiled functions per type (bench/README.md, compile time).
+            renderDecoding(declaration, shape, into: &writer)
+            renderEncoding(shape, into: &writer)
             renderNested(declaration, into: &writer)
         }
     }
@@ -93,36 +92,17 @@ struct ModelRenderer {
         }
     }
 
-    func codingKeyName(_ property: PropertyShape) -> String {
-        property.boxed ? "_" + property.swiftName : SwiftName.escaped(property.swiftName)
-    }
-
-    func renderCodingKeys(_ shape: StructShape, into writer: inout SwiftWriter) {
-        let needsKeys =
-            shape.needsExplicitCoding || shape.properties.isEmpty
-            || shape.properties.contains { $0.boxed || $0.swiftName != $0.wireName }
-        guard needsKeys else { return }
-        writer.line()
-        if shape.properties.isEmpty {
-            writer.line("enum CodingKeys: CodingKey {}")
-            return
-        }
-        writer.block("enum CodingKeys: String, CodingKey") { writer in
-            for property in shape.properties {
-                let key = codingKeyName(property)
-                let bare = property.boxed ? key : property.swiftName
-                writer.line(
-                    bare == property.wireName ? "case \(key)" : "case \(key) = \(SwiftName.literal(property.wireName))")
-            }
-        }
+    func codingKey(_ property: PropertyShape) -> String {
+        "AnyCodingKey(\(SwiftName.literal(property.wireName)))"
     }
 
     func renderDecoding(_ declaration: TypeDeclaration, _ shape: StructShape, into writer: inout SwiftWriter) {
         writer.line()
         writer.block("\(access)init(from decoder: any Decoder) throws") { writer in
-            writer.line("let container = try decoder.container(keyedBy: CodingKeys.self)")
+            let keyed = shape.properties.isEmpty && shape.additionalProperties == nil ? "_ = " : "let container = "
+            writer.line(keyed + "try decoder.container(keyedBy: AnyCodingKey.self)")
             for property in shape.properties {
-                let key = "." + codingKeyName(property)
+                let key = codingKey(property)
                 let type = property.type.unwrapped.swift
                 let read =
                     property.type.isOptional
@@ -137,12 +117,11 @@ struct ModelRenderer {
             }
             if let additional = shape.additionalProperties {
                 let known = shape.properties.map { SwiftName.literal($0.wireName) }.joined(separator: ", ")
-                writer.line("let members = try decoder.container(keyedBy: AnyCodingKey.self)")
                 writer.line("let known: Set<String> = [\(known)]")
                 writer.line("var additional: [String: \(additional.swift)] = [:]")
-                writer.block("for key in members.allKeys where !known.contains(key.stringValue)") { writer in
+                writer.block("for key in container.allKeys where !known.contains(key.stringValue)") { writer in
                     writer.line(
-                        "additional[key.stringValue] = try members.decode(\(additional.swift).self, forKey: key)")
+                        "additional[key.stringValue] = try container.decode(\(additional.swift).self, forKey: key)")
                 }
                 writer.line("self.\(shape.additionalPropertiesName) = additional")
             }
@@ -152,11 +131,11 @@ struct ModelRenderer {
     func renderEncoding(_ shape: StructShape, into writer: inout SwiftWriter) {
         writer.line()
         writer.block("\(access)func encode(to encoder: any Encoder) throws") { writer in
-            if !shape.properties.isEmpty {
-                writer.line("var container = encoder.container(keyedBy: CodingKeys.self)")
-            }
+            // An object without members is still an object: `{}`.
+            let keyed = shape.properties.isEmpty && shape.additionalProperties == nil ? "_ = " : "var container = "
+            writer.line(keyed + "encoder.container(keyedBy: AnyCodingKey.self)")
             for property in shape.properties {
-                let key = "." + codingKeyName(property)
+                let key = codingKey(property)
                 let value =
                     property.boxed
                     ? "_\(property.swiftName)\(property.type.isOptional ? "?" : "").value"
@@ -166,10 +145,9 @@ struct ModelRenderer {
                 writer.line("try container.\(method)(\(value), forKey: \(key))")
             }
             if shape.additionalProperties != nil {
-                writer.line("var members = encoder.container(keyedBy: AnyCodingKey.self)")
                 writer.block("for (name, value) in \(shape.additionalPropertiesName).sorted(by: { $0.key < $1.key })") {
                     writer in
-                    writer.line("try members.encode(value, forKey: AnyCodingKey(name))")
+                    writer.line("try container.encode(value, forKey: AnyCodingKey(name))")
                 }
             }
         }

@@ -13,7 +13,9 @@ struct SwiftWriter {
         if content.isEmpty {
             text += "\n"
         } else {
-            text += String(repeating: "    ", count: level) + content + "\n"
+            for _ in 0..<level { text += "    " }
+            text += content
+            text += "\n"
         }
     }
 
@@ -42,13 +44,19 @@ struct SwiftWriter {
     /// A `///` comment from a description (Markdown kept as it is), or nothing.
     mutating func documentation(_ text: String?) {
         guard let text else { return }
-        // Scalar-level work: descriptions are long (GitHub's contract has megabytes of them) and grapheme
-        // breaking would dominate the generator's time. Splitting on scalars also ends lines at CRLF.
-        let whitespace: Set<Unicode.Scalar> = [" ", "\t", "\r"]
-        var lines: [String] = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map {
-            line in
-            guard let last = line.lastIndex(where: { !whitespace.contains($0) }) else { return "" }
-            return String(String.UnicodeScalarView(line[...last]))
+        // Byte-level work: descriptions are long (GitHub's contract has megabytes of them), and line breaks and
+        // the trailing blanks trimmed here are ASCII, so UTF-8 bytes split them safely. CRLF ends lines too.
+        var lines: [String] = []
+        for line in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            var end = line.endIndex
+            while end > line.startIndex {
+                let byte = line[line.index(before: end)]
+                guard byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") else {
+                    break
+                }
+                end = line.index(before: end)
+            }
+            lines.append(String(decoding: line[..<end], as: UTF8.self))
         }
         while lines.first?.isEmpty == true { lines.removeFirst() }
         while lines.last?.isEmpty == true { lines.removeLast() }

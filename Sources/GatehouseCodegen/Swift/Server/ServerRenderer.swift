@@ -75,12 +75,15 @@ struct ServerRenderer {
         return "\(SwiftName.escaped(shape.methodName))(_ input: \(namespace).Input) async throws -> \(namespace).Output"
     }
 
-    func renderCoding(_ shape: OperationShape, into writer: inout SwiftWriter) {
-        let namespace = "\(clientModule).Operations.\(shape.typeName)"
+    /// The imports of a file of `renderCoding(_:into:)` output.
+    func renderCodingImports(into writer: inout SwiftWriter) {
         writer.line("import Foundation")
         writer.line("import GatehouseRuntime")
         writer.line("import \(clientModule)")
-        writer.line()
+    }
+
+    func renderCoding(_ shape: OperationShape, into writer: inout SwiftWriter) {
+        let namespace = "\(clientModule).Operations.\(shape.typeName)"
         writer.block("extension \(namespace).Input") { writer in
             writer.block("init(request: HandlerRequest) throws") { writer in
                 let bodyNeedsDecoder = shape.body?.contents.contains { $0.kind == .json || $0.kind == .form } ?? false
