@@ -1,12 +1,13 @@
 /// The support files every generated client contains, verbatim (with the configured access level): the JSON
-/// value type, calendar dates, out-of-line storage for recursive types, date coding, parameter styles, the
-/// transport abstraction and the client's request helpers. They are Swift 5.9 and 6 clean and use Foundation only.
+/// value type, calendar dates, out-of-line storage for recursive types, `Nullable` for three-state members, date
+/// coding, parameter styles, the transport abstraction and the client's request helpers. They are Swift 5.9 and 6 clean and use Foundation only.
 enum ClientSupportSources {
     /// File names (under `Support/`) and contents, in a fixed order.
     static let files: [(name: String, contents: String)] = [
         ("JSONValue.swift", jsonValue),
         ("CalendarDate.swift", calendarDate),
         ("Indirect.swift", indirect),
+        ("Nullable.swift", nullable),
         ("JSONCoding.swift", jsonCoding),
         ("ParameterCoding.swift", parameterCoding),
         ("HTTPTransport.swift", httpTransport),
