@@ -1,12 +1,13 @@
 // Compiled together with generated/todo/Client's sources (one module) by bench/handlers/run.sh.
 //
-// What a generated handler does with JSON per request, twice: with coders built per call (the generated server
-// code before) and with one shared decoder and encoder (`HandlerCoding`, now). The work: decode a `TodoInput`
-// body and a `listId`-sized parameter, encode the `Todo` answer. Rounds alternate between the two.
+// What a generated handler does with JSON per request, three ways: as generated before (coders built per call,
+// an `ISO8601DateFormatter` built per date, `Legacy` below is a copy of that code), with coders built per call
+// and today's date coding, and as generated now (one shared decoder and encoder, `HandlerCoding`). The work:
+// decode a `TodoInput` body and an integer parameter, encode the `Todo` answer. Rounds alternate.
 import Foundation
 
 let arguments = CommandLine.arguments
-let iterations = arguments.count > 1 ? Int(arguments[1]) ?? 20_000 : 20_000
+let iterations = arguments.count > 1 ? Int(arguments[1]) ?? 5_000 : 5_000
 let rounds = arguments.count > 2 ? Int(arguments[2]) ?? 5 : 5
 
 let body = Data(
@@ -17,6 +18,40 @@ let answer = Todo(
     status: .open, priority: .high, dueDate: CalendarDate("2024-05-10"), reminder: nil, tags: ["dairy-free"],
     attachments: [], completedAt: nil, createdAt: Date(timeIntervalSince1970: 1_714_556_400),
     updatedAt: Date(timeIntervalSince1970: 1_714_556_400))
+
+/// The generated `JSONCoding` before: a new `ISO8601DateFormatter` for every date value.
+enum Legacy {
+    static func makeEncoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            let formatter = ISO8601DateFormatter()
+            let seconds = date.timeIntervalSince1970
+            if seconds != seconds.rounded(.down) {
+                formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+            }
+            try container.encode(formatter.string(from: date))
+        }
+        return encoder
+    }
+
+    static func makeDecoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let container = try decoder.singleValueContainer()
+            let text = try container.decode(String.self)
+            let formatter = ISO8601DateFormatter()
+            if let date = formatter.date(from: text) { return date }
+            formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+            guard let date = formatter.date(from: text) else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a date-time")
+            }
+            return date
+        }
+        return decoder
+    }
+}
 
 enum Shared {
     static let decoder = JSONCoding.makeDecoder()
@@ -44,14 +79,20 @@ func measure(_ run: () throws -> Int) rethrows -> Double {
     return (Double(seconds) + Double(attoseconds) / 1e18) / Double(iterations) * 1e9
 }
 
+var before: [Double] = []
 var perCall: [Double] = []
 var shared: [Double] = []
 for _ in 0..<rounds {
+    before.append(try measure { try handle(decoder: Legacy.makeDecoder(), encoder: Legacy.makeEncoder()) })
     perCall.append(try measure { try handle(decoder: JSONCoding.makeDecoder(), encoder: JSONCoding.makeEncoder()) })
     shared.append(try measure { try handle(decoder: Shared.decoder, encoder: Shared.encoder) })
 }
-let bestPerCall = perCall.min()!
-let bestShared = shared.min()!
-print("| coders built per call (before) | \(Int(bestPerCall)) ns |")
-print("| one shared decoder and encoder (now) | \(Int(bestShared)) ns |")
-print("| ratio | \(String(format: "%.2f", bestPerCall / bestShared))x |")
+let now = shared.min()!
+for (label, times) in [
+    ("before: coders per call, an ISO8601DateFormatter per date", before),
+    ("coders per call, ISO8601 format styles", perCall),
+    ("now: shared coders, ISO8601 format styles", shared),
+] {
+    let best = times.min()!
+    print("| \(label) | \(String(format: "%.1f", best / 1000)) µs | \(String(format: "%.2f", best / now))x |")
+}

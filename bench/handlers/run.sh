@@ -3,8 +3,8 @@
 # process (rounds alternate). Compiles generated/todo's client sources with this main.swift, -O, through the
 # shared build lock. Prints Markdown rows for bench/README.md.
 #
-#   bench/handlers/run.sh              # 20 000 calls per round, best of 5 rounds
-#   bench/handlers/run.sh 50000 7
+#   bench/handlers/run.sh              # 5 000 calls per variant and round, best of 5 rounds
+#   bench/handlers/run.sh 20000 7      # calls, rounds
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=bench/out/handlers
@@ -12,4 +12,4 @@ mkdir -p "$out"
 mapfile -t sources < <(find generated/todo/Client/Sources/TodoClient -name '*.swift' | sort)
 flock /tmp/swift-build.lock swiftc -O -module-name HandlerBench "${sources[@]}" bench/handlers/main.swift \
     -o "$out/handler-bench"
-"$out/handler-bench" "${1:-20000}" "${2:-5}"
+"$out/handler-bench" "${1:-5000}" "${2:-5}"
