@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The JSON work of one generated handler call, with coders built per call against one shared pair, in one
-# process (rounds alternate). Compiles generated/todo's client sources with this main.swift, -O, through the
+# The JSON work of one generated handler call as generated before (coders and date formatters built per call)
+# against now (shared coders, ISO8601 format styles), in one process (rounds alternate). Compiles generated/todo's client sources with this main.swift, -O, through the
 # shared build lock. Prints Markdown rows for bench/README.md.
 #
 #   bench/handlers/run.sh              # 5 000 calls per variant and round, best of 5 rounds
