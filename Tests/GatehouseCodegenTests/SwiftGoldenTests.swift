@@ -7,7 +7,7 @@ import Testing
 /// Golden/*.expected.txt. Re-record with `GATEHOUSE_RECORD_GOLDEN=1 swift test --filter SwiftGoldenTests`.
 struct SwiftGoldenTests {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
-    static let specs = ["models", "nullable31", "parameters"]
+    static let specs = ["models", "nullable31", "parameters", "mergepatch", "mergepatch31"]
 
     static func generate(_ name: String) throws -> SwiftGenerator.Output {
         let output = try SpecFrontEnd().run(path: directory.appendingPathComponent("\(name).yaml").path)

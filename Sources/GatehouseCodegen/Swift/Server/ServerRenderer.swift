@@ -15,6 +15,7 @@ struct ServerRenderer {
         case .array(let element): return "[\(qualified(element))]"
         case .dictionary(let value): return "[String: \(qualified(value))]"
         case .optional(let wrapped): return qualified(wrapped) + "?"
+        case .nullable(let wrapped): return "\(clientModule).Nullable<\(qualified(wrapped))>"
         }
     }
 
@@ -68,6 +69,19 @@ struct ServerRenderer {
                 writer.line("return handlers")
             }
         }
+        writer.line()
+        renderHandlerCoding(into: &writer)
+    }
+
+    /// The coders the handlers share, built once rather than per request (a `JSONDecoder` with a custom date
+    /// strategy costs more to build than to decode a small body). `JSONDecoder` and `JSONEncoder` are `Sendable`
+    /// and thread-safe to use concurrently; these are never reconfigured.
+    func renderHandlerCoding(into writer: inout SwiftWriter) {
+        writer.line("/// The JSON coders every handler of this module shares, built once.")
+        writer.block("enum HandlerCoding") { writer in
+            writer.line("static let decoder = \(clientModule).JSONCoding.makeDecoder()")
+            writer.line("static let encoder = \(clientModule).JSONCoding.makeEncoder()")
+        }
     }
 
     func signature(_ shape: OperationShape) -> String {
@@ -88,7 +102,7 @@ struct ServerRenderer {
             writer.block("init(request: HandlerRequest) throws") { writer in
                 let bodyNeedsDecoder = shape.body?.contents.contains { $0.kind == .json || $0.kind == .form } ?? false
                 if !shape.parameters.isEmpty || bodyNeedsDecoder {
-                    writer.line("let decoder = \(clientModule).JSONCoding.makeDecoder()")
+                    writer.line("let decoder = HandlerCoding.decoder")
                 }
                 renderBodyDecoding(shape, namespace: namespace, into: &writer)
                 var arguments: [String] = []
@@ -153,7 +167,7 @@ struct ServerRenderer {
                 if shape.responses.contains(where: {
                     $0.body.map { $0.contents.contains { $0.kind == .json || $0.kind == .form } } ?? false
                 }) {
-                    writer.line("let encoder = \(clientModule).JSONCoding.makeEncoder()")
+                    writer.line("let encoder = HandlerCoding.encoder")
                 }
                 writer.line("switch self {")
                 for response in shape.responses {

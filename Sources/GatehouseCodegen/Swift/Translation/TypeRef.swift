@@ -7,6 +7,8 @@ indirect enum TypeRef: Hashable, Sendable {
     case array(TypeRef)
     case dictionary(TypeRef)
     case optional(TypeRef)
+    /// A member that can be absent, `null` or a value (`Nullable<T>`, always wrapped in an optional for absence).
+    case nullable(TypeRef)
 
     static let string = TypeRef.builtin("String")
     static let json = TypeRef.builtin("JSONValue")
@@ -19,6 +21,7 @@ indirect enum TypeRef: Hashable, Sendable {
         case .array(let element): return "[\(element.swift)]"
         case .dictionary(let value): return "[String: \(value.swift)]"
         case .optional(let wrapped): return wrapped.swift + "?"
+        case .nullable(let wrapped): return "Nullable<\(wrapped.swift)>"
         }
     }
 
@@ -26,6 +29,12 @@ indirect enum TypeRef: Hashable, Sendable {
     var unwrapped: TypeRef {
         if case .optional(let wrapped) = self { return wrapped.unwrapped }
         return self
+    }
+
+    /// Whether this is `Nullable<T>?`: absent, `null` and a value are three different things.
+    var isTriState: Bool {
+        if case .optional(.nullable) = self { return true }
+        return false
     }
 
     var isOptional: Bool {
@@ -41,7 +50,8 @@ indirect enum TypeRef: Hashable, Sendable {
         switch self {
         case .builtin: return []
         case .named(let path): return [path]
-        case .array(let inner), .dictionary(let inner), .optional(let inner): return inner.namedPaths
+        case .array(let inner), .dictionary(let inner), .optional(let inner), .nullable(let inner):
+            return inner.namedPaths
         }
     }
 
@@ -49,7 +59,7 @@ indirect enum TypeRef: Hashable, Sendable {
     var inlineNamedPath: String? {
         switch self {
         case .named(let path): return path
-        case .optional(let wrapped): return wrapped.inlineNamedPath
+        case .optional(let wrapped), .nullable(let wrapped): return wrapped.inlineNamedPath
         default: return nil
         }
     }

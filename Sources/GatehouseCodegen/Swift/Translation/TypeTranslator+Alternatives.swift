@@ -60,7 +60,7 @@ extension TypeTranslator {
             return caseName(for: element, index: index) + "Array"
         case .dictionary(let value):
             return caseName(for: value, index: index) + "Map"
-        case .optional:
+        case .optional, .nullable:
             return "option\(index + 1)"
         }
     }

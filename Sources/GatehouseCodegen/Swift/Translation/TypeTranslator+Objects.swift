@@ -88,8 +88,18 @@ extension TypeTranslator {
         var properties: [PropertyShape] = []
         for (wireName, propertyAddress) in collected.properties {
             let required = collected.required.contains(wireName)
-            var type = typeRef(at: propertyAddress, suggested: SwiftName.upperCamel(wireName), in: &inner)
-            if !required { type = type.optional }
+            let (base, nullable) = baseType(
+                at: propertyAddress, suggested: SwiftName.upperCamel(wireName), exactName: nil, in: &inner)
+            let type: TypeRef
+            if required {
+                // Always on the wire: nil is written as `null`.
+                type = nullable ? base.optional : base
+            } else if nullable && patchSchemas.contains(propertyAddress) {
+                // A partial update tells "keep it" (absent) from "clear it" (`null`).
+                type = .optional(.nullable(base))
+            } else {
+                type = base.optional
+            }
             let propertySchema = keywords(at: propertyAddress)
             properties.append(
                 PropertyShape(

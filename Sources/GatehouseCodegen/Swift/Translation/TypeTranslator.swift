@@ -23,11 +23,13 @@ struct TypeTranslator {
         "Sendable", "Set", "String", "Swift", "Type", "URL", "UUID", "Void", "JSONDecoder", "JSONEncoder",
         "Client", "JSONValue", "CalendarDate", "Indirect", "AnyCodingKey", "JSONCoding", "ParameterCoding",
         "ParameterStyle", "QueryItems", "HTTPHeaderField", "HTTPRequest", "HTTPResponse", "HTTPTransport",
-        "URLSessionTransport", "ClientError", "Operations", "Servers", "CodingKeys",
+        "URLSessionTransport", "ClientError", "Operations", "Servers", "CodingKeys", "Nullable",
     ]
 
     let document: SpecDocument
     let isOpenAPI30: Bool
+    /// Schemas of partial updates: their optional nullable properties are `Nullable<T>?`.
+    let patchSchemas: PatchSchemas
     private(set) var diagnostics: [Diagnostic] = []
     /// Top-level declarations in the order they were translated.
     private(set) var declarations: [TypeDeclaration] = []
@@ -39,6 +41,7 @@ struct TypeTranslator {
     init(model: APIModel, moduleName: String) {
         self.document = model.document
         self.isOpenAPI30 = !model.version.isOpenAPI31
+        self.patchSchemas = PatchSchemas(model: model)
         self.topLevelScope = NameScope(reserved: Self.reservedTypeNames.union([moduleName]))
         // Every component gets its name up front, so names do not depend on which operations are generated.
         for named in model.schemas {

@@ -83,3 +83,9 @@ extension PetstoreAPIProtocol {
         return handlers
     }
 }
+
+/// The JSON coders every handler of this module shares, built once.
+enum HandlerCoding {
+    static let decoder = PetstoreClient.JSONCoding.makeDecoder()
+    static let encoder = PetstoreClient.JSONCoding.makeEncoder()
+}

@@ -161,3 +161,9 @@ extension TodoAPIProtocol {
         return handlers
     }
 }
+
+/// The JSON coders every handler of this module shares, built once.
+enum HandlerCoding {
+    static let decoder = TodoClient.JSONCoding.makeDecoder()
+    static let encoder = TodoClient.JSONCoding.makeEncoder()
+}

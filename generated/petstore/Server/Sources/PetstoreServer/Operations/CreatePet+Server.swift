@@ -6,7 +6,7 @@ import PetstoreClient
 
 extension PetstoreClient.Operations.CreatePet.Input {
     init(request: HandlerRequest) throws {
-        let decoder = PetstoreClient.JSONCoding.makeDecoder()
+        let decoder = HandlerCoding.decoder
         let body = try request.requiredBody(try request.jsonBody(PetstoreClient.NewPet.self, decoder: decoder))
         self.init(
             xRequestId: try request.header("X-Request-Id", as: String.self, decoder: decoder),
@@ -17,7 +17,7 @@ extension PetstoreClient.Operations.CreatePet.Input {
 
 extension PetstoreClient.Operations.CreatePet.Output {
     func response() throws -> HandlerResponse {
-        let encoder = PetstoreClient.JSONCoding.makeEncoder()
+        let encoder = HandlerCoding.encoder
         switch self {
         case .created(let value):
             var response = HandlerResponse(status: 201)

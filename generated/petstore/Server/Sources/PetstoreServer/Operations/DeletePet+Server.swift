@@ -6,7 +6,7 @@ import PetstoreClient
 
 extension PetstoreClient.Operations.DeletePet.Input {
     init(request: HandlerRequest) throws {
-        let decoder = PetstoreClient.JSONCoding.makeDecoder()
+        let decoder = HandlerCoding.decoder
         self.init(
             petId: try request.required(try request.path("petId", as: Int64.self, decoder: decoder), "petId")
         )
@@ -15,7 +15,7 @@ extension PetstoreClient.Operations.DeletePet.Input {
 
 extension PetstoreClient.Operations.DeletePet.Output {
     func response() throws -> HandlerResponse {
-        let encoder = PetstoreClient.JSONCoding.makeEncoder()
+        let encoder = HandlerCoding.encoder
         switch self {
         case .noContent:
             return HandlerResponse(status: 204)

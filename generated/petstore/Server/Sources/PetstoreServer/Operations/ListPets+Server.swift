@@ -6,7 +6,7 @@ import PetstoreClient
 
 extension PetstoreClient.Operations.ListPets.Input {
     init(request: HandlerRequest) throws {
-        let decoder = PetstoreClient.JSONCoding.makeDecoder()
+        let decoder = HandlerCoding.decoder
         self.init(
             limit: try request.query("limit", as: Int32.self, decoder: decoder),
             tag: try request.query("tag", as: [String].self, decoder: decoder),
@@ -17,7 +17,7 @@ extension PetstoreClient.Operations.ListPets.Input {
 
 extension PetstoreClient.Operations.ListPets.Output {
     func response() throws -> HandlerResponse {
-        let encoder = PetstoreClient.JSONCoding.makeEncoder()
+        let encoder = HandlerCoding.encoder
         switch self {
         case .ok(let value):
             var response = HandlerResponse(status: 200)

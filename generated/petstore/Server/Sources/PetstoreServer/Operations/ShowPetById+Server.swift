@@ -6,7 +6,7 @@ import PetstoreClient
 
 extension PetstoreClient.Operations.ShowPetById.Input {
     init(request: HandlerRequest) throws {
-        let decoder = PetstoreClient.JSONCoding.makeDecoder()
+        let decoder = HandlerCoding.decoder
         self.init(
             petId: try request.required(try request.path("petId", as: Int64.self, decoder: decoder), "petId")
         )
@@ -15,7 +15,7 @@ extension PetstoreClient.Operations.ShowPetById.Input {
 
 extension PetstoreClient.Operations.ShowPetById.Output {
     func response() throws -> HandlerResponse {
-        let encoder = PetstoreClient.JSONCoding.makeEncoder()
+        let encoder = HandlerCoding.encoder
         switch self {
         case .ok(let value):
             var response = HandlerResponse(status: 200)

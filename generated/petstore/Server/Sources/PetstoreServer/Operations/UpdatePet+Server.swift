@@ -6,7 +6,7 @@ import PetstoreClient
 
 extension PetstoreClient.Operations.UpdatePet.Input {
     init(request: HandlerRequest) throws {
-        let decoder = PetstoreClient.JSONCoding.makeDecoder()
+        let decoder = HandlerCoding.decoder
         let body = try request.requiredBody(try request.jsonBody(PetstoreClient.NewPet.self, decoder: decoder))
         self.init(
             petId: try request.required(try request.path("petId", as: Int64.self, decoder: decoder), "petId"),
@@ -17,7 +17,7 @@ extension PetstoreClient.Operations.UpdatePet.Input {
 
 extension PetstoreClient.Operations.UpdatePet.Output {
     func response() throws -> HandlerResponse {
-        let encoder = PetstoreClient.JSONCoding.makeEncoder()
+        let encoder = HandlerCoding.encoder
         switch self {
         case .ok(let value):
             var response = HandlerResponse(status: 200)

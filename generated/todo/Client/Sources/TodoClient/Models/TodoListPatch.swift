@@ -7,9 +7,9 @@ import Foundation
 /// removed.
 public struct TodoListPatch: Codable, Hashable, Sendable {
     public var name: ListName?
-    public var description: ListDescription?
+    public var description: Nullable<ListDescription>?
 
-    public init(name: ListName? = nil, description: ListDescription? = nil) {
+    public init(name: ListName? = nil, description: Nullable<ListDescription>? = nil) {
         self.name = name
         self.description = description
     }

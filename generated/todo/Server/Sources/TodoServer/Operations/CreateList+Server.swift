@@ -6,7 +6,7 @@ import TodoClient
 
 extension TodoClient.Operations.CreateList.Input {
     init(request: HandlerRequest) throws {
-        let decoder = TodoClient.JSONCoding.makeDecoder()
+        let decoder = HandlerCoding.decoder
         let body = try request.requiredBody(try request.jsonBody(TodoClient.NewTodoList.self, decoder: decoder))
         self.init(
             body: body
@@ -16,7 +16,7 @@ extension TodoClient.Operations.CreateList.Input {
 
 extension TodoClient.Operations.CreateList.Output {
     func response() throws -> HandlerResponse {
-        let encoder = TodoClient.JSONCoding.makeEncoder()
+        let encoder = HandlerCoding.encoder
         switch self {
         case .created(let value):
             var response = HandlerResponse(status: 201)

@@ -6,7 +6,7 @@ import TodoClient
 
 extension TodoClient.Operations.CreateTodo.Input {
     init(request: HandlerRequest) throws {
-        let decoder = TodoClient.JSONCoding.makeDecoder()
+        let decoder = HandlerCoding.decoder
         let body = try request.requiredBody(try request.jsonBody(TodoClient.TodoInput.self, decoder: decoder))
         self.init(
             listId: try request.required(try request.path("listId", as: Int64.self, decoder: decoder), "listId"),
@@ -17,7 +17,7 @@ extension TodoClient.Operations.CreateTodo.Input {
 
 extension TodoClient.Operations.CreateTodo.Output {
     func response() throws -> HandlerResponse {
-        let encoder = TodoClient.JSONCoding.makeEncoder()
+        let encoder = HandlerCoding.encoder
         switch self {
         case .created(let value):
             var response = HandlerResponse(status: 201)

@@ -6,7 +6,7 @@ import TodoClient
 
 extension TodoClient.Operations.DeleteList.Input {
     init(request: HandlerRequest) throws {
-        let decoder = TodoClient.JSONCoding.makeDecoder()
+        let decoder = HandlerCoding.decoder
         self.init(
             listId: try request.required(try request.path("listId", as: Int64.self, decoder: decoder), "listId")
         )
@@ -15,7 +15,7 @@ extension TodoClient.Operations.DeleteList.Input {
 
 extension TodoClient.Operations.DeleteList.Output {
     func response() throws -> HandlerResponse {
-        let encoder = TodoClient.JSONCoding.makeEncoder()
+        let encoder = HandlerCoding.encoder
         switch self {
         case .noContent:
             return HandlerResponse(status: 204)

@@ -6,7 +6,7 @@ import TodoClient
 
 extension TodoClient.Operations.DeleteTodo.Input {
     init(request: HandlerRequest) throws {
-        let decoder = TodoClient.JSONCoding.makeDecoder()
+        let decoder = HandlerCoding.decoder
         self.init(
             listId: try request.required(try request.path("listId", as: Int64.self, decoder: decoder), "listId"),
             todoId: try request.required(try request.path("todoId", as: String.self, decoder: decoder), "todoId")
@@ -16,7 +16,7 @@ extension TodoClient.Operations.DeleteTodo.Input {
 
 extension TodoClient.Operations.DeleteTodo.Output {
     func response() throws -> HandlerResponse {
-        let encoder = TodoClient.JSONCoding.makeEncoder()
+        let encoder = HandlerCoding.encoder
         switch self {
         case .noContent:
             return HandlerResponse(status: 204)

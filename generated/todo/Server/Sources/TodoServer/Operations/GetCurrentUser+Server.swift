@@ -12,7 +12,7 @@ extension TodoClient.Operations.GetCurrentUser.Input {
 
 extension TodoClient.Operations.GetCurrentUser.Output {
     func response() throws -> HandlerResponse {
-        let encoder = TodoClient.JSONCoding.makeEncoder()
+        let encoder = HandlerCoding.encoder
         switch self {
         case .ok(let value):
             var response = HandlerResponse(status: 200)

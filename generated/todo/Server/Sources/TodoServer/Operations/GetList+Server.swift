@@ -6,7 +6,7 @@ import TodoClient
 
 extension TodoClient.Operations.GetList.Input {
     init(request: HandlerRequest) throws {
-        let decoder = TodoClient.JSONCoding.makeDecoder()
+        let decoder = HandlerCoding.decoder
         self.init(
             listId: try request.required(try request.path("listId", as: Int64.self, decoder: decoder), "listId")
         )
@@ -15,7 +15,7 @@ extension TodoClient.Operations.GetList.Input {
 
 extension TodoClient.Operations.GetList.Output {
     func response() throws -> HandlerResponse {
-        let encoder = TodoClient.JSONCoding.makeEncoder()
+        let encoder = HandlerCoding.encoder
         switch self {
         case .ok(let value):
             var response = HandlerResponse(status: 200)

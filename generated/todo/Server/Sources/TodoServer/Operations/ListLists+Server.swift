@@ -12,7 +12,7 @@ extension TodoClient.Operations.ListLists.Input {
 
 extension TodoClient.Operations.ListLists.Output {
     func response() throws -> HandlerResponse {
-        let encoder = TodoClient.JSONCoding.makeEncoder()
+        let encoder = HandlerCoding.encoder
         switch self {
         case .ok(let value):
             var response = HandlerResponse(status: 200)

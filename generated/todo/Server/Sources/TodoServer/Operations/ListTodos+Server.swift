@@ -6,7 +6,7 @@ import TodoClient
 
 extension TodoClient.Operations.ListTodos.Input {
     init(request: HandlerRequest) throws {
-        let decoder = TodoClient.JSONCoding.makeDecoder()
+        let decoder = HandlerCoding.decoder
         self.init(
             listId: try request.required(try request.path("listId", as: Int64.self, decoder: decoder), "listId"),
             limit: try request.query("limit", as: Int.self, decoder: decoder),
@@ -18,7 +18,7 @@ extension TodoClient.Operations.ListTodos.Input {
 
 extension TodoClient.Operations.ListTodos.Output {
     func response() throws -> HandlerResponse {
-        let encoder = TodoClient.JSONCoding.makeEncoder()
+        let encoder = HandlerCoding.encoder
         switch self {
         case .ok(let value):
             var response = HandlerResponse(status: 200)

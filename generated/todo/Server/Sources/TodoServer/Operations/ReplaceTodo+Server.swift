@@ -6,7 +6,7 @@ import TodoClient
 
 extension TodoClient.Operations.ReplaceTodo.Input {
     init(request: HandlerRequest) throws {
-        let decoder = TodoClient.JSONCoding.makeDecoder()
+        let decoder = HandlerCoding.decoder
         let body = try request.requiredBody(try request.jsonBody(TodoClient.TodoInput.self, decoder: decoder))
         self.init(
             listId: try request.required(try request.path("listId", as: Int64.self, decoder: decoder), "listId"),
@@ -18,7 +18,7 @@ extension TodoClient.Operations.ReplaceTodo.Input {
 
 extension TodoClient.Operations.ReplaceTodo.Output {
     func response() throws -> HandlerResponse {
-        let encoder = TodoClient.JSONCoding.makeEncoder()
+        let encoder = HandlerCoding.encoder
         switch self {
         case .ok(let value):
             var response = HandlerResponse(status: 200)

@@ -6,7 +6,7 @@ import TodoClient
 
 extension TodoClient.Operations.UpdateList.Input {
     init(request: HandlerRequest) throws {
-        let decoder = TodoClient.JSONCoding.makeDecoder()
+        let decoder = HandlerCoding.decoder
         let decodedBody: TodoClient.Operations.UpdateList.Body?
         switch request.mediaType {
         case "application/merge-patch+json"?:
@@ -26,7 +26,7 @@ extension TodoClient.Operations.UpdateList.Input {
 
 extension TodoClient.Operations.UpdateList.Output {
     func response() throws -> HandlerResponse {
-        let encoder = TodoClient.JSONCoding.makeEncoder()
+        let encoder = HandlerCoding.encoder
         switch self {
         case .ok(let value):
             var response = HandlerResponse(status: 200)
