@@ -3,7 +3,7 @@
 # package with no dependencies) against swift-openapi-generator 1.14.3's types + client, in a package that depends
 # on swift-openapi-runtime 1.13.4 and swift-openapi-urlsession 1.4.0 (built beforehand, not measured).
 # For each: the first build of the generated module, then a rebuild after touching the source file that declares
-# the `repository` schema (ours: Models/Repository.swift; the peer: Types+Components+Schemas.swift) (three times
+# the `repository` schema (ours: the Models+R*.swift file holding it; the peer: Types+Components+Schemas.swift) (three times
 # for ours, PEER_REBUILDS times, default 1, for the peer: each takes minutes). TOUCH_ALL=1 also rebuilds ours
 # after touching every file. Wall time and "Maximum resident set size" from /usr/bin/time -v (the largest single process of
 # the build, i.e. the biggest swift-frontend); each measured build holds /tmp/swift-build.lock, so no other
@@ -42,7 +42,7 @@ ours=$work/ours/Client
 echo "ours: $(find "$ours/Sources" -name '*.swift' | wc -l) files, $(find "$ours/Sources" -name '*.swift' -print0 | xargs -0 cat | wc -l) lines" >&2
 measure ours-first "$ours"
 # The rebuild touches the file that declares the `repository` schema, on both sides.
-touched=$(find "$ours/Sources" -path '*/Models/Repository.swift' | head -1)
+touched=$(grep -l 'struct Repository:' "$ours"/Sources/*/Models/*.swift | head -1)
 for i in 1 2 3; do
     touch "$touched"
     measure "ours-rebuild-$i" "$ours"

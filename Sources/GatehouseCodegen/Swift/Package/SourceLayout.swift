@@ -35,7 +35,7 @@ enum SourceLayout {
         for letter in groups.keys.sorted() {
             var chunks: [String] = []
             var current = preamble
-            for piece in groups[letter] ?? [] {
+            for piece in (groups[letter] ?? []).sorted(by: { $0.name < $1.name }) {
                 if current.utf8.count > preamble.utf8.count
                     && current.utf8.count + piece.text.utf8.count > targetFileSize
                 {

@@ -4,21 +4,21 @@ import Foundation
 import GatehouseRuntime
 import TodoClient
 
-extension TodoClient.Operations.GetCurrentUser.Input {
+extension TodoClient.Operations.DeleteList.Input {
     init(request: HandlerRequest) throws {
-        self.init()
+        let decoder = HandlerCoding.decoder
+        self.init(
+            listId: try request.required(try request.path("listId", as: Int64.self, decoder: decoder), "listId")
+        )
     }
 }
 
-extension TodoClient.Operations.GetCurrentUser.Output {
+extension TodoClient.Operations.DeleteList.Output {
     func response() throws -> HandlerResponse {
         let encoder = HandlerCoding.encoder
         switch self {
-        case .ok(let value):
-            var response = HandlerResponse(status: 200)
-            response.body = Array(try encoder.encode(value.body))
-            response.headers.append((name: "Content-Type", value: "application/json"))
-            return response
+        case .noContent:
+            return HandlerResponse(status: 204)
         case .unauthorized(let value):
             var response = HandlerResponse(status: 401)
             response.body = Array(try encoder.encode(value.body))
@@ -29,6 +29,11 @@ extension TodoClient.Operations.GetCurrentUser.Output {
             return response
         case .forbidden(let value):
             var response = HandlerResponse(status: 403)
+            response.body = Array(try encoder.encode(value.body))
+            response.headers.append((name: "Content-Type", value: "application/problem+json"))
+            return response
+        case .notFound(let value):
+            var response = HandlerResponse(status: 404)
             response.body = Array(try encoder.encode(value.body))
             response.headers.append((name: "Content-Type", value: "application/problem+json"))
             return response
@@ -48,6 +53,41 @@ extension TodoClient.Operations.GetCurrentUser.Output {
             if let header = try TodoClient.ParameterCoding.header(value.rateLimitReset, explode: false) {
                 response.headers.append((name: "RateLimit-Reset", value: header))
             }
+            return response
+        case .undocumented(let statusCode, let body):
+            return HandlerResponse(status: statusCode, body: Array(body))
+        }
+    }
+}
+
+extension TodoClient.Operations.DeleteTodo.Input {
+    init(request: HandlerRequest) throws {
+        let decoder = HandlerCoding.decoder
+        self.init(
+            listId: try request.required(try request.path("listId", as: Int64.self, decoder: decoder), "listId"),
+            todoId: try request.required(try request.path("todoId", as: String.self, decoder: decoder), "todoId")
+        )
+    }
+}
+
+extension TodoClient.Operations.DeleteTodo.Output {
+    func response() throws -> HandlerResponse {
+        let encoder = HandlerCoding.encoder
+        switch self {
+        case .noContent:
+            return HandlerResponse(status: 204)
+        case .unauthorized(let value):
+            var response = HandlerResponse(status: 401)
+            response.body = Array(try encoder.encode(value.body))
+            response.headers.append((name: "Content-Type", value: "application/problem+json"))
+            if let header = try TodoClient.ParameterCoding.header(value.wwwAuthenticate, explode: false) {
+                response.headers.append((name: "WWW-Authenticate", value: header))
+            }
+            return response
+        case .notFound(let value):
+            var response = HandlerResponse(status: 404)
+            response.body = Array(try encoder.encode(value.body))
+            response.headers.append((name: "Content-Type", value: "application/problem+json"))
             return response
         case .undocumented(let statusCode, let body):
             return HandlerResponse(status: statusCode, body: Array(body))

@@ -4,6 +4,47 @@ import Foundation
 import GatehouseRuntime
 import TodoClient
 
+extension TodoClient.Operations.CreateList.Input {
+    init(request: HandlerRequest) throws {
+        let decoder = HandlerCoding.decoder
+        let body = try request.requiredBody(try request.jsonBody(TodoClient.NewTodoList.self, decoder: decoder))
+        self.init(
+            body: body
+        )
+    }
+}
+
+extension TodoClient.Operations.CreateList.Output {
+    func response() throws -> HandlerResponse {
+        let encoder = HandlerCoding.encoder
+        switch self {
+        case .created(let value):
+            var response = HandlerResponse(status: 201)
+            response.body = Array(try encoder.encode(value.body))
+            response.headers.append((name: "Content-Type", value: "application/json"))
+            if let header = try TodoClient.ParameterCoding.header(value.location, explode: false) {
+                response.headers.append((name: "Location", value: header))
+            }
+            return response
+        case .badRequest(let value):
+            var response = HandlerResponse(status: 400)
+            response.body = Array(try encoder.encode(value.body))
+            response.headers.append((name: "Content-Type", value: "application/problem+json"))
+            return response
+        case .unauthorized(let value):
+            var response = HandlerResponse(status: 401)
+            response.body = Array(try encoder.encode(value.body))
+            response.headers.append((name: "Content-Type", value: "application/problem+json"))
+            if let header = try TodoClient.ParameterCoding.header(value.wwwAuthenticate, explode: false) {
+                response.headers.append((name: "WWW-Authenticate", value: header))
+            }
+            return response
+        case .undocumented(let statusCode, let body):
+            return HandlerResponse(status: statusCode, body: Array(body))
+        }
+    }
+}
+
 extension TodoClient.Operations.CreateTodo.Input {
     init(request: HandlerRequest) throws {
         let decoder = HandlerCoding.decoder

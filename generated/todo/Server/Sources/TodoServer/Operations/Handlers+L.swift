@@ -4,6 +4,35 @@ import Foundation
 import GatehouseRuntime
 import TodoClient
 
+extension TodoClient.Operations.ListLists.Input {
+    init(request: HandlerRequest) throws {
+        self.init()
+    }
+}
+
+extension TodoClient.Operations.ListLists.Output {
+    func response() throws -> HandlerResponse {
+        let encoder = HandlerCoding.encoder
+        switch self {
+        case .ok(let value):
+            var response = HandlerResponse(status: 200)
+            response.body = Array(try encoder.encode(value.body))
+            response.headers.append((name: "Content-Type", value: "application/json"))
+            return response
+        case .unauthorized(let value):
+            var response = HandlerResponse(status: 401)
+            response.body = Array(try encoder.encode(value.body))
+            response.headers.append((name: "Content-Type", value: "application/problem+json"))
+            if let header = try TodoClient.ParameterCoding.header(value.wwwAuthenticate, explode: false) {
+                response.headers.append((name: "WWW-Authenticate", value: header))
+            }
+            return response
+        case .undocumented(let statusCode, let body):
+            return HandlerResponse(status: statusCode, body: Array(body))
+        }
+    }
+}
+
 extension TodoClient.Operations.ListTodos.Input {
     init(request: HandlerRequest) throws {
         let decoder = HandlerCoding.decoder

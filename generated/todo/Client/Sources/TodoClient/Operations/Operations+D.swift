@@ -158,3 +158,111 @@ extension Client {
         }
     }
 }
+
+extension Operations {
+    /// Delete a to-do
+    ///
+    /// `DELETE /lists/{listId}/todos/{todoId}`
+    public enum DeleteTodo {
+        public static let id = "deleteTodo"
+
+        /// The parameters and body of a call.
+        public struct Input: Sendable, Hashable {
+            /// The id of the to-do list.
+            ///
+            /// `listId` in path.
+            public var listId: Int64
+            /// The id of the to-do.
+            ///
+            /// `todoId` in path.
+            public var todoId: String
+
+            public init(listId: Int64, todoId: String) {
+                self.listId = listId
+                self.todoId = todoId
+            }
+        }
+
+        /// The response: one case per documented status, and `undocumented` for any other.
+        public enum Output: Sendable, Hashable {
+            /// 204: The to-do was deleted; there is no body.
+            case noContent(NoContent)
+            /// 401: Neither a valid API key nor a valid bearer token was sent.
+            case unauthorized(Unauthorized)
+            /// 404: The list or to-do does not exist.
+            case notFound(NotFound)
+            /// A status the contract does not document, with the raw body.
+            case undocumented(statusCode: Int, body: Data)
+
+            /// The to-do was deleted; there is no body.
+            public struct NoContent: Sendable, Hashable {
+
+                public init() {
+                }
+            }
+
+            /// Neither a valid API key nor a valid bearer token was sent.
+            public struct Unauthorized: Sendable, Hashable {
+                public var body: Problem
+                /// The scheme to authenticate with.
+                ///
+                /// `WWW-Authenticate` header.
+                public var wwwAuthenticate: String?
+
+                public init(body: Problem, wwwAuthenticate: String? = nil) {
+                    self.body = body
+                    self.wwwAuthenticate = wwwAuthenticate
+                }
+            }
+
+            /// The list or to-do does not exist.
+            public struct NotFound: Sendable, Hashable {
+                public var body: Problem
+
+                public init(body: Problem) {
+                    self.body = body
+                }
+            }
+        }
+    }
+}
+
+extension Client {
+    /// Delete a to-do
+    ///
+    /// `DELETE /lists/{listId}/todos/{todoId}`
+    public func deleteTodo(_ input: Operations.DeleteTodo.Input) async throws -> Operations.DeleteTodo.Output {
+        let operationId = Operations.DeleteTodo.id
+        var path = "/lists/"
+        path += try parameter("listId", operationId: operationId) { try ParameterCoding.path(input.listId, name: "listId", style: .simple, explode: false) }
+        path += "/todos/"
+        path += try parameter("todoId", operationId: operationId) { try ParameterCoding.path(input.todoId, name: "todoId", style: .simple, explode: false) }
+        var query = QueryItems()
+        var headerFields: [HTTPHeaderField] = []
+        var cookies: [String] = []
+        authenticate([[], ["apiKey"], ["bearerAuth"]], headerFields: &headerFields, query: &query, cookies: &cookies)
+        if !cookies.isEmpty {
+            headerFields.append(HTTPHeaderField(name: "Cookie", value: cookies.joined(separator: "; ")))
+        }
+        headerFields.append(HTTPHeaderField(name: "Accept", value: "application/problem+json"))
+        let body: Data? = nil
+        let url = try makeURL(path: path, query: query, operationId: operationId)
+        let request = HTTPRequest(method: "DELETE", url: url, headerFields: headerFields, body: body)
+        let response = try await send(request, operationId: operationId)
+        switch response.statusCode {
+        case 204:
+            return .noContent(Operations.DeleteTodo.Output.NoContent())
+        case 401:
+            return .unauthorized(
+                Operations.DeleteTodo.Output.Unauthorized(
+                    body: try decodeJSON(Problem.self, from: response, operationId: operationId),
+                    wwwAuthenticate: try decodeHeader(String.self, "WWW-Authenticate", from: response, operationId: operationId)
+                )
+            )
+        case 404:
+            return .notFound(Operations.DeleteTodo.Output.NotFound(body: try decodeJSON(Problem.self, from: response, operationId: operationId)))
+        default:
+            return .undocumented(statusCode: response.statusCode, body: response.body)
+        }
+    }
+}

@@ -2,25 +2,38 @@
 // Do not edit: the next run of the command overwrites changes.
 import Foundation
 
-/// A pet in the store.
-public struct Pet: Codable, Hashable, Sendable {
+/// A pet as a client sends it, without the server-assigned `id`.
+public struct NewPet: Codable, Hashable, Sendable {
     /// The pet's name.
     public var name: String
     /// A free-form category such as `cat` or `dog`.
     public var tag: String?
     /// Where the pet is in the sales process.
-    public var status: Pet.Status?
+    public var status: NewPet.Status?
     /// The pet's birthday (ISO 8601 date).
     public var birthDate: CalendarDate?
-    /// The pet's id, assigned by the server.
-    public var id: Int64
 
-    public init(name: String, tag: String? = nil, status: Pet.Status? = nil, birthDate: CalendarDate? = nil, id: Int64) {
+    public init(name: String, tag: String? = nil, status: NewPet.Status? = nil, birthDate: CalendarDate? = nil) {
         self.name = name
         self.tag = tag
         self.status = status
         self.birthDate = birthDate
-        self.id = id
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.name = try container.decode(String.self, forKey: AnyCodingKey("name"))
+        self.tag = try container.decodeIfPresent(String.self, forKey: AnyCodingKey("tag"))
+        self.status = try container.decodeIfPresent(NewPet.Status.self, forKey: AnyCodingKey("status"))
+        self.birthDate = try container.decodeIfPresent(CalendarDate.self, forKey: AnyCodingKey("birthDate"))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.name, forKey: AnyCodingKey("name"))
+        try container.encodeIfPresent(self.tag, forKey: AnyCodingKey("tag"))
+        try container.encodeIfPresent(self.status, forKey: AnyCodingKey("status"))
+        try container.encodeIfPresent(self.birthDate, forKey: AnyCodingKey("birthDate"))
     }
 
     /// Where the pet is in the sales process.

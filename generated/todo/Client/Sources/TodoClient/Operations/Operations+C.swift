@@ -3,6 +3,120 @@
 import Foundation
 
 extension Operations {
+    /// Create a to-do list
+    ///
+    /// `POST /lists`
+    public enum CreateList {
+        public static let id = "createList"
+
+        /// The parameters and body of a call.
+        public struct Input: Sendable, Hashable {
+            public var body: NewTodoList
+
+            public init(body: NewTodoList) {
+                self.body = body
+            }
+        }
+
+        /// The response: one case per documented status, and `undocumented` for any other.
+        public enum Output: Sendable, Hashable {
+            /// 201: The list was created.
+            case created(Created)
+            /// 400: The request is malformed or fails validation.
+            case badRequest(BadRequest)
+            /// 401: Neither a valid API key nor a valid bearer token was sent.
+            case unauthorized(Unauthorized)
+            /// A status the contract does not document, with the raw body.
+            case undocumented(statusCode: Int, body: Data)
+
+            /// The list was created.
+            public struct Created: Sendable, Hashable {
+                public var body: TodoList
+                /// The URL of the new resource.
+                ///
+                /// `Location` header.
+                public var location: String
+
+                public init(body: TodoList, location: String) {
+                    self.body = body
+                    self.location = location
+                }
+            }
+
+            /// The request is malformed or fails validation.
+            public struct BadRequest: Sendable, Hashable {
+                public var body: Problem
+
+                public init(body: Problem) {
+                    self.body = body
+                }
+            }
+
+            /// Neither a valid API key nor a valid bearer token was sent.
+            public struct Unauthorized: Sendable, Hashable {
+                public var body: Problem
+                /// The scheme to authenticate with.
+                ///
+                /// `WWW-Authenticate` header.
+                public var wwwAuthenticate: String?
+
+                public init(body: Problem, wwwAuthenticate: String? = nil) {
+                    self.body = body
+                    self.wwwAuthenticate = wwwAuthenticate
+                }
+            }
+        }
+    }
+}
+
+extension Client {
+    /// Create a to-do list
+    ///
+    /// Creates an empty list. The server assigns the `id` and returns the new
+    /// list with its URL in the `Location` header.
+    ///
+    /// `POST /lists`
+    public func createList(_ input: Operations.CreateList.Input) async throws -> Operations.CreateList.Output {
+        let operationId = Operations.CreateList.id
+        let path = "/lists"
+        var query = QueryItems()
+        var headerFields: [HTTPHeaderField] = []
+        var cookies: [String] = []
+        authenticate([[], ["apiKey"], ["bearerAuth"]], headerFields: &headerFields, query: &query, cookies: &cookies)
+        if !cookies.isEmpty {
+            headerFields.append(HTTPHeaderField(name: "Cookie", value: cookies.joined(separator: "; ")))
+        }
+        headerFields.append(HTTPHeaderField(name: "Accept", value: "application/json, application/problem+json"))
+        var body: Data?
+        body = try encodeJSON(input.body, operationId: operationId)
+        headerFields.append(HTTPHeaderField(name: "Content-Type", value: "application/json"))
+        let url = try makeURL(path: path, query: query, operationId: operationId)
+        let request = HTTPRequest(method: "POST", url: url, headerFields: headerFields, body: body)
+        let response = try await send(request, operationId: operationId)
+        switch response.statusCode {
+        case 201:
+            return .created(
+                Operations.CreateList.Output.Created(
+                    body: try decodeJSON(TodoList.self, from: response, operationId: operationId),
+                    location: try requiredHeader(try decodeHeader(String.self, "Location", from: response, operationId: operationId), "Location", from: response, operationId: operationId)
+                )
+            )
+        case 400:
+            return .badRequest(Operations.CreateList.Output.BadRequest(body: try decodeJSON(Problem.self, from: response, operationId: operationId)))
+        case 401:
+            return .unauthorized(
+                Operations.CreateList.Output.Unauthorized(
+                    body: try decodeJSON(Problem.self, from: response, operationId: operationId),
+                    wwwAuthenticate: try decodeHeader(String.self, "WWW-Authenticate", from: response, operationId: operationId)
+                )
+            )
+        default:
+            return .undocumented(statusCode: response.statusCode, body: response.body)
+        }
+    }
+}
+
+extension Operations {
     /// Add a to-do to a list
     ///
     /// `POST /lists/{listId}/todos`

@@ -3,6 +3,92 @@
 import Foundation
 
 extension Operations {
+    /// List to-do lists
+    ///
+    /// `GET /lists`
+    public enum ListLists {
+        public static let id = "listLists"
+
+        /// The parameters and body of a call.
+        public struct Input: Sendable, Hashable {
+
+            public init() {
+            }
+        }
+
+        /// The response: one case per documented status, and `undocumented` for any other.
+        public enum Output: Sendable, Hashable {
+            /// 200: The user's lists.
+            case ok(Ok)
+            /// 401: Neither a valid API key nor a valid bearer token was sent.
+            case unauthorized(Unauthorized)
+            /// A status the contract does not document, with the raw body.
+            case undocumented(statusCode: Int, body: Data)
+
+            /// The user's lists.
+            public struct Ok: Sendable, Hashable {
+                public var body: [TodoList]
+
+                public init(body: [TodoList]) {
+                    self.body = body
+                }
+            }
+
+            /// Neither a valid API key nor a valid bearer token was sent.
+            public struct Unauthorized: Sendable, Hashable {
+                public var body: Problem
+                /// The scheme to authenticate with.
+                ///
+                /// `WWW-Authenticate` header.
+                public var wwwAuthenticate: String?
+
+                public init(body: Problem, wwwAuthenticate: String? = nil) {
+                    self.body = body
+                    self.wwwAuthenticate = wwwAuthenticate
+                }
+            }
+        }
+    }
+}
+
+extension Client {
+    /// List to-do lists
+    ///
+    /// Returns every to-do list of the signed-in user, oldest first.
+    ///
+    /// `GET /lists`
+    public func listLists(_ input: Operations.ListLists.Input = .init()) async throws -> Operations.ListLists.Output {
+        let operationId = Operations.ListLists.id
+        let path = "/lists"
+        var query = QueryItems()
+        var headerFields: [HTTPHeaderField] = []
+        var cookies: [String] = []
+        authenticate([[], ["apiKey"], ["bearerAuth"]], headerFields: &headerFields, query: &query, cookies: &cookies)
+        if !cookies.isEmpty {
+            headerFields.append(HTTPHeaderField(name: "Cookie", value: cookies.joined(separator: "; ")))
+        }
+        headerFields.append(HTTPHeaderField(name: "Accept", value: "application/json, application/problem+json"))
+        let body: Data? = nil
+        let url = try makeURL(path: path, query: query, operationId: operationId)
+        let request = HTTPRequest(method: "GET", url: url, headerFields: headerFields, body: body)
+        let response = try await send(request, operationId: operationId)
+        switch response.statusCode {
+        case 200:
+            return .ok(Operations.ListLists.Output.Ok(body: try decodeJSON([TodoList].self, from: response, operationId: operationId)))
+        case 401:
+            return .unauthorized(
+                Operations.ListLists.Output.Unauthorized(
+                    body: try decodeJSON(Problem.self, from: response, operationId: operationId),
+                    wwwAuthenticate: try decodeHeader(String.self, "WWW-Authenticate", from: response, operationId: operationId)
+                )
+            )
+        default:
+            return .undocumented(statusCode: response.statusCode, body: response.body)
+        }
+    }
+}
+
+extension Operations {
     /// List the to-dos of a list
     ///
     /// `GET /lists/{listId}/todos`

@@ -2,6 +2,9 @@
 // Do not edit: the next run of the command overwrites changes.
 import Foundation
 
+/// When the resource was last changed.
+public typealias UpdatedAt = Date
+
 /// A user of the to-do service.
 public struct User: Codable, Hashable, Sendable {
     /// The user's id.
@@ -22,6 +25,26 @@ public struct User: Codable, Hashable, Sendable {
         self.timeZone = timeZone
         self.plan = plan
         self.createdAt = createdAt
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.id = try container.decode(String.self, forKey: AnyCodingKey("id"))
+        self.email = try container.decode(String.self, forKey: AnyCodingKey("email"))
+        self.displayName = try container.decode(String.self, forKey: AnyCodingKey("displayName"))
+        self.timeZone = try container.decode(String.self, forKey: AnyCodingKey("timeZone"))
+        self.plan = try container.decode(User.Plan.self, forKey: AnyCodingKey("plan"))
+        self.createdAt = try container.decode(CreatedAt.self, forKey: AnyCodingKey("createdAt"))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.id, forKey: AnyCodingKey("id"))
+        try container.encode(self.email, forKey: AnyCodingKey("email"))
+        try container.encode(self.displayName, forKey: AnyCodingKey("displayName"))
+        try container.encode(self.timeZone, forKey: AnyCodingKey("timeZone"))
+        try container.encode(self.plan, forKey: AnyCodingKey("plan"))
+        try container.encode(self.createdAt, forKey: AnyCodingKey("createdAt"))
     }
 
     /// The user's subscription plan.

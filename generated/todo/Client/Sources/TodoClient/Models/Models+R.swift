@@ -14,6 +14,18 @@ public struct Reminder: Codable, Hashable, Sendable {
         self.channel = channel
     }
 
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.at = try container.decode(Date.self, forKey: AnyCodingKey("at"))
+        self.channel = try container.decode(Reminder.Channel.self, forKey: AnyCodingKey("channel"))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.at, forKey: AnyCodingKey("at"))
+        try container.encode(self.channel, forKey: AnyCodingKey("channel"))
+    }
+
     /// How to send the reminder.
     public enum Channel: Codable, Hashable, Sendable, RawRepresentable {
         case push
