@@ -26,14 +26,6 @@ struct StructShape: Sendable {
     var additionalProperties: TypeRef?
     /// The Swift name of the additional-properties dictionary.
     var additionalPropertiesName = "additionalProperties"
-
-    /// Whether the synthesized Codable conformance would differ from the contract (a required member that may be
-    /// null must be written as `null`; additional members need dynamic keys; a boxed `Nullable` member must not
-    /// lose its `null`).
-    var needsExplicitCoding: Bool {
-        additionalProperties != nil
-            || properties.contains { ($0.required && $0.type.isOptional) || ($0.boxed && $0.type.isTriState) }
-    }
 }
 
 struct PropertyShape: Sendable {
