@@ -31,10 +31,16 @@ public struct Problem: Codable, Hashable, Sendable {
         /// A JSON Pointer into the request body.
         public var pointer: String?
         public var detail: String
+        /// The path, query or cookie parameter at fault.
+        public var parameter: String?
+        /// The request header at fault.
+        public var header: String?
 
-        public init(pointer: String? = nil, detail: String) {
+        public init(pointer: String? = nil, detail: String, parameter: String? = nil, header: String? = nil) {
             self.pointer = pointer
             self.detail = detail
+            self.parameter = parameter
+            self.header = header
         }
     }
 }
