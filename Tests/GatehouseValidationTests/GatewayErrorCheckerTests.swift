@@ -64,6 +64,33 @@ struct GatewayErrorCheckerTests {
             ])
     }
 
+    @Test func inlineResponsesWithTheSameSchemaAreOneDiagnosticWithNotes() throws {
+        let yaml =
+            Self.header + """
+
+                paths:
+                  /a:
+                    get:
+                      operationId: getA
+                      parameters: [{name: q, in: query, schema: {type: string}}]
+                      responses:
+                        default: {description: error, content: {application/json: {schema: {$ref: '#/components/schemas/E'}}}}
+                  /b:
+                    get:
+                      operationId: getB
+                      parameters: [{name: q, in: query, schema: {type: string}}]
+                      responses:
+                        default: {description: error, content: {application/json: {schema: {$ref: '#/components/schemas/E'}}}}
+                components:
+                  schemas:
+                    E: {type: object, required: [error]}
+                """
+        #expect(
+            try Self.diagnostics(yaml) == [
+                "9:9: the gateway answers 'getA' and 'getB' with 400 (request validation) as 'application/problem+json'; the response documents 'application/json' with a schema that rejects it: missing required property 'error' | 15:9: the response at '#/paths/~1b/get/responses/default' documents the same | 18:33: 'required' is declared at '#/components/schemas/E/required'"
+            ])
+    }
+
     @Test func aProblemSchemaThatAcceptsTheGatewaysDocumentsIsClean() throws {
         let yaml =
             Self.header + """

@@ -50,6 +50,8 @@ public struct GatewayErrorChecker: Sendable {
     public func check() -> [Diagnostic] {
         var order: [Cause] = []
         var first: [Cause: Finding] = [:]
+        // Per cause, every response with it, in the order they came up.
+        var responses: [Cause: [NodeAddress]] = [:]
         // Per cause, the operations of each status, in the order they came up.
         var answers: [Cause: [Int: (reason: String, operations: [String])]] = [:]
         var verdicts: [String: Finding?] = [:]
@@ -70,12 +72,17 @@ public struct GatewayErrorChecker: Sendable {
                     order.append(cause)
                     first[cause] = finding
                 }
+                if !(responses[cause] ?? []).contains(finding.response) {
+                    responses[cause, default: []].append(finding.response)
+                }
                 answers[cause, default: [:]][gatewayStatus.status, default: (gatewayStatus.reason, [])].operations
                     .append(operation.id)
             }
         }
         return order.compactMap { cause in
-            first[cause].map { diagnostic($0, answers: answers[cause] ?? [:]) }
+            first[cause].map {
+                diagnostic($0, answers: answers[cause] ?? [:], others: Array((responses[cause] ?? []).dropFirst()))
+            }
         }
     }
 
@@ -117,8 +124,11 @@ public struct GatewayErrorChecker: Sendable {
             ?? content.first { ["*/*", "application/*"].contains(essence($0)) }
     }
 
-    /// `answers`: per status, why the gateway sends it and to which operations.
-    func diagnostic(_ finding: Finding, answers: [Int: (reason: String, operations: [String])]) -> Diagnostic {
+    /// `answers`: per status, why the gateway sends it and to which operations; `others`: the other responses with
+    /// the same cause, each shown in a note (the first three).
+    func diagnostic(
+        _ finding: Finding, answers: [Int: (reason: String, operations: [String])], others: [NodeAddress]
+    ) -> Diagnostic {
         // Statuses sent to the same operations share a clause: "'a' and 'b' with 400 (…) and 403 (…)".
         var clauses: [(operations: [String], statuses: [String])] = []
         for status in answers.keys.sorted() {
@@ -135,7 +145,12 @@ public struct GatewayErrorChecker: Sendable {
         }
         let what =
             sent.count > 1 ? sent.dropLast().joined(separator: ", ") + ", and " + (sent.last ?? "") : sent.joined()
-        var notes: [Diagnostic.Note] = []
+        var notes: [Diagnostic.Note] = others.prefix(3).map { other in
+            Diagnostic.Note(
+                "the response at '\(other.pointer.fragment)' documents the same",
+                at: model.document.location(of: other, key: true))
+        }
+        if others.count > 3 { notes.append(Diagnostic.Note("and \(others.count - 3) more responses")) }
         if let keyword = finding.keyword, let name = finding.keywordName {
             notes.append(
                 Diagnostic.Note(
