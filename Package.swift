@@ -198,6 +198,8 @@ let package = Package(
                 "PetstoreClient", "PetstoreServer", "TodoClient", "TodoServer", "GatehouseRuntime", "GatehouseSpec",
                 "GatehouseStore",
                 .product(name: "Logging", package: "swift-log"),
+                // To sign the bearer tokens the gateway verifies.
+                .product(name: "JWTKit", package: "jwt-kit"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -87,12 +87,14 @@ struct CheckCommand: ParsableCommand {
         }
     }
 
-    /// The front end's diagnostics plus the `example` rule, which needs the schema validator.
+    /// The front end's diagnostics plus the `example` and `gateway-errors` rules, which need the schema validator.
     func checked(_ spec: String, frontEnd: SpecFrontEnd) throws(SpecFileReader.ReadError) -> SpecFrontEnd.Output {
         var output = try frontEnd.run(path: spec)
-        if let model = output.model, !disabledRules.contains(Rule.example.id) {
-            output.diagnostics = (output.diagnostics + ExampleChecker(model: model).check()).sortedByLocation()
-        }
+        guard let model = output.model else { return output }
+        var diagnostics = output.diagnostics
+        if !disabledRules.contains(Rule.example.id) { diagnostics += ExampleChecker(model: model).check() }
+        if !disabledRules.contains(Rule.gatewayErrors.id) { diagnostics += GatewayErrorChecker(model: model).check() }
+        output.diagnostics = diagnostics.sortedByLocation()
         return output
     }
 

@@ -48,6 +48,49 @@ struct CheckCommandTests {
                 .status == 0)
     }
 
+    /// The pet store's errors as they were documented before they became problem documents.
+    static let gatewayErrors = """
+        openapi: 3.0.3
+        info: {title: Pets, version: '1'}
+        paths:
+          /pets:
+            get:
+              operationId: listPets
+              parameters: [{name: limit, in: query, schema: {type: integer, maximum: 100}}]
+              responses:
+                '200': {description: ok}
+                '400':
+                  description: Bad request.
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        required: [code, message]
+                        properties: {code: {type: integer}, message: {type: string}}
+        """
+
+    @Test func aResponseThatCannotHoldTheGatewaysProblemIsAWarning() throws {
+        let result = try GatehouseProcess.run(["check", "-"], stdin: Self.gatewayErrors)
+        #expect(result.status == 0)
+        #expect(
+            result.stderr == """
+                <stdin>:10:9: warning: the gateway answers 'listPets' with 400 (request validation) as 'application/problem+json'; the response documents 'application/json' with a schema that rejects it: missing required property 'code' [gateway-errors]
+                        '400':
+                        ^
+                <stdin>:10:9: note: at '#/paths/~1pets/get/responses/400'
+                <stdin>:16:27: note: 'required' is declared at '#/paths/~1pets/get/responses/400/content/application~1json/schema/required'
+                                required: [code, message]
+                                          ^
+
+                """)
+        #expect(result.stdout == "-: 0 errors, 1 warning (1 operation)\n")
+        #expect(try GatehouseProcess.run(["check", "--strict", "-"], stdin: Self.gatewayErrors).status == 1)
+        let disabled = try GatehouseProcess.run(
+            ["check", "--strict", "--disable", "gateway-errors", "-"], stdin: Self.gatewayErrors)
+        #expect(disabled.status == 0)
+        #expect(disabled.stderr == "")
+    }
+
     @Test func unreadableFileAndUsageErrorsExitSixtyFour() throws {
         let missing = try GatehouseProcess.run(["check", "does-not-exist.yaml"])
         #expect(missing.status == 64)
@@ -122,9 +165,15 @@ struct CheckExamplesOnRealWorldSpecsTests {
         #expect(clean.status == 0)
     }
 
-    @Test func stripeChecksClean() throws {
+    @Test func stripeChecksWithoutErrorsAndOneGatewayErrorsWarning() throws {
         let result = try GatehouseProcess.run(["check", Self.testdata + "stripe.json"])
         #expect(result.status == 0)
-        #expect(result.stdout.hasSuffix("stripe.json: ok (468 operations)\n"))
+        #expect(result.stdout.hasSuffix("stripe.json: 0 errors, 1 warning (468 operations)\n"))
+        // Every operation documents its errors as Stripe's `{"error": {…}}`, which the gateway's own answers are not.
+        let warnings = result.stderr.split(separator: "\n").filter { $0.contains(": warning: ") }
+        #expect(warnings.count == 1)
+        #expect(warnings.allSatisfy { $0.hasSuffix("missing required property 'error' [gateway-errors]") })
+        let clean = try GatehouseProcess.run(["check", "--disable", "gateway-errors", Self.testdata + "stripe.json"])
+        #expect(clean.stdout.hasSuffix("stripe.json: ok (468 operations)\n"))
     }
 }

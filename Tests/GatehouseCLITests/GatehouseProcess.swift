@@ -36,9 +36,16 @@ struct GatehouseProcess {
         try process.run()
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
-        // Read both pipes before waiting, so a large output cannot block the child.
+        // Read both pipes before waiting, and at the same time: a child that fills one pipe while the other is being
+        // read to its end would block forever (468 warnings on standard error did).
+        let errorOutput = PipeContents()
+        let reading = DispatchGroup()
+        DispatchQueue.global().async(group: reading) {
+            errorOutput.data = error.fileHandleForReading.readDataToEndOfFile()
+        }
         let outData = output.fileHandleForReading.readDataToEndOfFile()
-        let errData = error.fileHandleForReading.readDataToEndOfFile()
+        reading.wait()
+        let errData = errorOutput.data
         process.waitUntilExit()
         return Result(
             status: process.terminationStatus,
@@ -46,4 +53,10 @@ struct GatehouseProcess {
             stderr: String(decoding: errData, as: UTF8.self)
         )
     }
+}
+
+/// What was read from a pipe on another thread.
+final class PipeContents: @unchecked Sendable {
+    // @unchecked: written once by the reading thread before its group is left, read only after waiting on the group.
+    var data = Data()
 }

@@ -16,20 +16,24 @@ enum GeneratedGateway {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 
     /// Serves `spec` (relative to the repository) and runs `body` with the base URL of the contract's routes.
+    ///
+    /// Security is not enforced unless `access` says so: the server-stub tests are about handlers, not keys. Tests
+    /// that enforce it issue keys into `store`, where the gateway looks them up.
     static func with<T>(
         spec: String,
         store: (any TableStore)? = nil,
         handlers: OperationHandlers = OperationHandlers(),
         validatesResponses: Bool = false,
+        access: AccessConfiguration = AccessConfiguration(enforcesSecurity: false),
+        maxBodySize: Int? = nil,
         _ body: (URL) async throws -> T
     ) async throws -> T {
         let output = try SpecFrontEnd().run(path: repositoryRoot + "/" + spec)
         let model = try #require(output.model, "\(output.diagnostics)")
         var configuration = RuntimeConfiguration(host: "127.0.0.1", port: 0)
         configuration.validatesResponses = validatesResponses
-        // Which credentials the clients put on the wire is checked here; whether the gateway accepts them is the
-        // runtime's security tests' business (their keys live in a store these tests do not set up).
-        configuration.access = AccessConfiguration(enforcesSecurity: false)
+        configuration.access = access
+        if let maxBodySize { configuration.maxBodySize = maxBodySize }
         var logger = Logger(label: "gatehouse-generated-test")
         logger.logLevel = .critical
         let gateway = Gateway(

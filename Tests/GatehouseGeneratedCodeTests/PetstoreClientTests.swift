@@ -15,13 +15,17 @@ struct PetstoreTransport: HTTPTransport {
     }
 }
 
-/// The generated Petstore client against a running gateway serving specs/petstore.yaml (stateful mocks).
+/// The generated Petstore client against a running gateway serving specs/petstore.yaml (stateful mocks), with the
+/// contract's security enforced: the client's key is one the gateway issued.
 struct PetstoreClientTests {
     static func withClient(_ body: (Client, RequestLog) async throws -> Void) async throws {
-        try await GeneratedGateway.with(spec: "specs/petstore.yaml", store: MemoryTableStore()) { url in
+        let credentials = try await GatewayCredentials.issue(["app": nil])
+        try await GeneratedGateway.with(
+            spec: "specs/petstore.yaml", store: credentials.store, access: try await GatewayCredentials.access()
+        ) { url in
             let transport = PetstoreTransport()
             let client = Client(
-                serverURL: url, authentication: .init(apiKey: "secret-key"), transport: transport)
+                serverURL: url, authentication: .init(apiKey: try credentials.key("app")), transport: transport)
             try await body(client, transport.log)
         }
     }
@@ -34,7 +38,7 @@ struct PetstoreClientTests {
                 Issue.record("expected 201, got \(created)")
                 return
             }
-            #expect(log.lastHeader("X-API-Key") == "secret-key")
+            #expect(log.lastHeader("X-API-Key") == client.authentication.apiKey)
             #expect(log.lastHeader("Content-Type") == "application/json")
             #expect(createdPet.body.name == "Rex")
             #expect(createdPet.body.status == .pending)
@@ -76,24 +80,15 @@ struct PetstoreClientTests {
         }
     }
 
-    @Test func documentedErrorsDecodeIntoTheirTypedCases() async throws {
+    @Test func mockedErrorsDecodeIntoTheirTypedCases() async throws {
         try await Self.withClient { client, _ in
-            var unauthorized = client
-            unauthorized.additionalHeaderFields = [HTTPHeaderField(name: "Prefer", value: "code=401")]
-            let refused = try await unauthorized.createPet(.init(body: NewPet(name: "Rex")))
-            guard case .unauthorized(let problem) = refused else {
-                Issue.record("expected 401, got \(refused)")
+            var notFound = client
+            notFound.additionalHeaderFields = [HTTPHeaderField(name: "Prefer", value: "code=404")]
+            guard case .notFound(let missing) = try await notFound.showPetById(.init(petId: 42)) else {
+                Issue.record("expected 404")
                 return
             }
-            #expect(problem.body == ErrorModel(code: 401, message: "missing API key"))
-
-            var invalid = client
-            invalid.additionalHeaderFields = [HTTPHeaderField(name: "Prefer", value: "code=400")]
-            guard case .badRequest(let badRequest) = try await invalid.listPets(.init(limit: 5)) else {
-                Issue.record("expected 400")
-                return
-            }
-            #expect(badRequest.body.code == 400)
+            #expect(missing.body == ErrorModel(code: 404, message: "No pet with id 42."))
 
             var failing = client
             failing.additionalHeaderFields = [HTTPHeaderField(name: "Prefer", value: "code=500")]

@@ -15,13 +15,21 @@ struct TodoTransport: HTTPTransport {
     }
 }
 
-/// The generated To-do client against a running gateway serving specs/todo.yaml (stateful mocks).
+/// The generated To-do client against a running gateway serving specs/todo.yaml (stateful mocks), with the contract's
+/// security enforced: the key is one the gateway issued (on the `pro` plan, whose throttle these tests stay under),
+/// the bearer token a JWT signed with the secret the gateway verifies with.
 struct TodoClientTests {
+    /// Runs `body` with a client that authenticates with `bearerToken` when given, else with the issued key.
     static func withClient(
-        _ authentication: Client.Authentication = .init(apiKey: "todo-key"),
+        bearerToken: String? = nil,
         _ body: (Client, RequestLog) async throws -> Void
     ) async throws {
-        try await GeneratedGateway.with(spec: "specs/todo.yaml", store: MemoryTableStore()) { url in
+        let credentials = try await GatewayCredentials.issue(["app": "pro"])
+        let authentication: Client.Authentication =
+            if let bearerToken { .init(bearerAuth: bearerToken) } else { .init(apiKey: try credentials.key("app")) }
+        try await GeneratedGateway.with(
+            spec: "specs/todo.yaml", store: credentials.store, access: try await GatewayCredentials.access()
+        ) { url in
             let transport = TodoTransport()
             try await body(Client(serverURL: url, authentication: authentication, transport: transport), transport.log)
         }
@@ -34,7 +42,7 @@ struct TodoClientTests {
                 Issue.record("createList did not answer 201")
                 return
             }
-            #expect(log.lastHeader("X-API-Key") == "todo-key")
+            #expect(log.lastHeader("X-API-Key") == client.authentication.apiKey)
             #expect(list.body.name == "Groceries")
             #expect(list.location.hasSuffix("/lists/\(list.body.id)"))
 
@@ -108,14 +116,27 @@ struct TodoClientTests {
     }
 
     @Test func theCurrentUserWithABearerToken() async throws {
-        try await Self.withClient(.init(bearerAuth: "token-123")) { client, log in
+        let token = try await GatewayCredentials.token()
+        try await Self.withClient(bearerToken: token) { client, log in
             guard case .ok(let user) = try await client.getCurrentUser() else {
                 Issue.record("getCurrentUser did not answer 200")
                 return
             }
-            #expect(log.lastHeader("Authorization") == "Bearer token-123")
+            #expect(log.lastHeader("Authorization") == "Bearer \(token)")
             #expect(log.lastHeader("X-API-Key") == nil)
             #expect(!user.body.email.isEmpty)
+        }
+    }
+
+    @Test func theCurrentUserWithAnAPIKey() async throws {
+        try await Self.withClient { client, log in
+            guard case .ok(let user) = try await client.getCurrentUser() else {
+                Issue.record("getCurrentUser did not answer 200")
+                return
+            }
+            #expect(log.lastHeader("X-API-Key") == client.authentication.apiKey)
+            #expect(log.lastHeader("Authorization") == nil)
+            #expect(!user.body.displayName.isEmpty)
         }
     }
 

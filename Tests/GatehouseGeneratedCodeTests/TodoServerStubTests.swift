@@ -115,13 +115,13 @@ struct TodoServerStubTests {
             }
             #expect(user.body.email == "ada@example.com")
 
-            // The gateway validates before the implementation sees the request. (Its validation problem lists
-            // `errors` without the `detail` the contract's Problem requires, so the client reports it as undecodable.)
-            await #expect {
-                _ = try await client.createList(.init(body: NewTodoList(name: "")))
-            } throws: { error in
-                (error as? ClientError)?.statusCode == 400
+            // The gateway validates before the implementation sees the request, and its problem document is the
+            // contract's typed 400.
+            guard case .badRequest(let invalid) = try await client.createList(.init(body: NewTodoList(name: ""))) else {
+                Issue.record("createList with an empty name did not answer 400")
+                return
             }
+            #expect(invalid.body.errors?.map(\.pointer) == ["/name"])
             #expect(await implementation.lists.count == 1)
         }
     }

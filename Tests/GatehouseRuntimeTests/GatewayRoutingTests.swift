@@ -96,7 +96,7 @@ struct GatewayRoutingTests {
             // The operation's request validator checks the body only, so 'dryRun=maybe' passes.
             #expect(
                 invalid.body
-                    == ##"{"type":"https://gatehouse.dev/problems/request-validation","title":"Bad Request","status":400,"detail":"the request does not match the contract of 'createItem': 1 problem","errors":[{"location":"body/name","keyword":"type","message":"expected a string, found an integer 5","schema":"#/paths/~1items/post/requestBody/content/application~1json/schema/properties/name/type"}]}"##
+                    == ##"{"type":"https://gatehouse.dev/problems/request-validation","title":"Bad Request","status":400,"detail":"the request does not match the contract of 'createItem': 1 problem","errors":[{"detail":"expected a string, found an integer 5","pointer":"/name","location":"body/name","keyword":"type","message":"expected a string, found an integer 5","schema":"#/paths/~1items/post/requestBody/content/application~1json/schema/properties/name/type"}]}"##
             )
 
             let unsupported = try await gateway.request(

@@ -39,6 +39,9 @@ extension Rule {
     public static let mediaType = Rule("media-type", .error, "a media type is malformed")
     public static let emptyPaths = Rule("empty-paths", .warning, "the document declares no paths")
     public static let example = Rule("example", .error, "an example does not validate against its schema")
+    public static let gatewayErrors = Rule(
+        "gateway-errors", .warning,
+        "a response documented for a status the gateway answers itself does not accept its problem document")
     public static let fileSize = Rule("file-size", .error, "a file is larger than the size limit")
 
     // Recorded traffic (`gatehouse validate`).
@@ -57,7 +60,7 @@ extension Rule {
     public static let all: [Rule] = [
         .syntax, .fileSize, .duplicateKey, .version, .structure, .unresolvedRef, .refCycle, .remoteRef, .pathParams,
         .duplicateOperationId, .duplicateParameter, .pathCollision, .undefinedSecurityScheme, .noSuccessResponse,
-        .mediaType, .emptyPaths, .example, .traffic, .unknownRoute, .requestContract, .responseContract,
+        .mediaType, .emptyPaths, .example, .gatewayErrors, .traffic, .unknownRoute, .requestContract, .responseContract,
         .codegenFallback,
     ]
 

@@ -80,3 +80,96 @@ public struct Pet: Codable, Hashable, Sendable {
 
 /// A list of pets.
 public typealias Pets = [Pet]
+
+/// An error the gateway answers with itself, as
+/// [problem details](https://www.rfc-editor.org/rfc/rfc9457). Extension
+/// members may appear; `errors` lists validation failures.
+public struct Problem: Codable, Hashable, Sendable {
+    /// A URI that identifies the problem type.
+    public var type: String
+    /// A short summary of the problem type.
+    public var title: String
+    /// The HTTP status code.
+    public var status: Int32
+    /// An explanation specific to this occurrence.
+    public var detail: String?
+    /// A URI that identifies this occurrence.
+    public var instance: String?
+    /// The individual validation failures, if any.
+    public var errors: [ProblemError]?
+
+    public init(type: String, title: String, status: Int32, detail: String? = nil, instance: String? = nil, errors: [ProblemError]? = nil) {
+        self.type = type
+        self.title = title
+        self.status = status
+        self.detail = detail
+        self.instance = instance
+        self.errors = errors
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.type = try container.decode(String.self, forKey: AnyCodingKey("type"))
+        self.title = try container.decode(String.self, forKey: AnyCodingKey("title"))
+        self.status = try container.decode(Int32.self, forKey: AnyCodingKey("status"))
+        self.detail = try container.decodeIfPresent(String.self, forKey: AnyCodingKey("detail"))
+        self.instance = try container.decodeIfPresent(String.self, forKey: AnyCodingKey("instance"))
+        self.errors = try container.decodeIfPresent([ProblemError].self, forKey: AnyCodingKey("errors"))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.type, forKey: AnyCodingKey("type"))
+        try container.encode(self.title, forKey: AnyCodingKey("title"))
+        try container.encode(self.status, forKey: AnyCodingKey("status"))
+        try container.encodeIfPresent(self.detail, forKey: AnyCodingKey("detail"))
+        try container.encodeIfPresent(self.instance, forKey: AnyCodingKey("instance"))
+        try container.encodeIfPresent(self.errors, forKey: AnyCodingKey("errors"))
+    }
+}
+
+/// One validation failure: what is wrong, and where (`pointer` for the
+/// body, `parameter` or `header` for the rest).
+public struct ProblemError: Codable, Hashable, Sendable {
+    /// What is wrong, for people.
+    public var detail: String
+    /// A JSON Pointer (RFC 6901) into the request body; empty for the whole body.
+    public var pointer: String?
+    /// The name of the path, query or cookie parameter at fault.
+    public var parameter: String?
+    /// The name of the request header at fault.
+    public var header: String?
+    /// Where in the request, as `body/name`, `query.limit` or `header.X-Request-Id`.
+    public var location: String?
+    /// The schema keyword or check that failed (`type`, `maximum`, `required`).
+    public var keyword: String?
+
+    public init(detail: String, pointer: String? = nil, parameter: String? = nil, header: String? = nil, location: String? = nil, keyword: String? = nil) {
+        self.detail = detail
+        self.pointer = pointer
+        self.parameter = parameter
+        self.header = header
+        self.location = location
+        self.keyword = keyword
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.detail = try container.decode(String.self, forKey: AnyCodingKey("detail"))
+        self.pointer = try container.decodeIfPresent(String.self, forKey: AnyCodingKey("pointer"))
+        self.parameter = try container.decodeIfPresent(String.self, forKey: AnyCodingKey("parameter"))
+        self.header = try container.decodeIfPresent(String.self, forKey: AnyCodingKey("header"))
+        self.location = try container.decodeIfPresent(String.self, forKey: AnyCodingKey("location"))
+        self.keyword = try container.decodeIfPresent(String.self, forKey: AnyCodingKey("keyword"))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.detail, forKey: AnyCodingKey("detail"))
+        try container.encodeIfPresent(self.pointer, forKey: AnyCodingKey("pointer"))
+        try container.encodeIfPresent(self.parameter, forKey: AnyCodingKey("parameter"))
+        try container.encodeIfPresent(self.header, forKey: AnyCodingKey("header"))
+        try container.encodeIfPresent(self.location, forKey: AnyCodingKey("location"))
+        try container.encodeIfPresent(self.keyword, forKey: AnyCodingKey("keyword"))
+    }
+}

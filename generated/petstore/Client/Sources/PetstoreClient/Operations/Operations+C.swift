@@ -28,10 +28,14 @@ extension Operations {
         public enum Output: Sendable, Hashable {
             /// 201: The pet was added.
             case created(Created)
-            /// 400: The request is malformed or fails validation.
+            /// 400: The request is malformed or fails validation; `errors` lists every failure.
             case badRequest(BadRequest)
-            /// 401: The `X-API-Key` header is missing or the key is not valid.
-            case unauthorized(Unauthorized)
+            /// 403: The `X-API-Key` header is missing, or the key is unknown or revoked.
+            case forbidden(Forbidden)
+            /// 413: The body is larger than the server accepts.
+            case contentTooLarge(ContentTooLarge)
+            /// 415: The body is not sent as `application/json`.
+            case unsupportedMediaType(UnsupportedMediaType)
             /// default: Any other error.
             case `default`(statusCode: Int, Default)
             /// A status the contract does not document, with the raw body.
@@ -51,20 +55,38 @@ extension Operations {
                 }
             }
 
-            /// The request is malformed or fails validation.
+            /// The request is malformed or fails validation; `errors` lists every failure.
             public struct BadRequest: Sendable, Hashable {
-                public var body: ErrorModel
+                public var body: Problem
 
-                public init(body: ErrorModel) {
+                public init(body: Problem) {
                     self.body = body
                 }
             }
 
-            /// The `X-API-Key` header is missing or the key is not valid.
-            public struct Unauthorized: Sendable, Hashable {
-                public var body: ErrorModel
+            /// The `X-API-Key` header is missing, or the key is unknown or revoked.
+            public struct Forbidden: Sendable, Hashable {
+                public var body: Problem
 
-                public init(body: ErrorModel) {
+                public init(body: Problem) {
+                    self.body = body
+                }
+            }
+
+            /// The body is larger than the server accepts.
+            public struct ContentTooLarge: Sendable, Hashable {
+                public var body: Problem
+
+                public init(body: Problem) {
+                    self.body = body
+                }
+            }
+
+            /// The body is not sent as `application/json`.
+            public struct UnsupportedMediaType: Sendable, Hashable {
+                public var body: Problem
+
+                public init(body: Problem) {
                     self.body = body
                 }
             }
@@ -101,7 +123,7 @@ extension Client {
         if !cookies.isEmpty {
             headerFields.append(HTTPHeaderField(name: "Cookie", value: cookies.joined(separator: "; ")))
         }
-        headerFields.append(HTTPHeaderField(name: "Accept", value: "application/json"))
+        headerFields.append(HTTPHeaderField(name: "Accept", value: "application/json, application/problem+json"))
         var body: Data?
         body = try encodeJSON(input.body, operationId: operationId)
         headerFields.append(HTTPHeaderField(name: "Content-Type", value: "application/json"))
@@ -117,9 +139,13 @@ extension Client {
                 )
             )
         case 400:
-            return .badRequest(Operations.CreatePet.Output.BadRequest(body: try decodeJSON(ErrorModel.self, from: response, operationId: operationId)))
-        case 401:
-            return .unauthorized(Operations.CreatePet.Output.Unauthorized(body: try decodeJSON(ErrorModel.self, from: response, operationId: operationId)))
+            return .badRequest(Operations.CreatePet.Output.BadRequest(body: try decodeJSON(Problem.self, from: response, operationId: operationId)))
+        case 403:
+            return .forbidden(Operations.CreatePet.Output.Forbidden(body: try decodeJSON(Problem.self, from: response, operationId: operationId)))
+        case 413:
+            return .contentTooLarge(Operations.CreatePet.Output.ContentTooLarge(body: try decodeJSON(Problem.self, from: response, operationId: operationId)))
+        case 415:
+            return .unsupportedMediaType(Operations.CreatePet.Output.UnsupportedMediaType(body: try decodeJSON(Problem.self, from: response, operationId: operationId)))
         default:
             return .`default`(statusCode: response.statusCode, Operations.CreatePet.Output.Default(body: try decodeJSON(ErrorModel.self, from: response, operationId: operationId)))
         }

@@ -25,8 +25,10 @@ extension Operations {
         public enum Output: Sendable, Hashable {
             /// 204: The pet was deleted; there is no body.
             case noContent(NoContent)
-            /// 401: The `X-API-Key` header is missing or the key is not valid.
-            case unauthorized(Unauthorized)
+            /// 400: The request is malformed or fails validation; `errors` lists every failure.
+            case badRequest(BadRequest)
+            /// 403: The `X-API-Key` header is missing, or the key is unknown or revoked.
+            case forbidden(Forbidden)
             /// 404: No pet has this id.
             case notFound(NotFound)
             /// A status the contract does not document, with the raw body.
@@ -39,11 +41,20 @@ extension Operations {
                 }
             }
 
-            /// The `X-API-Key` header is missing or the key is not valid.
-            public struct Unauthorized: Sendable, Hashable {
-                public var body: ErrorModel
+            /// The request is malformed or fails validation; `errors` lists every failure.
+            public struct BadRequest: Sendable, Hashable {
+                public var body: Problem
 
-                public init(body: ErrorModel) {
+                public init(body: Problem) {
+                    self.body = body
+                }
+            }
+
+            /// The `X-API-Key` header is missing, or the key is unknown or revoked.
+            public struct Forbidden: Sendable, Hashable {
+                public var body: Problem
+
+                public init(body: Problem) {
                     self.body = body
                 }
             }
@@ -77,7 +88,7 @@ extension Client {
         if !cookies.isEmpty {
             headerFields.append(HTTPHeaderField(name: "Cookie", value: cookies.joined(separator: "; ")))
         }
-        headerFields.append(HTTPHeaderField(name: "Accept", value: "application/json"))
+        headerFields.append(HTTPHeaderField(name: "Accept", value: "application/problem+json, application/json"))
         let body: Data? = nil
         let url = try makeURL(path: path, query: query, operationId: operationId)
         let request = HTTPRequest(method: "DELETE", url: url, headerFields: headerFields, body: body)
@@ -85,8 +96,10 @@ extension Client {
         switch response.statusCode {
         case 204:
             return .noContent(Operations.DeletePet.Output.NoContent())
-        case 401:
-            return .unauthorized(Operations.DeletePet.Output.Unauthorized(body: try decodeJSON(ErrorModel.self, from: response, operationId: operationId)))
+        case 400:
+            return .badRequest(Operations.DeletePet.Output.BadRequest(body: try decodeJSON(Problem.self, from: response, operationId: operationId)))
+        case 403:
+            return .forbidden(Operations.DeletePet.Output.Forbidden(body: try decodeJSON(Problem.self, from: response, operationId: operationId)))
         case 404:
             return .notFound(Operations.DeletePet.Output.NotFound(body: try decodeJSON(ErrorModel.self, from: response, operationId: operationId)))
         default:

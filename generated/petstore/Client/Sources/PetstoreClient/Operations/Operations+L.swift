@@ -36,7 +36,7 @@ extension Operations {
         public enum Output: Sendable, Hashable {
             /// 200: A page of pets.
             case ok(Ok)
-            /// 400: The request is malformed or fails validation.
+            /// 400: The request is malformed or fails validation; `errors` lists every failure.
             case badRequest(BadRequest)
             /// default: Any other error.
             case `default`(statusCode: Int, Default)
@@ -57,11 +57,11 @@ extension Operations {
                 }
             }
 
-            /// The request is malformed or fails validation.
+            /// The request is malformed or fails validation; `errors` lists every failure.
             public struct BadRequest: Sendable, Hashable {
-                public var body: ErrorModel
+                public var body: Problem
 
-                public init(body: ErrorModel) {
+                public init(body: Problem) {
                     self.body = body
                 }
             }
@@ -102,7 +102,7 @@ extension Client {
         if !cookies.isEmpty {
             headerFields.append(HTTPHeaderField(name: "Cookie", value: cookies.joined(separator: "; ")))
         }
-        headerFields.append(HTTPHeaderField(name: "Accept", value: "application/json"))
+        headerFields.append(HTTPHeaderField(name: "Accept", value: "application/json, application/problem+json"))
         let body: Data? = nil
         let url = try makeURL(path: path, query: query, operationId: operationId)
         let request = HTTPRequest(method: "GET", url: url, headerFields: headerFields, body: body)
@@ -116,7 +116,7 @@ extension Client {
                 )
             )
         case 400:
-            return .badRequest(Operations.ListPets.Output.BadRequest(body: try decodeJSON(ErrorModel.self, from: response, operationId: operationId)))
+            return .badRequest(Operations.ListPets.Output.BadRequest(body: try decodeJSON(Problem.self, from: response, operationId: operationId)))
         default:
             return .`default`(statusCode: response.statusCode, Operations.ListPets.Output.Default(body: try decodeJSON(ErrorModel.self, from: response, operationId: operationId)))
         }

@@ -25,10 +25,10 @@ extension Operations {
         public enum Output: Sendable, Hashable {
             /// 200: The pet.
             case ok(Ok)
-            /// 400: The request is malformed or fails validation.
+            /// 400: The request is malformed or fails validation; `errors` lists every failure.
             case badRequest(BadRequest)
-            /// 401: The `X-API-Key` header is missing or the key is not valid.
-            case unauthorized(Unauthorized)
+            /// 403: The `X-API-Key` header is missing, or the key is unknown or revoked.
+            case forbidden(Forbidden)
             /// 404: No pet has this id.
             case notFound(NotFound)
             /// A status the contract does not document, with the raw body.
@@ -43,20 +43,20 @@ extension Operations {
                 }
             }
 
-            /// The request is malformed or fails validation.
+            /// The request is malformed or fails validation; `errors` lists every failure.
             public struct BadRequest: Sendable, Hashable {
-                public var body: ErrorModel
+                public var body: Problem
 
-                public init(body: ErrorModel) {
+                public init(body: Problem) {
                     self.body = body
                 }
             }
 
-            /// The `X-API-Key` header is missing or the key is not valid.
-            public struct Unauthorized: Sendable, Hashable {
-                public var body: ErrorModel
+            /// The `X-API-Key` header is missing, or the key is unknown or revoked.
+            public struct Forbidden: Sendable, Hashable {
+                public var body: Problem
 
-                public init(body: ErrorModel) {
+                public init(body: Problem) {
                     self.body = body
                 }
             }
@@ -90,7 +90,7 @@ extension Client {
         if !cookies.isEmpty {
             headerFields.append(HTTPHeaderField(name: "Cookie", value: cookies.joined(separator: "; ")))
         }
-        headerFields.append(HTTPHeaderField(name: "Accept", value: "application/json"))
+        headerFields.append(HTTPHeaderField(name: "Accept", value: "application/json, application/problem+json"))
         let body: Data? = nil
         let url = try makeURL(path: path, query: query, operationId: operationId)
         let request = HTTPRequest(method: "GET", url: url, headerFields: headerFields, body: body)
@@ -99,9 +99,9 @@ extension Client {
         case 200:
             return .ok(Operations.ShowPetById.Output.Ok(body: try decodeJSON(Pet.self, from: response, operationId: operationId)))
         case 400:
-            return .badRequest(Operations.ShowPetById.Output.BadRequest(body: try decodeJSON(ErrorModel.self, from: response, operationId: operationId)))
-        case 401:
-            return .unauthorized(Operations.ShowPetById.Output.Unauthorized(body: try decodeJSON(ErrorModel.self, from: response, operationId: operationId)))
+            return .badRequest(Operations.ShowPetById.Output.BadRequest(body: try decodeJSON(Problem.self, from: response, operationId: operationId)))
+        case 403:
+            return .forbidden(Operations.ShowPetById.Output.Forbidden(body: try decodeJSON(Problem.self, from: response, operationId: operationId)))
         case 404:
             return .notFound(Operations.ShowPetById.Output.NotFound(body: try decodeJSON(ErrorModel.self, from: response, operationId: operationId)))
         default:

@@ -27,12 +27,16 @@ extension Operations {
         public enum Output: Sendable, Hashable {
             /// 200: The pet after the update.
             case ok(Ok)
-            /// 400: The request is malformed or fails validation.
+            /// 400: The request is malformed or fails validation; `errors` lists every failure.
             case badRequest(BadRequest)
-            /// 401: The `X-API-Key` header is missing or the key is not valid.
-            case unauthorized(Unauthorized)
+            /// 403: The `X-API-Key` header is missing, or the key is unknown or revoked.
+            case forbidden(Forbidden)
             /// 404: No pet has this id.
             case notFound(NotFound)
+            /// 413: The body is larger than the server accepts.
+            case contentTooLarge(ContentTooLarge)
+            /// 415: The body is not sent as `application/json`.
+            case unsupportedMediaType(UnsupportedMediaType)
             /// A status the contract does not document, with the raw body.
             case undocumented(statusCode: Int, body: Data)
 
@@ -45,20 +49,20 @@ extension Operations {
                 }
             }
 
-            /// The request is malformed or fails validation.
+            /// The request is malformed or fails validation; `errors` lists every failure.
             public struct BadRequest: Sendable, Hashable {
-                public var body: ErrorModel
+                public var body: Problem
 
-                public init(body: ErrorModel) {
+                public init(body: Problem) {
                     self.body = body
                 }
             }
 
-            /// The `X-API-Key` header is missing or the key is not valid.
-            public struct Unauthorized: Sendable, Hashable {
-                public var body: ErrorModel
+            /// The `X-API-Key` header is missing, or the key is unknown or revoked.
+            public struct Forbidden: Sendable, Hashable {
+                public var body: Problem
 
-                public init(body: ErrorModel) {
+                public init(body: Problem) {
                     self.body = body
                 }
             }
@@ -68,6 +72,24 @@ extension Operations {
                 public var body: ErrorModel
 
                 public init(body: ErrorModel) {
+                    self.body = body
+                }
+            }
+
+            /// The body is larger than the server accepts.
+            public struct ContentTooLarge: Sendable, Hashable {
+                public var body: Problem
+
+                public init(body: Problem) {
+                    self.body = body
+                }
+            }
+
+            /// The body is not sent as `application/json`.
+            public struct UnsupportedMediaType: Sendable, Hashable {
+                public var body: Problem
+
+                public init(body: Problem) {
                     self.body = body
                 }
             }
@@ -93,7 +115,7 @@ extension Client {
         if !cookies.isEmpty {
             headerFields.append(HTTPHeaderField(name: "Cookie", value: cookies.joined(separator: "; ")))
         }
-        headerFields.append(HTTPHeaderField(name: "Accept", value: "application/json"))
+        headerFields.append(HTTPHeaderField(name: "Accept", value: "application/json, application/problem+json"))
         var body: Data?
         body = try encodeJSON(input.body, operationId: operationId)
         headerFields.append(HTTPHeaderField(name: "Content-Type", value: "application/json"))
@@ -104,11 +126,15 @@ extension Client {
         case 200:
             return .ok(Operations.UpdatePet.Output.Ok(body: try decodeJSON(Pet.self, from: response, operationId: operationId)))
         case 400:
-            return .badRequest(Operations.UpdatePet.Output.BadRequest(body: try decodeJSON(ErrorModel.self, from: response, operationId: operationId)))
-        case 401:
-            return .unauthorized(Operations.UpdatePet.Output.Unauthorized(body: try decodeJSON(ErrorModel.self, from: response, operationId: operationId)))
+            return .badRequest(Operations.UpdatePet.Output.BadRequest(body: try decodeJSON(Problem.self, from: response, operationId: operationId)))
+        case 403:
+            return .forbidden(Operations.UpdatePet.Output.Forbidden(body: try decodeJSON(Problem.self, from: response, operationId: operationId)))
         case 404:
             return .notFound(Operations.UpdatePet.Output.NotFound(body: try decodeJSON(ErrorModel.self, from: response, operationId: operationId)))
+        case 413:
+            return .contentTooLarge(Operations.UpdatePet.Output.ContentTooLarge(body: try decodeJSON(Problem.self, from: response, operationId: operationId)))
+        case 415:
+            return .unsupportedMediaType(Operations.UpdatePet.Output.UnsupportedMediaType(body: try decodeJSON(Problem.self, from: response, operationId: operationId)))
         default:
             return .undocumented(statusCode: response.statusCode, body: response.body)
         }

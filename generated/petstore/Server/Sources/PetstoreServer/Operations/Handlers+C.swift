@@ -30,12 +30,22 @@ extension PetstoreClient.Operations.CreatePet.Output {
         case .badRequest(let value):
             var response = HandlerResponse(status: 400)
             response.body = Array(try encoder.encode(value.body))
-            response.headers.append((name: "Content-Type", value: "application/json"))
+            response.headers.append((name: "Content-Type", value: "application/problem+json"))
             return response
-        case .unauthorized(let value):
-            var response = HandlerResponse(status: 401)
+        case .forbidden(let value):
+            var response = HandlerResponse(status: 403)
             response.body = Array(try encoder.encode(value.body))
-            response.headers.append((name: "Content-Type", value: "application/json"))
+            response.headers.append((name: "Content-Type", value: "application/problem+json"))
+            return response
+        case .contentTooLarge(let value):
+            var response = HandlerResponse(status: 413)
+            response.body = Array(try encoder.encode(value.body))
+            response.headers.append((name: "Content-Type", value: "application/problem+json"))
+            return response
+        case .unsupportedMediaType(let value):
+            var response = HandlerResponse(status: 415)
+            response.body = Array(try encoder.encode(value.body))
+            response.headers.append((name: "Content-Type", value: "application/problem+json"))
             return response
         case .`default`(let statusCode, let value):
             var response = HandlerResponse(status: statusCode)

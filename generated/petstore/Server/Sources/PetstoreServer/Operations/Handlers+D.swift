@@ -19,10 +19,15 @@ extension PetstoreClient.Operations.DeletePet.Output {
         switch self {
         case .noContent:
             return HandlerResponse(status: 204)
-        case .unauthorized(let value):
-            var response = HandlerResponse(status: 401)
+        case .badRequest(let value):
+            var response = HandlerResponse(status: 400)
             response.body = Array(try encoder.encode(value.body))
-            response.headers.append((name: "Content-Type", value: "application/json"))
+            response.headers.append((name: "Content-Type", value: "application/problem+json"))
+            return response
+        case .forbidden(let value):
+            var response = HandlerResponse(status: 403)
+            response.body = Array(try encoder.encode(value.body))
+            response.headers.append((name: "Content-Type", value: "application/problem+json"))
             return response
         case .notFound(let value):
             var response = HandlerResponse(status: 404)

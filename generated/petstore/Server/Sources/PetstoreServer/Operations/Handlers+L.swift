@@ -30,7 +30,7 @@ extension PetstoreClient.Operations.ListPets.Output {
         case .badRequest(let value):
             var response = HandlerResponse(status: 400)
             response.body = Array(try encoder.encode(value.body))
-            response.headers.append((name: "Content-Type", value: "application/json"))
+            response.headers.append((name: "Content-Type", value: "application/problem+json"))
             return response
         case .`default`(let statusCode, let value):
             var response = HandlerResponse(status: statusCode)

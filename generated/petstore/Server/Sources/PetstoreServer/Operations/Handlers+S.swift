@@ -25,12 +25,12 @@ extension PetstoreClient.Operations.ShowPetById.Output {
         case .badRequest(let value):
             var response = HandlerResponse(status: 400)
             response.body = Array(try encoder.encode(value.body))
-            response.headers.append((name: "Content-Type", value: "application/json"))
+            response.headers.append((name: "Content-Type", value: "application/problem+json"))
             return response
-        case .unauthorized(let value):
-            var response = HandlerResponse(status: 401)
+        case .forbidden(let value):
+            var response = HandlerResponse(status: 403)
             response.body = Array(try encoder.encode(value.body))
-            response.headers.append((name: "Content-Type", value: "application/json"))
+            response.headers.append((name: "Content-Type", value: "application/problem+json"))
             return response
         case .notFound(let value):
             var response = HandlerResponse(status: 404)

@@ -87,22 +87,32 @@ public struct Problem: Codable, Hashable, Sendable {
         /// A JSON Pointer into the request body.
         public var pointer: String?
         public var detail: String
+        /// The path, query or cookie parameter at fault.
+        public var parameter: String?
+        /// The request header at fault.
+        public var header: String?
 
-        public init(pointer: String? = nil, detail: String) {
+        public init(pointer: String? = nil, detail: String, parameter: String? = nil, header: String? = nil) {
             self.pointer = pointer
             self.detail = detail
+            self.parameter = parameter
+            self.header = header
         }
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: AnyCodingKey.self)
             self.pointer = try container.decodeIfPresent(String.self, forKey: AnyCodingKey("pointer"))
             self.detail = try container.decode(String.self, forKey: AnyCodingKey("detail"))
+            self.parameter = try container.decodeIfPresent(String.self, forKey: AnyCodingKey("parameter"))
+            self.header = try container.decodeIfPresent(String.self, forKey: AnyCodingKey("header"))
         }
 
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: AnyCodingKey.self)
             try container.encodeIfPresent(self.pointer, forKey: AnyCodingKey("pointer"))
             try container.encode(self.detail, forKey: AnyCodingKey("detail"))
+            try container.encodeIfPresent(self.parameter, forKey: AnyCodingKey("parameter"))
+            try container.encodeIfPresent(self.header, forKey: AnyCodingKey("header"))
         }
     }
 }
