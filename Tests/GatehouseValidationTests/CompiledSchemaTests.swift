@@ -38,7 +38,7 @@ struct CompiledSchemaTests {
             instance: #"{"id": "x", "items": []}"#,
             expected: [
                 "/id [format]: expected a 'uuid' string, found 'x'",
-                "/items [minItems]: expected at least 1 items, found 0",
+                "/items [minItems]: expected at least 1 item, found 0",
             ]),
         Case(
             instance: #"{"items": [{"name": "a"}, {"name": "b"}, {"name": "c"}, {"name": 5}]}"#,

@@ -7,13 +7,21 @@ extension SchemaEvaluator {
         var valid = true
         if let minimum = rules.minProperties, object.count < minimum {
             valid = false
-            guard report(node, "minProperties", "expected at least \(minimum) properties, found \(object.count)") else {
+            guard
+                report(
+                    node, "minProperties",
+                    "expected at least \(counted(minimum, "property", plural: "properties")), found \(object.count)")
+            else {
                 return false
             }
         }
         if let maximum = rules.maxProperties, object.count > maximum {
             valid = false
-            guard report(node, "maxProperties", "expected at most \(maximum) properties, found \(object.count)") else {
+            guard
+                report(
+                    node, "maxProperties",
+                    "expected at most \(counted(maximum, "property", plural: "properties")), found \(object.count)")
+            else {
                 return false
             }
         }
@@ -165,13 +173,15 @@ extension SchemaEvaluator {
         var valid = true
         if let minimum = rules.minItems, elements.count < minimum {
             valid = false
-            guard report(node, "minItems", "expected at least \(minimum) items, found \(elements.count)") else {
+            guard report(node, "minItems", "expected at least \(counted(minimum, "item")), found \(elements.count)")
+            else {
                 return false
             }
         }
         if let maximum = rules.maxItems, elements.count > maximum {
             valid = false
-            guard report(node, "maxItems", "expected at most \(maximum) items, found \(elements.count)") else {
+            guard report(node, "maxItems", "expected at most \(counted(maximum, "item")), found \(elements.count)")
+            else {
                 return false
             }
         }

@@ -15,7 +15,8 @@ extension SchemaEvaluator {
                     guard
                         report(
                             node, "minLength",
-                            "expected a string of at least \(minimum) characters, found \(count): \(quote(text))")
+                            "expected a string of at least \(counted(minimum, "character")), found \(count): \(quote(text))"
+                        )
                     else { return false }
                 }
             }
@@ -26,7 +27,8 @@ extension SchemaEvaluator {
                     guard
                         report(
                             node, "maxLength",
-                            "expected a string of at most \(maximum) characters, found \(count): \(quote(text))")
+                            "expected a string of at most \(counted(maximum, "character")), found \(count): \(quote(text))"
+                        )
                     else { return false }
                 }
             }

@@ -12,6 +12,11 @@ func describe(_ value: JSONValue) -> String {
     }
 }
 
+/// `1 character`, `2 characters`: a count with its noun, singular for one.
+func counted(_ count: Int, _ noun: String, plural: String? = nil) -> String {
+    count == 1 ? "1 \(noun)" : "\(count) \(plural ?? noun + "s")"
+}
+
 /// A string in single quotes, shortened when long so one bad value cannot flood a report.
 func quote(_ text: String) -> String {
     if text.count <= 64 { return "'\(text)'" }
