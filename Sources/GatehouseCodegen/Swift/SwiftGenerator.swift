@@ -167,9 +167,7 @@ public struct SwiftGenerator: Sendable {
             return SourceLayout.Piece(name: declaration.name, text: writer.text)
         }
         let preamble = header + "\nimport Foundation\n"
-        for file in SourceLayout.files(modelPieces, prefix: "Models", preamble: preamble) {
-            files.append(GeneratedFile(path: root + "Models/" + file.name, contents: file.contents))
-        }
+        files += SourceLayout.files(modelPieces, directory: root + "Models/", prefix: "Models", preamble: preamble)
         var namespace = SwiftWriter(access: access)
         namespace.line("/// The operations of the contract: each one's `Input`, `Output` and inline types.")
         namespace.line("\(access)enum Operations {}")
@@ -182,9 +180,8 @@ public struct SwiftGenerator: Sendable {
             ClientMethodRenderer(access: access).render(shape, into: &writer)
             return SourceLayout.Piece(name: shape.typeName, text: writer.text)
         }
-        for file in SourceLayout.files(operationPieces, prefix: "Operations", preamble: preamble) {
-            files.append(GeneratedFile(path: root + "Operations/" + file.name, contents: file.contents))
-        }
+        files += SourceLayout.files(
+            operationPieces, directory: root + "Operations/", prefix: "Operations", preamble: preamble)
         return files
     }
 
@@ -207,9 +204,8 @@ public struct SwiftGenerator: Sendable {
         }
         var imports = SwiftWriter(access: access)
         renderer.renderCodingImports(into: &imports)
-        for file in SourceLayout.files(pieces, prefix: "Handlers", preamble: header + "\n" + imports.text) {
-            files.append(GeneratedFile(path: root + "Operations/" + file.name, contents: file.contents))
-        }
+        files += SourceLayout.files(
+            pieces, directory: root + "Operations/", prefix: "Handlers", preamble: header + "\n" + imports.text)
         return files
     }
 }

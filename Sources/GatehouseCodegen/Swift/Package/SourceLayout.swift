@@ -26,12 +26,13 @@ enum SourceLayout {
         return String(first).uppercased()
     }
 
-    /// The files for `pieces`: `prefix+A.swift`, or `prefix+A1.swift`, `prefix+A2.swift`… when a letter's pieces
-    /// fill more than one file. Each file is `preamble` followed by its pieces in name order, a blank line apart.
-    static func files(_ pieces: [Piece], prefix: String, preamble: String) -> [(name: String, contents: String)] {
+    /// The files for `pieces` in `directory`: `prefix+A.swift`, or `prefix+A1.swift`, `prefix+A2.swift`… when a
+    /// letter's pieces fill more than one file. Each file is `preamble` followed by its pieces in name order, a blank
+    /// line apart.
+    static func files(_ pieces: [Piece], directory: String, prefix: String, preamble: String) -> [GeneratedFile] {
         var groups: [String: [Piece]] = [:]
         for piece in pieces { groups[group(of: piece.name), default: []].append(piece) }
-        var files: [(name: String, contents: String)] = []
+        var files: [GeneratedFile] = []
         for letter in groups.keys.sorted() {
             var chunks: [String] = []
             var current = preamble
@@ -48,7 +49,7 @@ enum SourceLayout {
             chunks.append(current)
             for (index, chunk) in chunks.enumerated() {
                 let suffix = chunks.count == 1 ? "" : String(index + 1)
-                files.append(("\(prefix)+\(letter)\(suffix).swift", chunk))
+                files.append(GeneratedFile(path: "\(directory)\(prefix)+\(letter)\(suffix).swift", contents: chunk))
             }
         }
         return files
