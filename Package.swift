@@ -117,10 +117,13 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Test helpers shared by the test targets (blocking work off the concurrency pool).
+        .target(name: "GatehouseTestSupport", path: "Tests/GatehouseTestSupport", swiftSettings: swiftSettings),
         .testTarget(
             name: "GatehouseRuntimeTests",
             dependencies: [
                 "GatehouseRuntime",
+                "GatehouseTestSupport",
                 "GatehouseSpec",
                 "GatehouseValidation",
                 "GatehouseStore",
@@ -165,7 +168,9 @@ let package = Package(
         ),
         .testTarget(
             name: "GatehouseCodegenTests",
-            dependencies: ["GatehouseCodegen", "GatehouseSpec", "GatehouseValidation", "CHTMLCheck"],
+            dependencies: [
+                "GatehouseCodegen", "GatehouseSpec", "GatehouseValidation", "CHTMLCheck", "GatehouseTestSupport",
+            ],
             // Golden specs, docs fixtures and their expected output, read at run time.
             exclude: ["Fixtures", "Golden"],
             swiftSettings: swiftSettings
@@ -206,7 +211,7 @@ let package = Package(
         .testTarget(
             name: "GatehouseCLITests",
             dependencies: [
-                "gatehouse", "GatehouseSpec",
+                "gatehouse", "GatehouseSpec", "GatehouseTestSupport",
                 // To talk to a `gatehouse serve` child process.
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],

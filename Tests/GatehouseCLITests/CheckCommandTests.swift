@@ -19,15 +19,15 @@ struct CheckCommandTests {
         paths: {}
         """
 
-    @Test func cleanSpecExitsZeroWithASummaryOnStdout() throws {
-        let result = try GatehouseProcess.run(["check", "specs/petstore.yaml", "specs/todo.yaml"])
+    @Test func cleanSpecExitsZeroWithASummaryOnStdout() async throws {
+        let result = try await GatehouseProcess.run(["check", "specs/petstore.yaml", "specs/todo.yaml"])
         #expect(result.status == 0)
         #expect(result.stdout == "specs/petstore.yaml: ok (5 operations)\nspecs/todo.yaml: ok (11 operations)\n")
         #expect(result.stderr == "")
     }
 
-    @Test func errorsGoToStderrWithTheSourceLineAndExitOne() throws {
-        let result = try GatehouseProcess.run(["check", "-"], stdin: Self.broken)
+    @Test func errorsGoToStderrWithTheSourceLineAndExitOne() async throws {
+        let result = try await GatehouseProcess.run(["check", "-"], stdin: Self.broken)
         #expect(result.status == 1)
         #expect(
             result.stderr == """
@@ -40,12 +40,14 @@ struct CheckCommandTests {
         #expect(result.stdout == "-: 1 error, 0 warnings (1 operation)\n")
     }
 
-    @Test func warningsFailOnlyUnderStrict() throws {
-        #expect(try GatehouseProcess.run(["check", "-"], stdin: Self.warningOnly).status == 0)
-        #expect(try GatehouseProcess.run(["check", "--strict", "-"], stdin: Self.warningOnly).status == 1)
+    @Test func warningsFailOnlyUnderStrict() async throws {
+        #expect(try await GatehouseProcess.run(["check", "-"], stdin: Self.warningOnly).status == 0)
+        #expect(try await GatehouseProcess.run(["check", "--strict", "-"], stdin: Self.warningOnly).status == 1)
         #expect(
-            try GatehouseProcess.run(["check", "--strict", "--disable", "empty-paths", "-"], stdin: Self.warningOnly)
-                .status == 0)
+            try await GatehouseProcess.run(
+                ["check", "--strict", "--disable", "empty-paths", "-"], stdin: Self.warningOnly
+            )
+            .status == 0)
     }
 
     /// The pet store's errors as they were documented before they became problem documents.
@@ -69,8 +71,8 @@ struct CheckCommandTests {
                         properties: {code: {type: integer}, message: {type: string}}
         """
 
-    @Test func aResponseThatCannotHoldTheGatewaysProblemIsAWarning() throws {
-        let result = try GatehouseProcess.run(["check", "-"], stdin: Self.gatewayErrors)
+    @Test func aResponseThatCannotHoldTheGatewaysProblemIsAWarning() async throws {
+        let result = try await GatehouseProcess.run(["check", "-"], stdin: Self.gatewayErrors)
         #expect(result.status == 0)
         #expect(
             result.stderr == """
@@ -84,25 +86,25 @@ struct CheckCommandTests {
 
                 """)
         #expect(result.stdout == "-: 0 errors, 1 warning (1 operation)\n")
-        #expect(try GatehouseProcess.run(["check", "--strict", "-"], stdin: Self.gatewayErrors).status == 1)
-        let disabled = try GatehouseProcess.run(
+        #expect(try await GatehouseProcess.run(["check", "--strict", "-"], stdin: Self.gatewayErrors).status == 1)
+        let disabled = try await GatehouseProcess.run(
             ["check", "--strict", "--disable", "gateway-errors", "-"], stdin: Self.gatewayErrors)
         #expect(disabled.status == 0)
         #expect(disabled.stderr == "")
     }
 
-    @Test func unreadableFileAndUsageErrorsExitSixtyFour() throws {
-        let missing = try GatehouseProcess.run(["check", "does-not-exist.yaml"])
+    @Test func unreadableFileAndUsageErrorsExitSixtyFour() async throws {
+        let missing = try await GatehouseProcess.run(["check", "does-not-exist.yaml"])
         #expect(missing.status == 64)
         #expect(missing.stderr == "error: cannot read 'does-not-exist.yaml': no such file\n")
-        let unknownRule = try GatehouseProcess.run(["check", "--disable", "no-such-rule", "specs/petstore.yaml"])
+        let unknownRule = try await GatehouseProcess.run(["check", "--disable", "no-such-rule", "specs/petstore.yaml"])
         #expect(unknownRule.status == 64)
         #expect(unknownRule.stderr.contains("unknown rule 'no-such-rule'"))
-        #expect(try GatehouseProcess.run(["check", "--format", "xml", "specs/petstore.yaml"]).status == 64)
+        #expect(try await GatehouseProcess.run(["check", "--format", "xml", "specs/petstore.yaml"]).status == 64)
     }
 
-    @Test func jsonFormatIsOneDocumentOnStdout() throws {
-        let result = try GatehouseProcess.run(["check", "--format", "json", "-"], stdin: Self.broken)
+    @Test func jsonFormatIsOneDocumentOnStdout() async throws {
+        let result = try await GatehouseProcess.run(["check", "--format", "json", "-"], stdin: Self.broken)
         #expect(result.status == 1)
         let report = try JSONParser.parse(Array(result.stdout.utf8))
         #expect(report["errors"] == .number(JSONNumber(1)))
@@ -115,8 +117,8 @@ struct CheckCommandTests {
         #expect(result.stderr == "")
     }
 
-    @Test func githubFormatWritesWorkflowCommands() throws {
-        let result = try GatehouseProcess.run(["check", "--format", "github", "-"], stdin: Self.broken)
+    @Test func githubFormatWritesWorkflowCommands() async throws {
+        let result = try await GatehouseProcess.run(["check", "--format", "github", "-"], stdin: Self.broken)
         #expect(result.status == 1)
         #expect(
             result.stdout
@@ -124,8 +126,8 @@ struct CheckCommandTests {
         )
     }
 
-    @Test func sarifFormatIsAValidLog() throws {
-        let result = try GatehouseProcess.run(["check", "--format", "sarif", "-"], stdin: Self.broken)
+    @Test func sarifFormatIsAValidLog() async throws {
+        let result = try await GatehouseProcess.run(["check", "--format", "sarif", "-"], stdin: Self.broken)
         #expect(result.status == 1)
         let log = try JSONParser.parse(Array(result.stdout.utf8))
         #expect(log["version"] == .string("2.1.0"))
@@ -140,10 +142,10 @@ struct CheckCommandTests {
         #expect(region?["startColumn"] == .number(JSONNumber(5)))
     }
 
-    @Test func badInputsExitNonZeroWithoutCrashing() throws {
+    @Test func badInputsExitNonZeroWithoutCrashing() async throws {
         let cases: [String] = ["", "[1, 2]", "\u{1}\u{2}binary", "swagger: '2.0'\n", "a: [1, 2\n"]
         for input in cases {
-            let result = try GatehouseProcess.run(["check", "-"], stdin: input)
+            let result = try await GatehouseProcess.run(["check", "-"], stdin: input)
             #expect(result.status == 1, "input \(input.debugDescription)")
             #expect(result.stderr.contains("error:"), "input \(input.debugDescription)")
         }
@@ -155,25 +157,27 @@ struct CheckCommandTests {
 struct CheckExamplesOnRealWorldSpecsTests {
     static let testdata = GatehouseProcess.repositoryRoot + "/../shared/testdata/real-world/"
 
-    @Test func githubExamplesMissingRequiredPropertiesAreTheOnlyErrors() throws {
-        let result = try GatehouseProcess.run(["check", Self.testdata + "github.json"])
+    @Test func githubExamplesMissingRequiredPropertiesAreTheOnlyErrors() async throws {
+        let result = try await GatehouseProcess.run(["check", Self.testdata + "github.json"])
         #expect(result.status == 1)
         let errors = result.stderr.split(separator: "\n").filter { $0.contains(": error: ") }
         #expect(errors.count == 12)
         #expect(errors.allSatisfy { $0.hasSuffix("[example]") && $0.contains("missing required property 'exclude_") })
-        let clean = try GatehouseProcess.run(["check", "--disable", "example", Self.testdata + "github.json"])
+        let clean = try await GatehouseProcess.run(["check", "--disable", "example", Self.testdata + "github.json"])
         #expect(clean.status == 0)
     }
 
-    @Test func stripeChecksWithoutErrorsAndOneGatewayErrorsWarning() throws {
-        let result = try GatehouseProcess.run(["check", Self.testdata + "stripe.json"])
+    @Test func stripeChecksWithoutErrorsAndOneGatewayErrorsWarning() async throws {
+        let result = try await GatehouseProcess.run(["check", Self.testdata + "stripe.json"])
         #expect(result.status == 0)
         #expect(result.stdout.hasSuffix("stripe.json: 0 errors, 1 warning (468 operations)\n"))
         // Every operation documents its errors as Stripe's `{"error": {…}}`, which the gateway's own answers are not.
         let warnings = result.stderr.split(separator: "\n").filter { $0.contains(": warning: ") }
         #expect(warnings.count == 1)
         #expect(warnings.allSatisfy { $0.hasSuffix("missing required property 'error' [gateway-errors]") })
-        let clean = try GatehouseProcess.run(["check", "--disable", "gateway-errors", Self.testdata + "stripe.json"])
+        let clean = try await GatehouseProcess.run([
+            "check", "--disable", "gateway-errors", Self.testdata + "stripe.json",
+        ])
         #expect(clean.stdout.hasSuffix("stripe.json: ok (468 operations)\n"))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GatehouseTestSupport
 
 /// Runs the built `gatehouse` executable and captures what a user would see.
 struct GatehouseProcess {
@@ -21,8 +22,14 @@ struct GatehouseProcess {
         return URL(fileURLWithPath: repositoryRoot + "/.build/debug/gatehouse")
     }
 
-    static func run(_ arguments: [String], stdin: String? = nil, in directory: String = repositoryRoot) throws -> Result
-    {
+    /// Runs `gatehouse ARGUMENTS` in `directory` to its end, on a thread of its own (see `onOwnThread`).
+    static func run(
+        _ arguments: [String], stdin: String? = nil, in directory: String = repositoryRoot
+    ) async throws -> Result {
+        try await onOwnThread { try runBlocking(arguments, stdin: stdin, in: directory) }
+    }
+
+    private static func runBlocking(_ arguments: [String], stdin: String?, in directory: String) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -39,10 +46,11 @@ struct GatehouseProcess {
         // Read both pipes before waiting, and at the same time: a child that fills one pipe while the other is being
         // read to its end would block forever (468 warnings on standard error did).
         let errorOutput = PipeContents()
-        let reading = DispatchGroup()
-        DispatchQueue.global().async(group: reading) {
+        let reading = DispatchSemaphore(value: 0)
+        Thread {
             errorOutput.data = error.fileHandleForReading.readDataToEndOfFile()
-        }
+            reading.signal()
+        }.start()
         let outData = output.fileHandleForReading.readDataToEndOfFile()
         reading.wait()
         let errData = errorOutput.data
@@ -57,6 +65,6 @@ struct GatehouseProcess {
 
 /// What was read from a pipe on another thread.
 final class PipeContents: @unchecked Sendable {
-    // @unchecked: written once by the reading thread before its group is left, read only after waiting on the group.
+    // @unchecked: written once by the reading thread before it signals, read only after waiting for the signal.
     var data = Data()
 }

@@ -7,9 +7,9 @@ struct GenerateCommandTests {
         FileManager.default.temporaryDirectory.appendingPathComponent("gatehouse-generate-\(UUID())").path
     }
 
-    @Test func theCommittedOutputForSpecsIsCurrent() throws {
+    @Test func theCommittedOutputForSpecsIsCurrent() async throws {
         for (spec, name) in [("petstore", "Petstore"), ("todo", "Todo")] {
-            let result = try GatehouseProcess.run([
+            let result = try await GatehouseProcess.run([
                 "generate", "specs/\(spec).yaml", "--out", "generated/\(spec)", "--name", name, "--check",
             ])
             #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
@@ -17,11 +17,11 @@ struct GenerateCommandTests {
         }
     }
 
-    @Test func checkListsChangedMissingAndStaleFilesThenAWriteFixesThem() throws {
+    @Test func checkListsChangedMissingAndStaleFilesThenAWriteFixesThem() async throws {
         let out = Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: out) }
         let arguments = ["generate", "specs/petstore.yaml", "--out", out, "--name", "Petstore", "--client"]
-        let first = try GatehouseProcess.run(arguments)
+        let first = try await GatehouseProcess.run(arguments)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout == "\(out): 19 of 19 files written (PetstoreClient)\n")
 
@@ -30,7 +30,7 @@ struct GenerateCommandTests {
         try FileManager.default.removeItem(atPath: "\(module)/Operations/Operations+L.swift")
         try Data("struct Old {}\n".utf8).write(to: URL(fileURLWithPath: "\(module)/Models/Old.swift"))
 
-        let check = try GatehouseProcess.run(arguments + ["--check"])
+        let check = try await GatehouseProcess.run(arguments + ["--check"])
         #expect(check.status == 1)
         #expect(
             check.stdout.split(separator: "\n") == [
@@ -40,16 +40,16 @@ struct GenerateCommandTests {
             ])
         #expect(check.stderr.contains("3 generated files in '\(out)' are out of date; run: gatehouse generate"))
 
-        let again = try GatehouseProcess.run(arguments)
+        let again = try await GatehouseProcess.run(arguments)
         #expect(again.stdout == "\(out): 2 of 19 files written (PetstoreClient)\n")
         #expect(!FileManager.default.fileExists(atPath: "\(module)/Models/Old.swift"))
-        #expect(try GatehouseProcess.run(arguments + ["--check"]).status == 0)
+        #expect(try await GatehouseProcess.run(arguments + ["--check"]).status == 0)
     }
 
-    @Test func filesNameTheCommandThatRegeneratesThem() throws {
+    @Test func filesNameTheCommandThatRegeneratesThem() async throws {
         let out = Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: out) }
-        let result = try GatehouseProcess.run([
+        let result = try await GatehouseProcess.run([
             "generate", "./specs/todo.yaml", "--out", out, "--include-tags", "users", "--server",
         ])
         #expect(result.status == 0, "\(result.stderr)")
@@ -71,15 +71,15 @@ struct GenerateCommandTests {
         (["--include-operations", "adoptPet"], "error: the contract has no operation 'adoptPet'"),
         (["--include-tags", "owners"], "error: no operation has the tag 'owners'; the tags are: pets"),
     ])
-    func badOptionsAreRefusedWithTheirReason(_ options: [String], _ message: String) throws {
+    func badOptionsAreRefusedWithTheirReason(_ options: [String], _ message: String) async throws {
         let out = Self.temporaryDirectory()
-        let result = try GatehouseProcess.run(["generate", "specs/petstore.yaml", "--out", out] + options)
+        let result = try await GatehouseProcess.run(["generate", "specs/petstore.yaml", "--out", out] + options)
         #expect(result.status == 64)
         #expect(result.stderr.contains(message), "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 
-    @Test func aContractWithErrorsIsRefused() throws {
+    @Test func aContractWithErrorsIsRefused() async throws {
         let out = Self.temporaryDirectory()
         let spec = out + ".yaml"
         try Data(
@@ -88,7 +88,7 @@ struct GenerateCommandTests {
         )
         .write(to: URL(fileURLWithPath: spec))
         defer { try? FileManager.default.removeItem(atPath: spec) }
-        let result = try GatehouseProcess.run(["generate", spec, "--out", out])
+        let result = try await GatehouseProcess.run(["generate", spec, "--out", out])
         #expect(result.status == 1)
         #expect(result.stderr.contains("[path-params]"))
         #expect(result.stderr.contains("has errors; fix them (gatehouse check) before generating code from it"))

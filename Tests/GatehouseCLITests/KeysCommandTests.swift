@@ -11,20 +11,20 @@ struct KeysCommandTests {
         return directory
     }
 
-    @Test func createListRevokeAndEnable() throws {
+    @Test func createListRevokeAndEnable() async throws {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let store = "--store=sqlite:\(directory)/store.sqlite"
-        let created = try GatehouseProcess.run(["keys", "create", "--name", "mobile-app", "--plan", "pro", store])
+        let created = try await GatehouseProcess.run(["keys", "create", "--name", "mobile-app", "--plan", "pro", store])
         #expect(created.status == 0)
         let secret = created.stdout.trimmingCharacters(in: .newlines)
         #expect(secret.range(of: #"^ghk_[A-Za-z0-9_-]{43}$"#, options: .regularExpression) != nil)
         #expect(
             created.stderr
                 == "created key 'mobile-app' on plan 'pro'; it is shown only now, so store it in a safe place\n")
-        _ = try GatehouseProcess.run(["keys", "create", "--name", "ci", store])
+        _ = try await GatehouseProcess.run(["keys", "create", "--name", "ci", store])
 
-        let list = try GatehouseProcess.run(["keys", "list", store])
+        let list = try await GatehouseProcess.run(["keys", "list", store])
         #expect(list.status == 0)
         let rows = list.stdout.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
         #expect(
@@ -39,12 +39,13 @@ struct KeysCommandTests {
         }
 
         #expect(
-            try GatehouseProcess.run(["keys", "revoke", "mobile-app", store]).stdout == "revoked key 'mobile-app'\n")
-        let json = try GatehouseProcess.run(["keys", "list", "--format", "json", store])
+            try await GatehouseProcess.run(["keys", "revoke", "mobile-app", store]).stdout
+                == "revoked key 'mobile-app'\n")
+        let json = try await GatehouseProcess.run(["keys", "list", "--format", "json", store])
         #expect(json.stdout.contains(#""enabled" : false"#))
-        #expect(try GatehouseProcess.run(["keys", "enable", "mobile-app", store]).status == 0)
+        #expect(try await GatehouseProcess.run(["keys", "enable", "mobile-app", store]).status == 0)
         #expect(
-            try GatehouseProcess.run(["keys", "list", "--format", "csv", store]).stdout.contains(
+            try await GatehouseProcess.run(["keys", "list", "--format", "csv", store]).stdout.contains(
                 "mobile-app,pro,enabled,"))
     }
 
@@ -69,12 +70,12 @@ struct KeysCommandTests {
     ]
 
     @Test(arguments: badInputs)
-    func badInputIsAClearError(_ row: BadInput) throws {
+    func badInputIsAClearError(_ row: BadInput) async throws {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let store = "--store=sqlite:\(directory)/store.sqlite"
-        _ = try GatehouseProcess.run(["keys", "create", "--name", "taken", store])
-        let result = try GatehouseProcess.run(row.arguments + [store])
+        _ = try await GatehouseProcess.run(["keys", "create", "--name", "taken", store])
+        let result = try await GatehouseProcess.run(row.arguments + [store])
         #expect(result.status == row.status)
         #expect(result.stderr.hasPrefix(row.stderr), "\(result.stderr)")
         #expect(result.stdout.isEmpty)
@@ -85,7 +86,7 @@ struct KeysCommandTests {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let store = "--store=sqlite:\(directory)/store.sqlite"
-        let secret = try GatehouseProcess.run(["keys", "create", "--name", "ada", "--plan", "free", store]).stdout
+        let secret = try await GatehouseProcess.run(["keys", "create", "--name", "ada", "--plan", "free", store]).stdout
             .trimmingCharacters(in: .newlines)
         // A plan that refills one token every ten seconds: on a loaded machine twenty calls can take seconds, and
         // todo.yaml's own free plan (5 per second) would refill faster than they arrive.
@@ -119,7 +120,7 @@ struct KeysCommandTests {
         let first = try await server.request("/api/lists")
         #expect(first.status == 200)
 
-        #expect(try GatehouseProcess.run(["keys", "revoke", "ada", store]).status == 0)
+        #expect(try await GatehouseProcess.run(["keys", "revoke", "ada", store]).status == 0)
         // Refused within a second: poll for up to two, and require the refusal.
         var refused = false
         for _ in 0..<20 where !refused {
@@ -133,7 +134,7 @@ struct KeysCommandTests {
         #expect(!log.contains(secret))
 
         let today = Date().formatted(.iso8601.year().month().day())
-        let usage = try GatehouseProcess.run(["keys", "usage", "--key", "ada", "--format", "csv", store])
+        let usage = try await GatehouseProcess.run(["keys", "usage", "--key", "ada", "--format", "csv", store])
         let accepted = statuses.filter { $0 == 200 }.count
         #expect(usage.stdout == "key,day,requests\r\nada,\(today),\(accepted)\r\n")
     }
@@ -150,7 +151,7 @@ struct KeysCommandTests {
         #expect(refused.body == #"{"message":"Forbidden"}"#)
     }
 
-    @Test func unusableUsagePlansStopServeWithDiagnostics() throws {
+    @Test func unusableUsagePlansStopServeWithDiagnostics() async throws {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let spec = """
@@ -165,7 +166,7 @@ struct KeysCommandTests {
                   quota: {limit: 10, period: YEAR}
             """
         try spec.write(toFile: "\(directory)/plans.yaml", atomically: true, encoding: .utf8)
-        let result = try GatehouseProcess.run(["serve", "plans.yaml", "--store", "memory"], in: directory)
+        let result = try await GatehouseProcess.run(["serve", "plans.yaml", "--store", "memory"], in: directory)
         #expect(result.status == 1)
         #expect(
             result.stderr.split(separator: "\n").filter { $0.contains("error:") } == [

@@ -53,11 +53,11 @@ final class ServeProcess {
         var body: String
     }
 
-    /// One request with a 10 s timeout.
+    /// One request with a 30 s timeout (a bound on a hang, not an expectation of speed).
     func request(_ path: String, method: String = "GET", headers: [String: String] = [:]) async throws -> Reply {
         var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
         request.httpMethod = method
-        request.timeoutInterval = 10
+        request.timeoutInterval = 30
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         let (data, response) = try await URLSession.shared.data(for: request)
         let http = response as! HTTPURLResponse

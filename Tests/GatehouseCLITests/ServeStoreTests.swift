@@ -12,7 +12,7 @@ struct ServeStoreTests {
     @Test func theTodoCRUDStorySurvivesARestartOfTheServer() async throws {
         try await withTemporaryDirectory { directory in
             // The default store: .gatehouse/store.sqlite under the working directory.
-            var server = try ServedGatehouse([Self.todoSpec], in: directory)
+            var server = try await ServedGatehouse([Self.todoSpec], in: directory)
             let created = try await server.send(.POST, "/api/lists", json: #"{"name": "Groceries"}"#)
             #expect(created.status == 201)
             #expect(created.json?["id"] == .number(JSONNumber(1)))
@@ -58,7 +58,7 @@ struct ServeStoreTests {
             let wal = try? FileManager.default.attributesOfItem(atPath: directory + "/.gatehouse/store.sqlite-wal")
             #expect((wal?[.size] as? Int ?? 0) == 0)
 
-            server = try ServedGatehouse([Self.todoSpec], in: directory)
+            server = try await ServedGatehouse([Self.todoSpec], in: directory)
             let after = try await server.request(.GET, "/api/lists/1/todos/\(ids[0])")
             #expect(after.json?["title"] == .string("Oat milk"))
             #expect(try await server.request(.GET, "/api/lists/1").json?["description"] == .string("Saturday"))
@@ -68,7 +68,7 @@ struct ServeStoreTests {
                     == .number(JSONNumber(2)))
             server.stop()
 
-            let dump = try GatehouseProcess.run(["store", "dump", "todos"], in: directory)
+            let dump = try await GatehouseProcess.run(["store", "dump", "todos"], in: directory)
             #expect(dump.stdout.split(separator: "\n").count == 4)
         }
     }
@@ -76,7 +76,7 @@ struct ServeStoreTests {
     @Test func aDuplicateCreateIs409WhenClientsChooseIds() async throws {
         // The pet store lets a client send the id; the to-do contract's ids are read-only, assigned by the server.
         try await withTemporaryDirectory { directory in
-            let server = try ServedGatehouse([Self.petSpec, "--no-auth"], in: directory)
+            let server = try await ServedGatehouse([Self.petSpec, "--no-auth"], in: directory)
             #expect(try await server.send(.POST, "/v1/pets", json: #"{"id": 5, "name": "Rex"}"#).status == 201)
             let again = try await server.send(.POST, "/v1/pets", json: #"{"id": 5, "name": "Max"}"#)
             #expect(again.status == 409)
@@ -88,7 +88,7 @@ struct ServeStoreTests {
     @Test func everyAcknowledgedWriteSurvivesKillNine() async throws {
         try await withTemporaryDirectory { directory in
             let store = ["--store", "sqlite:\(directory)/store.sqlite"]
-            let server = try ServedGatehouse([Self.todoSpec] + store, in: directory)
+            let server = try await ServedGatehouse([Self.todoSpec] + store, in: directory)
             let acknowledged = Acknowledged()
             let started = Date()
             try await withThrowingTaskGroup(of: Void.self) { group in
@@ -128,7 +128,7 @@ struct ServeStoreTests {
             let written = acknowledged.writes.withLock { $0 }
             #expect(written.count > 0)
 
-            let restarted = try ServedGatehouse([Self.todoSpec] + store, in: directory)
+            let restarted = try await ServedGatehouse([Self.todoSpec] + store, in: directory)
             var missing: [Int64] = []
             for (id, name) in written {
                 let reply = try await restarted.request(.GET, "/api/lists/\(id)")
@@ -187,7 +187,7 @@ struct ServeStoreTests {
             try Self.seedSpec.write(toFile: directory + "/notes.yaml", atomically: true, encoding: .utf8)
             try #"{"table": "notes", "item": {"id": 3, "text": "from the file"}}"#.write(
                 toFile: directory + "/seed.jsonl", atomically: true, encoding: .utf8)
-            var server = try ServedGatehouse(["notes.yaml", "--seed", "seed.jsonl"], in: directory)
+            var server = try await ServedGatehouse(["notes.yaml", "--seed", "seed.jsonl"], in: directory)
             #expect(server.standardOutput.hasPrefix("Seeded 3 items\n"))
             #expect(try await server.request(.GET, "/notes").json?.arrayValue?.count == 3)
             // New ids continue after the seeded ones.
@@ -196,7 +196,7 @@ struct ServeStoreTests {
             #expect(try await server.request(.DELETE, "/notes/1").status == 204)
             server.stop()
 
-            server = try ServedGatehouse(["notes.yaml", "--seed", "seed.jsonl"], in: directory)
+            server = try await ServedGatehouse(["notes.yaml", "--seed", "seed.jsonl"], in: directory)
             #expect(
                 server.standardOutput.hasPrefix("Seeded 0 items (3 seeded by an earlier run or created since, kept)\n"))
             #expect(try await server.request(.GET, "/notes/1").status == 404)
@@ -217,7 +217,7 @@ struct ServeStoreTests {
             {"table": "notez", "item": {"id": 4}}
             {"table": "notes", "item": {"text": "no id"}}
             """.write(toFile: directory + "/seed.jsonl", atomically: true, encoding: .utf8)
-            let result = try GatehouseProcess.run(["serve", "notes.yaml", "--seed", "seed.jsonl"], in: directory)
+            let result = try await GatehouseProcess.run(["serve", "notes.yaml", "--seed", "seed.jsonl"], in: directory)
             #expect(result.status == 1)
             #expect(
                 result.stderr == """
@@ -235,7 +235,7 @@ struct ServeStoreTests {
     @Test func aStoreThatCannotGrowFailsWritesWith503AndKeepsServing() async throws {
         // A file-size limit stands in for a full disk: it holds for root too, where a read-only file does not.
         try await withTemporaryDirectory { directory in
-            let server = try ServedGatehouse(
+            let server = try await ServedGatehouse(
                 [Self.todoSpec, "--store", "sqlite:\(directory)/store.sqlite"], in: directory,
                 shellPrefix: "ulimit -f 512;")
             let description = String(repeating: "x", count: 400)

@@ -26,7 +26,7 @@ final class ServedGatehouse: @unchecked Sendable {
 
     /// Starts `gatehouse serve ARGUMENTS --port 0` in `directory` (optionally under `/bin/sh -c` with a shell
     /// prefix such as `ulimit -f 2048;`) and waits up to 30 s for its "Listening on" line.
-    init(_ arguments: [String], in directory: String, shellPrefix: String? = nil) throws {
+    init(_ arguments: [String], in directory: String, shellPrefix: String? = nil) async throws {
         let id = UUID().uuidString
         stdoutPath = directory + "/serve-\(id).out"
         stderrPath = directory + "/serve-\(id).err"
@@ -54,7 +54,7 @@ final class ServedGatehouse: @unchecked Sendable {
             if let range = text.range(of: "Listening on http://127.0.0.1:") {
                 found = Int(text[range.upperBound...].prefix { $0.isNumber })
             } else {
-                Thread.sleep(forTimeInterval: 0.05)
+                try await Task.sleep(for: .milliseconds(50))
             }
         }
         guard let found else {
@@ -90,7 +90,7 @@ final class ServedGatehouse: @unchecked Sendable {
         request.method = method
         for (name, value) in headers { request.headers.add(name: name, value: value) }
         if let body { request.body = .bytes(ByteBuffer(string: body)) }
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
         let bytes = try await response.body.collect(upTo: 64 * 1024 * 1024)
         return Reply(status: Int(response.status.code), headers: response.headers, body: String(buffer: bytes))
     }

@@ -18,13 +18,13 @@ struct StoreCommandTests {
         try await withTemporaryDirectory { directory in
             let file = directory + "/lists.jsonl"
             try Self.lists.write(toFile: file, atomically: true, encoding: .utf8)
-            let loaded = try GatehouseProcess.run(
+            let loaded = try await GatehouseProcess.run(
                 ["store", "load", "lists", file, "--spec", Self.todoSpec] + store(directory))
             #expect(loaded.status == 0, "\(loaded.stderr)")
             #expect(loaded.stdout == "loaded 2 items into 'lists'\n")
 
             // Key order (partition, then id), with the mock's key attributes and the timestamps the schema requires.
-            let dump = try GatehouseProcess.run(["store", "dump", "lists"] + store(directory))
+            let dump = try await GatehouseProcess.run(["store", "dump", "lists"] + store(directory))
             #expect(dump.status == 0)
             let lines = dump.stdout.split(separator: "\n").map { try? JSONParser.parse(Array($0.utf8)).objectValue }
             #expect(lines.count == 2)
@@ -35,13 +35,15 @@ struct StoreCommandTests {
             // A dump loads back unchanged into another store, from standard input, without a contract.
             let other = ["--store", "sqlite:\(directory)/other.sqlite"]
             #expect(
-                try GatehouseProcess.run(["store", "load", "lists", "-", "--spec", Self.todoSpec] + other, stdin: "")
-                    .status == 0)
-            let reloaded = try GatehouseProcess.run(["store", "load", "lists", "-"] + other, stdin: dump.stdout)
+                try await GatehouseProcess.run(
+                    ["store", "load", "lists", "-", "--spec", Self.todoSpec] + other, stdin: ""
+                )
+                .status == 0)
+            let reloaded = try await GatehouseProcess.run(["store", "load", "lists", "-"] + other, stdin: dump.stdout)
             #expect(reloaded.stdout == "loaded 2 items into 'lists'\n")
-            #expect(try GatehouseProcess.run(["store", "dump", "lists"] + other).stdout == dump.stdout)
+            #expect(try await GatehouseProcess.run(["store", "dump", "lists"] + other).stdout == dump.stdout)
 
-            let tables = try GatehouseProcess.run(["store", "tables"] + store(directory))
+            let tables = try await GatehouseProcess.run(["store", "tables"] + store(directory))
             #expect(tables.status == 0)
             #expect(
                 tables.stdout == """
@@ -52,10 +54,10 @@ struct StoreCommandTests {
                     """
             )
 
-            let cleared = try GatehouseProcess.run(["store", "clear", "lists"] + store(directory))
+            let cleared = try await GatehouseProcess.run(["store", "clear", "lists"] + store(directory))
             #expect(cleared.stdout == "cleared 'lists': 2 items removed\n")
-            #expect(try GatehouseProcess.run(["store", "dump", "lists"] + store(directory)).stdout == "")
-            #expect(try GatehouseProcess.run(["store", "tables"] + store(directory)).stdout.contains("lists "))
+            #expect(try await GatehouseProcess.run(["store", "dump", "lists"] + store(directory)).stdout == "")
+            #expect(try await GatehouseProcess.run(["store", "tables"] + store(directory)).stdout.contains("lists "))
         }
     }
 
@@ -70,7 +72,7 @@ struct StoreCommandTests {
             {"name": "No id", "description": null, "todoCount": 0}
             {"id": 1, "name": "Again", "description": null, "todoCount": 0}
             """.write(toFile: file, atomically: true, encoding: .utf8)
-            let result = try GatehouseProcess.run(
+            let result = try await GatehouseProcess.run(
                 ["store", "load", "lists", "bad.jsonl", "--spec", Self.todoSpec] + store(directory), in: directory)
             #expect(result.status == 1)
             #expect(result.stdout == "")
@@ -85,13 +87,14 @@ struct StoreCommandTests {
 
                     """
             )
-            #expect(try GatehouseProcess.run(["store", "dump", "lists"] + store(directory)).stdout == "")
+            #expect(try await GatehouseProcess.run(["store", "dump", "lists"] + store(directory)).stdout == "")
         }
     }
 
     @Test func aNewTableTakesItsKeyFromAnOption() async throws {
         try await withTemporaryDirectory { directory in
-            let noKey = try GatehouseProcess.run(["store", "load", "stock", "-"] + store(directory), stdin: "{}\n")
+            let noKey = try await GatehouseProcess.run(
+                ["store", "load", "stock", "-"] + store(directory), stdin: "{}\n")
             #expect(noKey.status == 64)
             #expect(
                 noKey.stderr
@@ -100,21 +103,21 @@ struct StoreCommandTests {
             )
 
             let lines = #"{"sku": 10, "count": 1}"# + "\n" + #"{"sku": 9, "count": 4}"# + "\n"
-            let loaded = try GatehouseProcess.run(
+            let loaded = try await GatehouseProcess.run(
                 ["store", "load", "stock", "-", "--partition-key", "sku:number"] + store(directory), stdin: lines)
             #expect(loaded.status == 0, "\(loaded.stderr)")
             // Numbers order numerically: 9 before 10.
             #expect(
-                try GatehouseProcess.run(["store", "dump", "stock"] + store(directory)).stdout
+                try await GatehouseProcess.run(["store", "dump", "stock"] + store(directory)).stdout
                     == #"{"sku":9,"count":4}"# + "\n" + #"{"sku":10,"count":1}"# + "\n"
             )
 
-            let wrongType = try GatehouseProcess.run(
+            let wrongType = try await GatehouseProcess.run(
                 ["store", "load", "stock", "-"] + store(directory), stdin: #"{"sku": "ten"}"# + "\n")
             #expect(wrongType.status == 1)
             #expect(wrongType.stderr.hasPrefix("<stdin>:1: error: key attribute 'sku' of table 'stock' "))
 
-            let otherKey = try GatehouseProcess.run(
+            let otherKey = try await GatehouseProcess.run(
                 ["store", "load", "stock", "-", "--partition-key", "id"] + store(directory), stdin: "")
             #expect(otherKey.status == 64)
             #expect(otherKey.stderr == "error: table 'stock' exists with another key; leave out --partition-key\n")
@@ -123,7 +126,7 @@ struct StoreCommandTests {
 
     @Test func aMissingStoreOrTableIsAClearError() async throws {
         try await withTemporaryDirectory { directory in
-            let noStore = try GatehouseProcess.run(["store", "tables"], in: directory)
+            let noStore = try await GatehouseProcess.run(["store", "tables"], in: directory)
             #expect(noStore.status == 64)
             #expect(
                 noStore.stderr
@@ -132,21 +135,23 @@ struct StoreCommandTests {
             )
             #expect(!FileManager.default.fileExists(atPath: directory + "/.gatehouse"))
 
-            _ = try GatehouseProcess.run(
+            _ = try await GatehouseProcess.run(
                 ["store", "load", "stock", "-", "--partition-key", "sku"] + store(directory), stdin: "")
-            let noTable = try GatehouseProcess.run(["store", "dump", "stocks"] + store(directory))
+            let noTable = try await GatehouseProcess.run(["store", "dump", "stocks"] + store(directory))
             #expect(noTable.status == 64)
             #expect(
                 noTable.stderr
                     == "error: there is no table 'stocks' in '\(directory)/store.sqlite'; its tables are 'stock'\n")
 
-            let memory = try GatehouseProcess.run(["store", "tables", "--store", "memory"])
+            let memory = try await GatehouseProcess.run(["store", "tables", "--store", "memory"])
             #expect(memory.status == 64)
             #expect(memory.stderr.contains("--store memory keeps nothing between runs"))
 
             try Array(repeating: "not a database", count: 100).joined().write(
                 toFile: directory + "/foreign.sqlite", atomically: true, encoding: .utf8)
-            let foreign = try GatehouseProcess.run(["store", "tables", "--store", "sqlite:\(directory)/foreign.sqlite"])
+            let foreign = try await GatehouseProcess.run([
+                "store", "tables", "--store", "sqlite:\(directory)/foreign.sqlite",
+            ])
             #expect(foreign.status == 64)
             #expect(foreign.stderr.contains("not a SQLite database or is damaged; it was left unchanged"))
         }

@@ -35,8 +35,8 @@ struct ValidateCommandTests {
     }
 
     @Test(arguments: ["petstore-traffic.jsonl", "petstore-traffic.har"])
-    func textReportsThePlantedFailuresAndNothingElse(_ file: String) throws {
-        let result = try GatehouseProcess.run([
+    func textReportsThePlantedFailuresAndNothingElse(_ file: String) async throws {
+        let result = try await GatehouseProcess.run([
             "validate", "specs/petstore.yaml", "--traffic", "\(Self.fixtures)/\(file)",
         ])
         #expect(result.status == 1)
@@ -49,8 +49,8 @@ struct ValidateCommandTests {
             ))
     }
 
-    @Test func jsonLinesFailuresPointAtTheirLines() throws {
-        let result = try GatehouseProcess.run([
+    @Test func jsonLinesFailuresPointAtTheirLines() async throws {
+        let result = try await GatehouseProcess.run([
             "validate", "specs/petstore.yaml", "--traffic", "\(Self.fixtures)/petstore-traffic.jsonl",
         ])
         let places = result.stderr.split(separator: "\n").filter { $0.contains(": error: ") }.map {
@@ -60,8 +60,8 @@ struct ValidateCommandTests {
     }
 
     @Test(arguments: ["petstore-traffic.jsonl", "petstore-traffic.har"])
-    func jsonPrintsOneResultPerExchange(_ file: String) throws {
-        let result = try GatehouseProcess.run([
+    func jsonPrintsOneResultPerExchange(_ file: String) async throws {
+        let result = try await GatehouseProcess.run([
             "validate", "specs/petstore.yaml", "--traffic", "\(Self.fixtures)/\(file)", "--format", "json",
         ])
         #expect(result.status == 1)
@@ -81,9 +81,9 @@ struct ValidateCommandTests {
         #expect(report["failed"] == .number(JSONNumber(6)))
     }
 
-    @Test func githubAndSarifCarryTheSameFailures() throws {
+    @Test func githubAndSarifCarryTheSameFailures() async throws {
         let traffic = "\(Self.fixtures)/petstore-traffic.jsonl"
-        let github = try GatehouseProcess.run([
+        let github = try await GatehouseProcess.run([
             "validate", "specs/petstore.yaml", "--traffic", traffic, "--format", "github",
         ])
         #expect(github.status == 1)
@@ -93,7 +93,7 @@ struct ValidateCommandTests {
             commands.first?.hasPrefix(
                 "::error file=\(traffic),line=2,col=1,title=request-contract::exchange 1 GET /v1/pets") == true)
 
-        let sarif = try GatehouseProcess.run([
+        let sarif = try await GatehouseProcess.run([
             "validate", "specs/petstore.yaml", "--traffic", traffic, "--format", "sarif",
         ])
         #expect(sarif.status == 1)
@@ -105,47 +105,47 @@ struct ValidateCommandTests {
                 == .string("specs/petstore.yaml"))
     }
 
-    @Test func conformingTrafficExitsZero() throws {
+    @Test func conformingTrafficExitsZero() async throws {
         let lines = try String(
             contentsOfFile: GatehouseProcess.repositoryRoot + "/\(Self.fixtures)/petstore-traffic.jsonl",
             encoding: .utf8
         )
         .split(separator: "\n")
         let clean = [lines[0], lines[2]].joined(separator: "\n") + "\n"
-        try withTemporaryFile(clean, named: "clean.jsonl") { path in
-            let result = try GatehouseProcess.run(["validate", "specs/petstore.yaml", "--traffic", path])
+        try await withTemporaryFile(clean, named: "clean.jsonl") { path in
+            let result = try await GatehouseProcess.run(["validate", "specs/petstore.yaml", "--traffic", path])
             #expect(result.status == 0)
             #expect(result.stdout == "\(path): 2 exchanges, all conform\n")
             #expect(result.stderr == "")
         }
     }
 
-    @Test func aFileThatIsNotHARIsAClearError() throws {
-        try withTemporaryFile(#"{"entries": []}"#, named: "capture.har") { path in
-            let result = try GatehouseProcess.run(["validate", "specs/petstore.yaml", "--traffic", path])
+    @Test func aFileThatIsNotHARIsAClearError() async throws {
+        try await withTemporaryFile(#"{"entries": []}"#, named: "capture.har") { path in
+            let result = try await GatehouseProcess.run(["validate", "specs/petstore.yaml", "--traffic", path])
             #expect(result.status == 1)
             #expect(
                 result.stderr.hasPrefix(
                     "\(path):1:1: error: not a HAR 1.2 file: expected an object with 'log.entries', found no 'log' member [traffic]"
                 ))
         }
-        try withTemporaryFile("\u{0}\u{1}binary", named: "capture.har") { path in
-            let result = try GatehouseProcess.run(["validate", "specs/petstore.yaml", "--traffic", path])
+        try await withTemporaryFile("\u{0}\u{1}binary", named: "capture.har") { path in
+            let result = try await GatehouseProcess.run(["validate", "specs/petstore.yaml", "--traffic", path])
             #expect(result.status == 1)
             #expect(result.stderr.contains("error: the file is binary"))
         }
     }
 
-    @Test func usageAndIOErrorsExitSixtyFour() throws {
-        #expect(try GatehouseProcess.run(["validate", "specs/petstore.yaml"]).status == 64)
-        let missing = try GatehouseProcess.run(["validate", "specs/petstore.yaml", "--traffic", "nope.jsonl"])
+    @Test func usageAndIOErrorsExitSixtyFour() async throws {
+        #expect(try await GatehouseProcess.run(["validate", "specs/petstore.yaml"]).status == 64)
+        let missing = try await GatehouseProcess.run(["validate", "specs/petstore.yaml", "--traffic", "nope.jsonl"])
         #expect(missing.status == 64)
         #expect(missing.stderr == "error: cannot read 'nope.jsonl': no such file\n")
     }
 
-    @Test func aBrokenSpecIsReportedBeforeAnyTraffic() throws {
-        try withTemporaryFile("openapi: 3.0.3\ninfo: {title: T}\npaths: {}\n", named: "broken.yaml") { spec in
-            let result = try GatehouseProcess.run([
+    @Test func aBrokenSpecIsReportedBeforeAnyTraffic() async throws {
+        try await withTemporaryFile("openapi: 3.0.3\ninfo: {title: T}\npaths: {}\n", named: "broken.yaml") { spec in
+            let result = try await GatehouseProcess.run([
                 "validate", spec, "--traffic", "\(Self.fixtures)/petstore-traffic.jsonl",
             ])
             #expect(result.status == 1)
@@ -154,13 +154,13 @@ struct ValidateCommandTests {
         }
     }
 
-    func withTemporaryFile(_ text: String, named name: String, _ body: (String) throws -> Void) throws {
+    func withTemporaryFile(_ text: String, named name: String, _ body: (String) async throws -> Void) async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
             "gatehouse-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent(name).path
         FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
-        try body(path)
+        try await body(path)
     }
 }

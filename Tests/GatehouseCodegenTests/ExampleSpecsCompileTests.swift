@@ -22,13 +22,13 @@ struct ExampleSpecsCompileTests {
     }
 
     @Test(arguments: specs)
-    func generatedClientCompiles(_ spec: String) throws {
+    func generatedClientCompiles(_ spec: String) async throws {
         let output = try SpecFrontEnd().run(path: Self.examples.appendingPathComponent(spec).path)
         let model = try #require(output.model, "\(output.diagnostics)")
         let generated = try SwiftGenerator(
             configuration: .init(name: "Example", server: false, command: "gatehouse generate \(spec)")
         ).generate(model)
-        let result = try SwiftCompilerCheck.typecheck(generated.files)
+        let result = try await SwiftCompilerCheck.typecheck(generated.files)
         #expect(result.status == 0, "\(spec):\n\(result.output)")
     }
 }

@@ -30,9 +30,9 @@ struct MergePatchRoundTripTests {
         print(try json(NewProfile(name: "n", bio: nil)), try json(NewProfile(name: "n", bio: "b")))
         """#
 
-    @Test func absentNullAndAValueRoundTripInPatchBodies() throws {
+    @Test func absentNullAndAValueRoundTripInPatchBodies() async throws {
         let generated = try SwiftGoldenTests.generate("mergepatch")
-        let result = try SwiftCompilerCheck.run(generated.files, main: Self.program)
+        let result = try await SwiftCompilerCheck.run(generated.files, main: Self.program)
         #expect(result.status == 0, "\(result.output)")
         let lines = result.output.split(separator: "\n").map(String.init)
         #expect(

@@ -28,9 +28,9 @@ struct ModelRoundTripTests {
         print(String(decoding: try JSONCoding.makeEncoder().encode([Mood.empty, ._1, .aB2, .unknown2, .default]), as: UTF8.self))
         """#
 
-    @Test func everyConstructRoundTrips() throws {
+    @Test func everyConstructRoundTrips() async throws {
         let generated = try SwiftGoldenTests.generate("models")
-        let result = try SwiftCompilerCheck.run(generated.files, main: Self.program)
+        let result = try await SwiftCompilerCheck.run(generated.files, main: Self.program)
         #expect(result.status == 0, "\(result.output)")
         let lines = result.output.split(separator: "\n").map(String.init)
         #expect(

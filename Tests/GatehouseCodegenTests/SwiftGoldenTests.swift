@@ -47,10 +47,10 @@ struct SwiftGoldenTests {
     }
 
     @Test(arguments: specs)
-    func generatedClientTypeChecksInBothLanguageModes(_ name: String) throws {
+    func generatedClientTypeChecksInBothLanguageModes(_ name: String) async throws {
         let output = try Self.generate(name)
         for mode in ["5", "6"] {
-            let result = try SwiftCompilerCheck.typecheck(output.files, languageMode: mode)
+            let result = try await SwiftCompilerCheck.typecheck(output.files, languageMode: mode)
             #expect(result.status == 0, "swiftc -swift-version \(mode) on \(name).yaml:\n\(result.output)")
             #expect(!result.output.contains("warning:"), "\(result.output)")
         }

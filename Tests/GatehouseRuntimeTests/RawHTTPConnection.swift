@@ -1,4 +1,5 @@
 import Foundation
+import GatehouseTestSupport
 
 #if canImport(Glibc)
     import Glibc
@@ -7,13 +8,13 @@ import Foundation
 #endif
 
 /// A bare TCP connection to the gateway, for requests no HTTP client would send (malformed heads, conflicting
-/// lengths, bad chunking, slow writes). Every read and write is bounded by a timeout, and runs on a dispatch queue:
-/// blocking a Swift concurrency thread would starve the in-process server on a 2-core machine.
+/// lengths, bad chunking, slow writes). Every read and write is bounded by a timeout, and runs on a thread of its
+/// own: blocking a Swift concurrency thread would starve the in-process server on a 2-core machine.
 final class RawHTTPConnection: @unchecked Sendable {
     // @unchecked: the socket is used by one test at a time, one call after another.
     private let socket: Int32
 
-    init(port: Int, timeout: TimeInterval = 5) throws {
+    init(port: Int, timeout: TimeInterval = 30) throws {
         socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { throw POSIXError(.EIO) }
         var time = timeval(tv_sec: Int(timeout), tv_usec: 0)
@@ -39,7 +40,7 @@ final class RawHTTPConnection: @unchecked Sendable {
     /// Writes all of `bytes` off the cooperative pool; false when the peer closed the connection.
     @discardableResult
     func send(_ bytes: [UInt8]) async -> Bool {
-        await Self.offPool { self.sendBlocking(bytes) }
+        await onOwnThread { self.sendBlocking(bytes) }
     }
 
     @discardableResult
@@ -47,13 +48,7 @@ final class RawHTTPConnection: @unchecked Sendable {
 
     /// Reads off the cooperative pool until the peer closes, the timeout passes or a whole response arrived.
     func receive(limit: Int = 1 << 20) async -> String {
-        await Self.offPool { self.receiveBlocking(limit: limit) }
-    }
-
-    private static func offPool<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
-        await withCheckedContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(returning: body()) }
-        }
+        await onOwnThread { self.receiveBlocking(limit: limit) }
     }
 
     private func sendBlocking(_ bytes: [UInt8]) -> Bool {
