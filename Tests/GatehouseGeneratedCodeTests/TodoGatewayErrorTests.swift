@@ -8,10 +8,13 @@ import TodoClient
 struct TodoGatewayErrorTests {
     /// Serves specs/todo.yaml with security enforced and keys "pro" (plan `pro`), "free" (plan `free`: deleteList
     /// allows a burst of 2) and "gone" (revoked); `body` gets the base URL and the secrets.
-    static func withGateway(_ body: (URL, GatewayCredentials) async throws -> Void) async throws {
+    static func withGateway(
+        maxBodySize: Int? = nil, _ body: (URL, GatewayCredentials) async throws -> Void
+    ) async throws {
         let credentials = try await GatewayCredentials.issue(["pro": "pro", "free": "free"], revoked: ["gone"])
         try await GeneratedGateway.with(
-            spec: "specs/todo.yaml", store: credentials.store, access: try await GatewayCredentials.access()
+            spec: "specs/todo.yaml", store: credentials.store, access: try await GatewayCredentials.access(),
+            maxBodySize: maxBodySize
         ) { url in
             try await body(url, credentials)
         }
@@ -140,6 +143,45 @@ struct TodoGatewayErrorTests {
             #expect(throttled.body.type == "https://gatehouse.dev/problems/throttled")
             #expect(throttled.retryAfter == 1)
             #expect(throttled.rateLimitLimit == 2)
+            #expect(throttled.rateLimitRemaining == 0)
+        }
+    }
+
+    @Test func aBodyOverTheLimitIsTheTypedContentTooLargeCase() async throws {
+        try await Self.withGateway(maxBodySize: 64) { url, credentials in
+            let client = Client(serverURL: url, authentication: .init(apiKey: try credentials.key("pro")))
+            let created = try await client.createList(.init(body: NewTodoList(name: String(repeating: "L", count: 90))))
+            guard case .contentTooLarge(let tooLarge) = created else {
+                Issue.record("expected 413, got \(created)")
+                return
+            }
+            #expect(tooLarge.body.status == 413)
+            #expect(tooLarge.body.detail == "the request body is larger than the limit of 64 bytes")
+        }
+    }
+
+    @Test func creatingPastTheFreeBurstIsTheTypedTooManyRequestsCase() async throws {
+        try await Self.withGateway { url, credentials in
+            let client = Client(serverURL: url, authentication: .init(apiKey: try credentials.key("free")))
+            // The `free` plan allows a burst of 10 calls, then 5 a second; the gateway's clock stands still.
+            var created = 0
+            var refused: Operations.CreateList.Output?
+            for index in 0..<20 {
+                let answer = try await client.createList(.init(body: NewTodoList(name: "List \(index)")))
+                guard case .created = answer else {
+                    refused = answer
+                    break
+                }
+                created += 1
+            }
+            #expect(created == 10)
+            guard case .tooManyRequests(let throttled) = refused else {
+                Issue.record("expected 429 after the burst, got \(refused.map { "\($0)" } ?? "no refusal")")
+                return
+            }
+            #expect(throttled.body.type == "https://gatehouse.dev/problems/throttled")
+            #expect(throttled.retryAfter == 1)
+            #expect(throttled.rateLimitLimit == 10)
             #expect(throttled.rateLimitRemaining == 0)
         }
     }

@@ -25,6 +25,8 @@ extension Operations {
         public enum Output: Sendable, Hashable {
             /// 204: The list was deleted; there is no body.
             case noContent(NoContent)
+            /// 400: The request is malformed or fails validation.
+            case badRequest(BadRequest)
             /// 401: Neither a valid API key nor a valid bearer token was sent.
             case unauthorized(Unauthorized)
             /// 403: The operation needs an API key, and none or an unknown or revoked one was sent.
@@ -40,6 +42,15 @@ extension Operations {
             public struct NoContent: Sendable, Hashable {
 
                 public init() {
+                }
+            }
+
+            /// The request is malformed or fails validation.
+            public struct BadRequest: Sendable, Hashable {
+                public var body: Problem
+
+                public init(body: Problem) {
+                    self.body = body
                 }
             }
 
@@ -132,6 +143,8 @@ extension Client {
         switch response.statusCode {
         case 204:
             return .noContent(Operations.DeleteList.Output.NoContent())
+        case 400:
+            return .badRequest(Operations.DeleteList.Output.BadRequest(body: try decodeJSON(Problem.self, from: response, operationId: operationId)))
         case 401:
             return .unauthorized(
                 Operations.DeleteList.Output.Unauthorized(
@@ -187,10 +200,14 @@ extension Operations {
         public enum Output: Sendable, Hashable {
             /// 204: The to-do was deleted; there is no body.
             case noContent(NoContent)
+            /// 400: The request is malformed or fails validation.
+            case badRequest(BadRequest)
             /// 401: Neither a valid API key nor a valid bearer token was sent.
             case unauthorized(Unauthorized)
             /// 404: The list or to-do does not exist.
             case notFound(NotFound)
+            /// 429: The key's throttle or quota refuses the call for now.
+            case tooManyRequests(TooManyRequests)
             /// A status the contract does not document, with the raw body.
             case undocumented(statusCode: Int, body: Data)
 
@@ -198,6 +215,15 @@ extension Operations {
             public struct NoContent: Sendable, Hashable {
 
                 public init() {
+                }
+            }
+
+            /// The request is malformed or fails validation.
+            public struct BadRequest: Sendable, Hashable {
+                public var body: Problem
+
+                public init(body: Problem) {
+                    self.body = body
                 }
             }
 
@@ -221,6 +247,35 @@ extension Operations {
 
                 public init(body: Problem) {
                     self.body = body
+                }
+            }
+
+            /// The key's throttle or quota refuses the call for now.
+            public struct TooManyRequests: Sendable, Hashable {
+                public var body: Problem
+                /// Seconds to wait before trying again.
+                ///
+                /// `Retry-After` header.
+                public var retryAfter: Int?
+                /// The limit that applies (the quota, or the throttle's burst).
+                ///
+                /// `RateLimit-Limit` header.
+                public var rateLimitLimit: Int?
+                /// Requests left under that limit.
+                ///
+                /// `RateLimit-Remaining` header.
+                public var rateLimitRemaining: Int?
+                /// Seconds until the limit resets.
+                ///
+                /// `RateLimit-Reset` header.
+                public var rateLimitReset: Int?
+
+                public init(body: Problem, retryAfter: Int? = nil, rateLimitLimit: Int? = nil, rateLimitRemaining: Int? = nil, rateLimitReset: Int? = nil) {
+                    self.body = body
+                    self.retryAfter = retryAfter
+                    self.rateLimitLimit = rateLimitLimit
+                    self.rateLimitRemaining = rateLimitRemaining
+                    self.rateLimitReset = rateLimitReset
                 }
             }
         }
@@ -252,6 +307,8 @@ extension Client {
         switch response.statusCode {
         case 204:
             return .noContent(Operations.DeleteTodo.Output.NoContent())
+        case 400:
+            return .badRequest(Operations.DeleteTodo.Output.BadRequest(body: try decodeJSON(Problem.self, from: response, operationId: operationId)))
         case 401:
             return .unauthorized(
                 Operations.DeleteTodo.Output.Unauthorized(
@@ -261,6 +318,16 @@ extension Client {
             )
         case 404:
             return .notFound(Operations.DeleteTodo.Output.NotFound(body: try decodeJSON(Problem.self, from: response, operationId: operationId)))
+        case 429:
+            return .tooManyRequests(
+                Operations.DeleteTodo.Output.TooManyRequests(
+                    body: try decodeJSON(Problem.self, from: response, operationId: operationId),
+                    retryAfter: try decodeHeader(Int.self, "Retry-After", from: response, operationId: operationId),
+                    rateLimitLimit: try decodeHeader(Int.self, "RateLimit-Limit", from: response, operationId: operationId),
+                    rateLimitRemaining: try decodeHeader(Int.self, "RateLimit-Remaining", from: response, operationId: operationId),
+                    rateLimitReset: try decodeHeader(Int.self, "RateLimit-Reset", from: response, operationId: operationId)
+                )
+            )
         default:
             return .undocumented(statusCode: response.statusCode, body: response.body)
         }

@@ -20,6 +20,8 @@ extension Operations {
         public enum Output: Sendable, Hashable {
             /// 200: The signed-in user.
             case ok(Ok)
+            /// 400: The request is malformed or fails validation.
+            case badRequest(BadRequest)
             /// 401: Neither a valid API key nor a valid bearer token was sent.
             case unauthorized(Unauthorized)
             /// 403: The operation needs an API key, and none or an unknown or revoked one was sent.
@@ -34,6 +36,15 @@ extension Operations {
                 public var body: User
 
                 public init(body: User) {
+                    self.body = body
+                }
+            }
+
+            /// The request is malformed or fails validation.
+            public struct BadRequest: Sendable, Hashable {
+                public var body: Problem
+
+                public init(body: Problem) {
                     self.body = body
                 }
             }
@@ -117,6 +128,8 @@ extension Client {
         switch response.statusCode {
         case 200:
             return .ok(Operations.GetCurrentUser.Output.Ok(body: try decodeJSON(User.self, from: response, operationId: operationId)))
+        case 400:
+            return .badRequest(Operations.GetCurrentUser.Output.BadRequest(body: try decodeJSON(Problem.self, from: response, operationId: operationId)))
         case 401:
             return .unauthorized(
                 Operations.GetCurrentUser.Output.Unauthorized(
@@ -165,10 +178,14 @@ extension Operations {
         public enum Output: Sendable, Hashable {
             /// 200: The list.
             case ok(Ok)
+            /// 400: The request is malformed or fails validation.
+            case badRequest(BadRequest)
             /// 401: Neither a valid API key nor a valid bearer token was sent.
             case unauthorized(Unauthorized)
             /// 404: The list or to-do does not exist.
             case notFound(NotFound)
+            /// 429: The key's throttle or quota refuses the call for now.
+            case tooManyRequests(TooManyRequests)
             /// A status the contract does not document, with the raw body.
             case undocumented(statusCode: Int, body: Data)
 
@@ -177,6 +194,15 @@ extension Operations {
                 public var body: TodoList
 
                 public init(body: TodoList) {
+                    self.body = body
+                }
+            }
+
+            /// The request is malformed or fails validation.
+            public struct BadRequest: Sendable, Hashable {
+                public var body: Problem
+
+                public init(body: Problem) {
                     self.body = body
                 }
             }
@@ -201,6 +227,35 @@ extension Operations {
 
                 public init(body: Problem) {
                     self.body = body
+                }
+            }
+
+            /// The key's throttle or quota refuses the call for now.
+            public struct TooManyRequests: Sendable, Hashable {
+                public var body: Problem
+                /// Seconds to wait before trying again.
+                ///
+                /// `Retry-After` header.
+                public var retryAfter: Int?
+                /// The limit that applies (the quota, or the throttle's burst).
+                ///
+                /// `RateLimit-Limit` header.
+                public var rateLimitLimit: Int?
+                /// Requests left under that limit.
+                ///
+                /// `RateLimit-Remaining` header.
+                public var rateLimitRemaining: Int?
+                /// Seconds until the limit resets.
+                ///
+                /// `RateLimit-Reset` header.
+                public var rateLimitReset: Int?
+
+                public init(body: Problem, retryAfter: Int? = nil, rateLimitLimit: Int? = nil, rateLimitRemaining: Int? = nil, rateLimitReset: Int? = nil) {
+                    self.body = body
+                    self.retryAfter = retryAfter
+                    self.rateLimitLimit = rateLimitLimit
+                    self.rateLimitRemaining = rateLimitRemaining
+                    self.rateLimitReset = rateLimitReset
                 }
             }
         }
@@ -230,6 +285,8 @@ extension Client {
         switch response.statusCode {
         case 200:
             return .ok(Operations.GetList.Output.Ok(body: try decodeJSON(TodoList.self, from: response, operationId: operationId)))
+        case 400:
+            return .badRequest(Operations.GetList.Output.BadRequest(body: try decodeJSON(Problem.self, from: response, operationId: operationId)))
         case 401:
             return .unauthorized(
                 Operations.GetList.Output.Unauthorized(
@@ -239,6 +296,16 @@ extension Client {
             )
         case 404:
             return .notFound(Operations.GetList.Output.NotFound(body: try decodeJSON(Problem.self, from: response, operationId: operationId)))
+        case 429:
+            return .tooManyRequests(
+                Operations.GetList.Output.TooManyRequests(
+                    body: try decodeJSON(Problem.self, from: response, operationId: operationId),
+                    retryAfter: try decodeHeader(Int.self, "Retry-After", from: response, operationId: operationId),
+                    rateLimitLimit: try decodeHeader(Int.self, "RateLimit-Limit", from: response, operationId: operationId),
+                    rateLimitRemaining: try decodeHeader(Int.self, "RateLimit-Remaining", from: response, operationId: operationId),
+                    rateLimitReset: try decodeHeader(Int.self, "RateLimit-Reset", from: response, operationId: operationId)
+                )
+            )
         default:
             return .undocumented(statusCode: response.statusCode, body: response.body)
         }
@@ -273,10 +340,14 @@ extension Operations {
         public enum Output: Sendable, Hashable {
             /// 200: The to-do.
             case ok(Ok)
+            /// 400: The request is malformed or fails validation.
+            case badRequest(BadRequest)
             /// 401: Neither a valid API key nor a valid bearer token was sent.
             case unauthorized(Unauthorized)
             /// 404: The list or to-do does not exist.
             case notFound(NotFound)
+            /// 429: The key's throttle or quota refuses the call for now.
+            case tooManyRequests(TooManyRequests)
             /// A status the contract does not document, with the raw body.
             case undocumented(statusCode: Int, body: Data)
 
@@ -285,6 +356,15 @@ extension Operations {
                 public var body: Todo
 
                 public init(body: Todo) {
+                    self.body = body
+                }
+            }
+
+            /// The request is malformed or fails validation.
+            public struct BadRequest: Sendable, Hashable {
+                public var body: Problem
+
+                public init(body: Problem) {
                     self.body = body
                 }
             }
@@ -309,6 +389,35 @@ extension Operations {
 
                 public init(body: Problem) {
                     self.body = body
+                }
+            }
+
+            /// The key's throttle or quota refuses the call for now.
+            public struct TooManyRequests: Sendable, Hashable {
+                public var body: Problem
+                /// Seconds to wait before trying again.
+                ///
+                /// `Retry-After` header.
+                public var retryAfter: Int?
+                /// The limit that applies (the quota, or the throttle's burst).
+                ///
+                /// `RateLimit-Limit` header.
+                public var rateLimitLimit: Int?
+                /// Requests left under that limit.
+                ///
+                /// `RateLimit-Remaining` header.
+                public var rateLimitRemaining: Int?
+                /// Seconds until the limit resets.
+                ///
+                /// `RateLimit-Reset` header.
+                public var rateLimitReset: Int?
+
+                public init(body: Problem, retryAfter: Int? = nil, rateLimitLimit: Int? = nil, rateLimitRemaining: Int? = nil, rateLimitReset: Int? = nil) {
+                    self.body = body
+                    self.retryAfter = retryAfter
+                    self.rateLimitLimit = rateLimitLimit
+                    self.rateLimitRemaining = rateLimitRemaining
+                    self.rateLimitReset = rateLimitReset
                 }
             }
         }
@@ -340,6 +449,8 @@ extension Client {
         switch response.statusCode {
         case 200:
             return .ok(Operations.GetTodo.Output.Ok(body: try decodeJSON(Todo.self, from: response, operationId: operationId)))
+        case 400:
+            return .badRequest(Operations.GetTodo.Output.BadRequest(body: try decodeJSON(Problem.self, from: response, operationId: operationId)))
         case 401:
             return .unauthorized(
                 Operations.GetTodo.Output.Unauthorized(
@@ -349,6 +460,16 @@ extension Client {
             )
         case 404:
             return .notFound(Operations.GetTodo.Output.NotFound(body: try decodeJSON(Problem.self, from: response, operationId: operationId)))
+        case 429:
+            return .tooManyRequests(
+                Operations.GetTodo.Output.TooManyRequests(
+                    body: try decodeJSON(Problem.self, from: response, operationId: operationId),
+                    retryAfter: try decodeHeader(Int.self, "Retry-After", from: response, operationId: operationId),
+                    rateLimitLimit: try decodeHeader(Int.self, "RateLimit-Limit", from: response, operationId: operationId),
+                    rateLimitRemaining: try decodeHeader(Int.self, "RateLimit-Remaining", from: response, operationId: operationId),
+                    rateLimitReset: try decodeHeader(Int.self, "RateLimit-Reset", from: response, operationId: operationId)
+                )
+            )
         default:
             return .undocumented(statusCode: response.statusCode, body: response.body)
         }

@@ -20,8 +20,12 @@ extension Operations {
         public enum Output: Sendable, Hashable {
             /// 200: The user's lists.
             case ok(Ok)
+            /// 400: The request is malformed or fails validation.
+            case badRequest(BadRequest)
             /// 401: Neither a valid API key nor a valid bearer token was sent.
             case unauthorized(Unauthorized)
+            /// 429: The key's throttle or quota refuses the call for now.
+            case tooManyRequests(TooManyRequests)
             /// A status the contract does not document, with the raw body.
             case undocumented(statusCode: Int, body: Data)
 
@@ -30,6 +34,15 @@ extension Operations {
                 public var body: [TodoList]
 
                 public init(body: [TodoList]) {
+                    self.body = body
+                }
+            }
+
+            /// The request is malformed or fails validation.
+            public struct BadRequest: Sendable, Hashable {
+                public var body: Problem
+
+                public init(body: Problem) {
                     self.body = body
                 }
             }
@@ -45,6 +58,35 @@ extension Operations {
                 public init(body: Problem, wwwAuthenticate: String? = nil) {
                     self.body = body
                     self.wwwAuthenticate = wwwAuthenticate
+                }
+            }
+
+            /// The key's throttle or quota refuses the call for now.
+            public struct TooManyRequests: Sendable, Hashable {
+                public var body: Problem
+                /// Seconds to wait before trying again.
+                ///
+                /// `Retry-After` header.
+                public var retryAfter: Int?
+                /// The limit that applies (the quota, or the throttle's burst).
+                ///
+                /// `RateLimit-Limit` header.
+                public var rateLimitLimit: Int?
+                /// Requests left under that limit.
+                ///
+                /// `RateLimit-Remaining` header.
+                public var rateLimitRemaining: Int?
+                /// Seconds until the limit resets.
+                ///
+                /// `RateLimit-Reset` header.
+                public var rateLimitReset: Int?
+
+                public init(body: Problem, retryAfter: Int? = nil, rateLimitLimit: Int? = nil, rateLimitRemaining: Int? = nil, rateLimitReset: Int? = nil) {
+                    self.body = body
+                    self.retryAfter = retryAfter
+                    self.rateLimitLimit = rateLimitLimit
+                    self.rateLimitRemaining = rateLimitRemaining
+                    self.rateLimitReset = rateLimitReset
                 }
             }
         }
@@ -75,11 +117,23 @@ extension Client {
         switch response.statusCode {
         case 200:
             return .ok(Operations.ListLists.Output.Ok(body: try decodeJSON([TodoList].self, from: response, operationId: operationId)))
+        case 400:
+            return .badRequest(Operations.ListLists.Output.BadRequest(body: try decodeJSON(Problem.self, from: response, operationId: operationId)))
         case 401:
             return .unauthorized(
                 Operations.ListLists.Output.Unauthorized(
                     body: try decodeJSON(Problem.self, from: response, operationId: operationId),
                     wwwAuthenticate: try decodeHeader(String.self, "WWW-Authenticate", from: response, operationId: operationId)
+                )
+            )
+        case 429:
+            return .tooManyRequests(
+                Operations.ListLists.Output.TooManyRequests(
+                    body: try decodeJSON(Problem.self, from: response, operationId: operationId),
+                    retryAfter: try decodeHeader(Int.self, "Retry-After", from: response, operationId: operationId),
+                    rateLimitLimit: try decodeHeader(Int.self, "RateLimit-Limit", from: response, operationId: operationId),
+                    rateLimitRemaining: try decodeHeader(Int.self, "RateLimit-Remaining", from: response, operationId: operationId),
+                    rateLimitReset: try decodeHeader(Int.self, "RateLimit-Reset", from: response, operationId: operationId)
                 )
             )
         default:
@@ -133,6 +187,8 @@ extension Operations {
             case unauthorized(Unauthorized)
             /// 404: The list or to-do does not exist.
             case notFound(NotFound)
+            /// 429: The key's throttle or quota refuses the call for now.
+            case tooManyRequests(TooManyRequests)
             /// A status the contract does not document, with the raw body.
             case undocumented(statusCode: Int, body: Data)
 
@@ -174,6 +230,35 @@ extension Operations {
 
                 public init(body: Problem) {
                     self.body = body
+                }
+            }
+
+            /// The key's throttle or quota refuses the call for now.
+            public struct TooManyRequests: Sendable, Hashable {
+                public var body: Problem
+                /// Seconds to wait before trying again.
+                ///
+                /// `Retry-After` header.
+                public var retryAfter: Int?
+                /// The limit that applies (the quota, or the throttle's burst).
+                ///
+                /// `RateLimit-Limit` header.
+                public var rateLimitLimit: Int?
+                /// Requests left under that limit.
+                ///
+                /// `RateLimit-Remaining` header.
+                public var rateLimitRemaining: Int?
+                /// Seconds until the limit resets.
+                ///
+                /// `RateLimit-Reset` header.
+                public var rateLimitReset: Int?
+
+                public init(body: Problem, retryAfter: Int? = nil, rateLimitLimit: Int? = nil, rateLimitRemaining: Int? = nil, rateLimitReset: Int? = nil) {
+                    self.body = body
+                    self.retryAfter = retryAfter
+                    self.rateLimitLimit = rateLimitLimit
+                    self.rateLimitRemaining = rateLimitRemaining
+                    self.rateLimitReset = rateLimitReset
                 }
             }
         }
@@ -221,6 +306,16 @@ extension Client {
             )
         case 404:
             return .notFound(Operations.ListTodos.Output.NotFound(body: try decodeJSON(Problem.self, from: response, operationId: operationId)))
+        case 429:
+            return .tooManyRequests(
+                Operations.ListTodos.Output.TooManyRequests(
+                    body: try decodeJSON(Problem.self, from: response, operationId: operationId),
+                    retryAfter: try decodeHeader(Int.self, "Retry-After", from: response, operationId: operationId),
+                    rateLimitLimit: try decodeHeader(Int.self, "RateLimit-Limit", from: response, operationId: operationId),
+                    rateLimitRemaining: try decodeHeader(Int.self, "RateLimit-Remaining", from: response, operationId: operationId),
+                    rateLimitReset: try decodeHeader(Int.self, "RateLimit-Reset", from: response, operationId: operationId)
+                )
+            )
         default:
             return .undocumented(statusCode: response.statusCode, body: response.body)
         }

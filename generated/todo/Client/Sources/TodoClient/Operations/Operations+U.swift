@@ -33,8 +33,12 @@ extension Operations {
             case unauthorized(Unauthorized)
             /// 404: The list or to-do does not exist.
             case notFound(NotFound)
+            /// 413: The body is larger than the server accepts (`gatehouse serve --max-body-size`, 10 MiB by default).
+            case contentTooLarge(ContentTooLarge)
             /// 415: The body's content type is not accepted here.
             case unsupportedMediaType(UnsupportedMediaType)
+            /// 429: The key's throttle or quota refuses the call for now.
+            case tooManyRequests(TooManyRequests)
             /// A status the contract does not document, with the raw body.
             case undocumented(statusCode: Int, body: Data)
 
@@ -79,12 +83,50 @@ extension Operations {
                 }
             }
 
+            /// The body is larger than the server accepts (`gatehouse serve --max-body-size`, 10 MiB by default).
+            public struct ContentTooLarge: Sendable, Hashable {
+                public var body: Problem
+
+                public init(body: Problem) {
+                    self.body = body
+                }
+            }
+
             /// The body's content type is not accepted here.
             public struct UnsupportedMediaType: Sendable, Hashable {
                 public var body: Problem
 
                 public init(body: Problem) {
                     self.body = body
+                }
+            }
+
+            /// The key's throttle or quota refuses the call for now.
+            public struct TooManyRequests: Sendable, Hashable {
+                public var body: Problem
+                /// Seconds to wait before trying again.
+                ///
+                /// `Retry-After` header.
+                public var retryAfter: Int?
+                /// The limit that applies (the quota, or the throttle's burst).
+                ///
+                /// `RateLimit-Limit` header.
+                public var rateLimitLimit: Int?
+                /// Requests left under that limit.
+                ///
+                /// `RateLimit-Remaining` header.
+                public var rateLimitRemaining: Int?
+                /// Seconds until the limit resets.
+                ///
+                /// `RateLimit-Reset` header.
+                public var rateLimitReset: Int?
+
+                public init(body: Problem, retryAfter: Int? = nil, rateLimitLimit: Int? = nil, rateLimitRemaining: Int? = nil, rateLimitReset: Int? = nil) {
+                    self.body = body
+                    self.retryAfter = retryAfter
+                    self.rateLimitLimit = rateLimitLimit
+                    self.rateLimitRemaining = rateLimitRemaining
+                    self.rateLimitReset = rateLimitReset
                 }
             }
         }
@@ -147,8 +189,20 @@ extension Client {
             )
         case 404:
             return .notFound(Operations.UpdateList.Output.NotFound(body: try decodeJSON(Problem.self, from: response, operationId: operationId)))
+        case 413:
+            return .contentTooLarge(Operations.UpdateList.Output.ContentTooLarge(body: try decodeJSON(Problem.self, from: response, operationId: operationId)))
         case 415:
             return .unsupportedMediaType(Operations.UpdateList.Output.UnsupportedMediaType(body: try decodeJSON(Problem.self, from: response, operationId: operationId)))
+        case 429:
+            return .tooManyRequests(
+                Operations.UpdateList.Output.TooManyRequests(
+                    body: try decodeJSON(Problem.self, from: response, operationId: operationId),
+                    retryAfter: try decodeHeader(Int.self, "Retry-After", from: response, operationId: operationId),
+                    rateLimitLimit: try decodeHeader(Int.self, "RateLimit-Limit", from: response, operationId: operationId),
+                    rateLimitRemaining: try decodeHeader(Int.self, "RateLimit-Remaining", from: response, operationId: operationId),
+                    rateLimitReset: try decodeHeader(Int.self, "RateLimit-Reset", from: response, operationId: operationId)
+                )
+            )
         default:
             return .undocumented(statusCode: response.statusCode, body: response.body)
         }

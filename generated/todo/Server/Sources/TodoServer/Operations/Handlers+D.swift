@@ -19,6 +19,11 @@ extension TodoClient.Operations.DeleteList.Output {
         switch self {
         case .noContent:
             return HandlerResponse(status: 204)
+        case .badRequest(let value):
+            var response = HandlerResponse(status: 400)
+            response.body = Array(try encoder.encode(value.body))
+            response.headers.append((name: "Content-Type", value: "application/problem+json"))
+            return response
         case .unauthorized(let value):
             var response = HandlerResponse(status: 401)
             response.body = Array(try encoder.encode(value.body))
@@ -76,6 +81,11 @@ extension TodoClient.Operations.DeleteTodo.Output {
         switch self {
         case .noContent:
             return HandlerResponse(status: 204)
+        case .badRequest(let value):
+            var response = HandlerResponse(status: 400)
+            response.body = Array(try encoder.encode(value.body))
+            response.headers.append((name: "Content-Type", value: "application/problem+json"))
+            return response
         case .unauthorized(let value):
             var response = HandlerResponse(status: 401)
             response.body = Array(try encoder.encode(value.body))
@@ -88,6 +98,23 @@ extension TodoClient.Operations.DeleteTodo.Output {
             var response = HandlerResponse(status: 404)
             response.body = Array(try encoder.encode(value.body))
             response.headers.append((name: "Content-Type", value: "application/problem+json"))
+            return response
+        case .tooManyRequests(let value):
+            var response = HandlerResponse(status: 429)
+            response.body = Array(try encoder.encode(value.body))
+            response.headers.append((name: "Content-Type", value: "application/problem+json"))
+            if let header = try TodoClient.ParameterCoding.header(value.retryAfter, explode: false) {
+                response.headers.append((name: "Retry-After", value: header))
+            }
+            if let header = try TodoClient.ParameterCoding.header(value.rateLimitLimit, explode: false) {
+                response.headers.append((name: "RateLimit-Limit", value: header))
+            }
+            if let header = try TodoClient.ParameterCoding.header(value.rateLimitRemaining, explode: false) {
+                response.headers.append((name: "RateLimit-Remaining", value: header))
+            }
+            if let header = try TodoClient.ParameterCoding.header(value.rateLimitReset, explode: false) {
+                response.headers.append((name: "RateLimit-Reset", value: header))
+            }
             return response
         case .undocumented(let statusCode, let body):
             return HandlerResponse(status: statusCode, body: Array(body))

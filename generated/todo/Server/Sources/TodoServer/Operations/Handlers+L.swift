@@ -19,12 +19,34 @@ extension TodoClient.Operations.ListLists.Output {
             response.body = Array(try encoder.encode(value.body))
             response.headers.append((name: "Content-Type", value: "application/json"))
             return response
+        case .badRequest(let value):
+            var response = HandlerResponse(status: 400)
+            response.body = Array(try encoder.encode(value.body))
+            response.headers.append((name: "Content-Type", value: "application/problem+json"))
+            return response
         case .unauthorized(let value):
             var response = HandlerResponse(status: 401)
             response.body = Array(try encoder.encode(value.body))
             response.headers.append((name: "Content-Type", value: "application/problem+json"))
             if let header = try TodoClient.ParameterCoding.header(value.wwwAuthenticate, explode: false) {
                 response.headers.append((name: "WWW-Authenticate", value: header))
+            }
+            return response
+        case .tooManyRequests(let value):
+            var response = HandlerResponse(status: 429)
+            response.body = Array(try encoder.encode(value.body))
+            response.headers.append((name: "Content-Type", value: "application/problem+json"))
+            if let header = try TodoClient.ParameterCoding.header(value.retryAfter, explode: false) {
+                response.headers.append((name: "Retry-After", value: header))
+            }
+            if let header = try TodoClient.ParameterCoding.header(value.rateLimitLimit, explode: false) {
+                response.headers.append((name: "RateLimit-Limit", value: header))
+            }
+            if let header = try TodoClient.ParameterCoding.header(value.rateLimitRemaining, explode: false) {
+                response.headers.append((name: "RateLimit-Remaining", value: header))
+            }
+            if let header = try TodoClient.ParameterCoding.header(value.rateLimitReset, explode: false) {
+                response.headers.append((name: "RateLimit-Reset", value: header))
             }
             return response
         case .undocumented(let statusCode, let body):
@@ -71,6 +93,23 @@ extension TodoClient.Operations.ListTodos.Output {
             var response = HandlerResponse(status: 404)
             response.body = Array(try encoder.encode(value.body))
             response.headers.append((name: "Content-Type", value: "application/problem+json"))
+            return response
+        case .tooManyRequests(let value):
+            var response = HandlerResponse(status: 429)
+            response.body = Array(try encoder.encode(value.body))
+            response.headers.append((name: "Content-Type", value: "application/problem+json"))
+            if let header = try TodoClient.ParameterCoding.header(value.retryAfter, explode: false) {
+                response.headers.append((name: "Retry-After", value: header))
+            }
+            if let header = try TodoClient.ParameterCoding.header(value.rateLimitLimit, explode: false) {
+                response.headers.append((name: "RateLimit-Limit", value: header))
+            }
+            if let header = try TodoClient.ParameterCoding.header(value.rateLimitRemaining, explode: false) {
+                response.headers.append((name: "RateLimit-Remaining", value: header))
+            }
+            if let header = try TodoClient.ParameterCoding.header(value.rateLimitReset, explode: false) {
+                response.headers.append((name: "RateLimit-Reset", value: header))
+            }
             return response
         case .undocumented(let statusCode, let body):
             return HandlerResponse(status: statusCode, body: Array(body))

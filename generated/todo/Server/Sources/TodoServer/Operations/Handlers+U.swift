@@ -51,10 +51,32 @@ extension TodoClient.Operations.UpdateList.Output {
             response.body = Array(try encoder.encode(value.body))
             response.headers.append((name: "Content-Type", value: "application/problem+json"))
             return response
+        case .contentTooLarge(let value):
+            var response = HandlerResponse(status: 413)
+            response.body = Array(try encoder.encode(value.body))
+            response.headers.append((name: "Content-Type", value: "application/problem+json"))
+            return response
         case .unsupportedMediaType(let value):
             var response = HandlerResponse(status: 415)
             response.body = Array(try encoder.encode(value.body))
             response.headers.append((name: "Content-Type", value: "application/problem+json"))
+            return response
+        case .tooManyRequests(let value):
+            var response = HandlerResponse(status: 429)
+            response.body = Array(try encoder.encode(value.body))
+            response.headers.append((name: "Content-Type", value: "application/problem+json"))
+            if let header = try TodoClient.ParameterCoding.header(value.retryAfter, explode: false) {
+                response.headers.append((name: "Retry-After", value: header))
+            }
+            if let header = try TodoClient.ParameterCoding.header(value.rateLimitLimit, explode: false) {
+                response.headers.append((name: "RateLimit-Limit", value: header))
+            }
+            if let header = try TodoClient.ParameterCoding.header(value.rateLimitRemaining, explode: false) {
+                response.headers.append((name: "RateLimit-Remaining", value: header))
+            }
+            if let header = try TodoClient.ParameterCoding.header(value.rateLimitReset, explode: false) {
+                response.headers.append((name: "RateLimit-Reset", value: header))
+            }
             return response
         case .undocumented(let statusCode, let body):
             return HandlerResponse(status: statusCode, body: Array(body))
