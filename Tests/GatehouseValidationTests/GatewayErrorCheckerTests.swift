@@ -60,7 +60,7 @@ struct GatewayErrorCheckerTests {
                 """
         #expect(
             try Self.diagnostics(yaml) == [
-                "24:5: the gateway answers 'listPets' and 'createPet' with 400 (request validation) and 403 (missing or invalid API key), and 'createPet' with 413 (body over the size limit) and 415 (undeclared content type) as 'application/problem+json'; the response documents 'application/json' with a schema that rejects it: missing required property 'code' | 30:23: 'required' is declared at '#/components/responses/Error/content/application~1json/schema/required'"
+                "24:5: the gateway answers 'listPets' and 'createPet' with 400 (request validation or a repeated API key) and 403 (missing or invalid API key), and 'createPet' with 413 (body over the size limit) and 415 (undeclared content type) as 'application/problem+json'; the response documents 'application/json' with a schema that rejects it: missing required property 'code' | 30:23: 'required' is declared at '#/components/responses/Error/content/application~1json/schema/required'"
             ])
     }
 
@@ -196,7 +196,6 @@ struct GatewayErrorCheckerTests {
                       operationId: health
                       responses:
                         '200': {description: ok}
-                        '400': {description: bad, content: {text/plain: {schema: {type: string}}}}
                         '403': {description: forbidden, content: {text/plain: {schema: {type: string}}}}
                         '429': {description: slow down, content: {text/plain: {schema: {type: string}}}}
                   /pets:
@@ -211,6 +210,28 @@ struct GatewayErrorCheckerTests {
                     key: {type: apiKey, in: header, name: X-API-Key}
                 """
         #expect(try Self.diagnostics(yaml) == [])
+    }
+
+    @Test func aRepeatedAPIKeyBringsA400EvenWithoutParameters() throws {
+        let yaml =
+            Self.header + """
+
+                security: [{}, {key: []}]
+                paths:
+                  /health:
+                    get:
+                      operationId: health
+                      responses:
+                        '200': {description: ok}
+                        '400': {description: bad, content: {text/plain: {schema: {type: string}}}}
+                components:
+                  securitySchemes:
+                    key: {type: apiKey, in: header, name: X-API-Key}
+                """
+        #expect(
+            try Self.diagnostics(yaml) == [
+                "10:9: the gateway answers 'health' with 400 (a repeated API key) as 'application/problem+json'; the response documents only 'text/plain', which is not JSON"
+            ])
     }
 
     @Test func bearerTokensAndUsagePlansBring401And429() throws {
@@ -239,7 +260,7 @@ struct GatewayErrorCheckerTests {
             """
         #expect(
             try Self.diagnostics(yaml) == [
-                "13:9: the gateway answers 'me' with 401 (missing or invalid credentials), 403 (missing or invalid API key) and 429 (usage plan) as 'application/problem+json'; the response documents 'application/json' with a schema that rejects it: missing required property 'message' | 17:48: 'required' is declared at '#/paths/~1me/get/responses/default/content/application~1json/schema/required'"
+                "13:9: the gateway answers 'me' with 400 (a repeated API key), 401 (missing or invalid credentials), 403 (missing or invalid API key) and 429 (usage plan) as 'application/problem+json'; the response documents 'application/json' with a schema that rejects it: missing required property 'message' | 17:48: 'required' is declared at '#/paths/~1me/get/responses/default/content/application~1json/schema/required'"
             ])
     }
 

@@ -6,8 +6,18 @@ extension GatewayErrorChecker {
     func statuses(of operation: GatehouseSpec.Operation) -> [GatewayStatus] {
         var statuses: [GatewayStatus] = []
         let hasBody = operation.requestBody != nil
-        if hasBody || !operation.parameters.isEmpty {
+        // A second API key (a repeated header, query parameter or cookie) is refused before anything else.
+        switch (hasBody || !operation.parameters.isEmpty, takesAPIKey(operation)) {
+        case (true, false):
             statuses.append(GatewayStatus(status: 400, reason: "request validation", samples: Self.badRequest))
+        case (true, true):
+            statuses.append(
+                GatewayStatus(
+                    status: 400, reason: "request validation or a repeated API key",
+                    samples: Self.badRequest + [Self.repeatedKey]))
+        case (false, true):
+            statuses.append(GatewayStatus(status: 400, reason: "a repeated API key", samples: [Self.repeatedKey]))
+        case (false, false): break
         }
         let credentials = credentials(of: operation)
         if let credentials {
@@ -71,6 +81,11 @@ extension GatewayErrorChecker {
             return plan["throttle"] != nil || plan["quota"] != nil || plan["operations"] != nil
         }
         guard limited == true else { return false }
+        return takesAPIKey(operation)
+    }
+
+    /// Whether a caller may present an API key: one of the operation's alternatives names one.
+    func takesAPIKey(_ operation: GatehouseSpec.Operation) -> Bool {
         let takesKey = operation.security?.contains { requirement in
             requirement.schemes.contains { credential($0.scheme) == .apiKey }
         }
@@ -101,6 +116,10 @@ extension GatewayErrorChecker {
         ProblemDocument(
             status: 400, title: "Bad Request", detail: "the request body could not be read: the connection was closed"),
     ]
+
+    static let repeatedKey = ProblemDocument(
+        status: 400, title: "Bad Request",
+        detail: "the request carries more than one header 'X-API-Key'; send exactly one API key")
 
     static let unauthorized = ProblemDocument(
         status: 401, title: "Unauthorized", detail: "this operation needs a bearer token")

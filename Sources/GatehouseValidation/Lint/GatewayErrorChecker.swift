@@ -1,7 +1,7 @@
 public import GatehouseSpec
 
 /// The `gateway-errors` rule of `gatehouse check`: for each status the gateway answers by itself (400 from request
-/// validation, 401/403 from security, 413/415 for bodies, 429 from usage plans), the response the contract
+/// validation or a repeated API key, 401/403 from security, 413/415 for bodies, 429 from usage plans), the response the contract
 /// documents for it (the exact status, else its range, else `default`) must accept the problem document the
 /// gateway sends (`application/problem+json`, RFC 9457). Otherwise a generated client, which decodes that response
 /// with the documented schema, fails on the gateway's answer.
