@@ -71,7 +71,7 @@ struct MergePatchTests {
             #expect(afterRename.body.name == "Weekend groceries")
             #expect(afterRename.body.description == "For Saturday")
 
-            // `null`: the description is removed, and stays removed.
+            // `null`: the description is cleared, and stays cleared (the gateway answers `"description": null`).
             let cleared = try await client.updateList(
                 .init(listId: id, body: .mergePatchJson(TodoListPatch(description: .null))))
             #expect(transport.lastBody == #"{"description":null}"#)

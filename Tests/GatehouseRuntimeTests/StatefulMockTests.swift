@@ -44,7 +44,20 @@ struct StatefulMockTests {
             #expect(patched.status == 200)
             #expect(patched.json?["name"] == .string("Work"))
             #expect(patched.json?["description"] == .string("Office things"))
-            #expect(try await gateway.request(.GET, "/api/lists/99").status == 404)
+            // `null` clears the description; `TodoList` requires the member (nullable), so it stays, as null.
+            let cleared = try await gateway.request(
+                .PATCH, "/api/lists/2", headers: [("Content-Type", "application/merge-patch+json")],
+                body: #"{"description": null}"#
+            )
+            #expect(cleared.status == 200)
+            #expect(cleared.json?["description"] == .null)
+            #expect(try await gateway.request(.GET, "/api/lists/2").json?["description"] == .null)
+            // The contract's 404 example, about list 42, is told which item is missing.
+            let missing = try await gateway.request(.GET, "/api/lists/99")
+            #expect(missing.status == 404)
+            #expect(missing.json?["detail"] == .string("no 'lists' item with id '99'"))
+            #expect(missing.json?["instance"] == .string("/api/lists/99"))
+            #expect(missing.json?["title"] == .string("Not Found"))
 
             // Todos nested under list 1: uuid ids, Location, a partition per list, pages with a cursor.
             var ids: [String] = []
@@ -60,7 +73,8 @@ struct StatefulMockTests {
                 ids.append(id)
             }
             let firstPage = try await gateway.request(.GET, "/api/lists/1/todos?limit=2")
-            #expect(firstPage.json?["items"]?.arrayValue?.count == 2)
+            // Oldest first, as with integer ids: the made-up uuids sort by creation time.
+            #expect(firstPage.json?["items"]?.arrayValue?.map { $0["id"] } == ids.prefix(2).map { .string($0) })
             let cursor = try #require(firstPage.json?["nextCursor"]?.stringValue)
             let secondPage = try await gateway.request(.GET, "/api/lists/1/todos?limit=2&cursor=\(cursor)")
             #expect(secondPage.json?["items"]?.arrayValue?.count == 1)

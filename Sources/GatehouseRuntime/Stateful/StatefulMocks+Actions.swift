@@ -11,7 +11,7 @@ extension StatefulMocks {
         } else if request.itemExample[mapping.idProperty]?.numberValue != nil {
             id = .number(try await nextSequence(mapping.table))
         } else {
-            id = .string(UUID().uuidString.lowercased())
+            id = .string(TimeOrderedID.shared.next())
         }
         let idText = Self.text(id)
         var item = request.item(id: id, created: nil)
@@ -47,6 +47,12 @@ extension StatefulMocks {
         var item: JSONObject
         if request.mapping.action == .merge {
             item = Self.mergePatch(existing, request.body ?? JSONObject())
+            // RFC 7396 removes a member patched to `null`; one the contract's items require (a nullable one) stays,
+            // as null, so the answer still fits the contract.
+            for member in request.body ?? JSONObject()
+            where member.value == .null && request.required.contains(member.key) {
+                item[member.key] = .null
+            }
             let now = JSONValue.string(ISO8601DateFormatter().string(from: Date()))
             for key in ["updatedAt", "updated_at"] where item[key] != nil { item[key] = now }
         } else {
@@ -68,10 +74,8 @@ extension StatefulMocks {
     }
 
     func notFound(_ request: StatefulRequest, _ base: GatewayAnswer) -> GatewayAnswer {
-        request.declaredOr(
-            404,
-            problem(404, "Not Found", "no '\(request.mapping.table)' item with id '\(request.itemId ?? "")'", base)
-        )
+        let detail = "no '\(request.mapping.table)' item with id '\(request.itemId ?? "")'"
+        return request.declaredOr(404, detail: detail, problem(404, "Not Found", detail, base))
     }
 
     /// The next integer of a table's id sequence, atomically.

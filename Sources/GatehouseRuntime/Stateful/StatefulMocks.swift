@@ -87,10 +87,11 @@ public final class StatefulMocks: Sendable {
             case .list: return try await list(request, base: base)
             }
         } catch let error as TableStoreError where error.code == .conditionFailed {
-            return request.declaredOr(
-                409, problem(409, "Conflict", "a '\(mapping.table)' item with this id already exists", base))
+            let detail = "a '\(mapping.table)' item with this id already exists"
+            return request.declaredOr(409, detail: detail, problem(409, "Conflict", detail, base))
         } catch let error as TableStoreError where error.code == .invalidCursor {
-            return request.declaredOr(400, problem(400, "Bad Request", "the cursor is not one this API gave out", base))
+            let detail = "the cursor is not one this API gave out"
+            return request.declaredOr(400, detail: detail, problem(400, "Bad Request", detail, base))
         } catch {
             // The store's errors name the condition (a full disk, a read-only file) but never stored values.
             logger.error(

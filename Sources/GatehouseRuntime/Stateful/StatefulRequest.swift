@@ -24,9 +24,25 @@ struct StatefulRequest: Sendable {
     /// The contract's own answer for a status (its declared 404, 409…), when it declares one.
     var declared: @Sendable (Int) -> GatewayAnswer?
 
-    /// The contract's declared answer for `status`, else `fallback` (a problem document).
-    func declaredOr(_ status: Int, _ fallback: GatewayAnswer) -> GatewayAnswer {
-        declared(status) ?? fallback
+    /// The contract's declared answer for `status`, else `fallback` (a problem document with `detail`).
+    ///
+    /// The declared answer is the contract's example, which describes some other request ("There is no list with
+    /// id 42."): its string members `detail` and `message` get this answer's `detail`, and `instance` the request
+    /// path. Everything else stays as the contract shows it.
+    func declaredOr(_ status: Int, detail: String, _ fallback: GatewayAnswer) -> GatewayAnswer {
+        guard var answer = declared(status) else { return fallback }
+        guard var object = (try? JSONParser.parse(answer.body))?.objectValue else { return answer }
+        var filled = false
+        for member in ["detail", "message"] where object[member]?.stringValue != nil {
+            object[member] = .string(detail)
+            filled = true
+        }
+        if object["instance"]?.stringValue != nil {
+            object["instance"] = .string(path)
+            filled = true
+        }
+        if filled { answer.body = Array(JSONWriter.string(.object(object)).utf8) }
+        return answer
     }
 
     /// The partition of the table: the parent path parameters' values (`/lists/7/todos` is partition `7`).
