@@ -42,13 +42,10 @@ extension ServeCommand {
             StandardError.write("error: cannot write the seed items: \(error)\n")
             throw ExitStatus.usageOrIO
         }
-        FileHandle.standardOutput.write(
-            Data(
-                ("Seeded \(summary.written) item\(summary.written == 1 ? "" : "s")"
-                    + (summary.kept > 0 ? " (\(summary.kept) seeded by an earlier run or created since, kept)" : "")
-                    + "\n").utf8
-            )
-        )
+        StandardOutput.write(
+            "Seeded \(summary.written) item\(summary.written == 1 ? "" : "s")"
+                + (summary.kept > 0 ? " (\(summary.kept) seeded by an earlier run or created since, kept)" : "")
+                + "\n")
     }
 
     /// Closes a SQLite store once the server has stopped, so its WAL is checkpointed and the file left clean.

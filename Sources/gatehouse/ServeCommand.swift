@@ -102,6 +102,9 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // A reader of the banner or the logs that goes away (`gatehouse serve … | head -3`) must not stop the
+        // server: the text is lost, the serving goes on. Sockets are written without SIGPIPE either way.
+        signal(SIGPIPE, SIG_IGN)
         let (model, _) = try ContractLoading.load(spec, purpose: "before serving it")
         let format = logFormat
         let level = Logger.Level(rawValue: logLevel) ?? .info
@@ -151,17 +154,14 @@ struct ServeCommand: AsyncParsableCommand {
             keyStore: keyStore,
             watching: watch ? spec : nil
         )
-        FileHandle.standardOutput.write(
-            Data((Self.banner(model: model, spec: spec, basePath: gateway.state.basePath) + "\n").utf8))
-        FileHandle.standardOutput.write(
-            Data((access.summary(model: model, configuration: accessConfiguration) + "\n").utf8))
+        StandardOutput.write(Self.banner(model: model, spec: spec, basePath: gateway.state.basePath) + "\n")
+        StandardOutput.write(access.summary(model: model, configuration: accessConfiguration) + "\n")
         let host = self.host
         let basePath = gateway.state.basePath
         do {
             try await gateway.run { port in
                 // Written straight to the file handle so it is seen at once even when stdout is a pipe.
-                FileHandle.standardOutput.write(
-                    Data("Listening on http://\(host):\(port)\(basePath) (Ctrl-C to stop)\n".utf8))
+                StandardOutput.write("Listening on http://\(host):\(port)\(basePath) (Ctrl-C to stop)\n")
             }
         } catch {
             Self.close(keyStore, logger: logger)

@@ -32,7 +32,8 @@ public struct JSONLogHandler: LogHandler {
                 withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
         else { return }
         data.append(0x0A)
-        FileHandle.standardError.write(data)
+        // A reader that went away loses the line; `write(_:)` would trap on the broken pipe.
+        try? FileHandle.standardError.write(contentsOf: data)
     }
 
     static func plain(_ value: Logger.Metadata.Value) -> Any {
