@@ -45,6 +45,8 @@ struct KeyAttackTests {
     @Test func hashesAreComparedWholeWhateverTheirLength() {
         let hash = APIKey.hash(ofSecret: "ghk_secret")
         #expect(hash.count == 64)
+        // SHA-256 in lowercase hex, as stores written by earlier versions hold it (FIPS 180-2's "abc" vector).
+        #expect(APIKey.hash(ofSecret: "abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         #expect(ConstantTime.equals(hash, APIKey.hash(ofSecret: "ghk_secret")))
         #expect(!ConstantTime.equals(hash, APIKey.hash(ofSecret: "ghk_secreT")))
         #expect(!ConstantTime.equals(hash, hash.dropLast()))

@@ -76,4 +76,17 @@ struct UsagePlansTests {
         #expect(window.end.formatted(.iso8601) == row.end)
         #expect(window.label == row.label)
     }
+
+    /// Windows are kept per period for the next request; dates that jump between periods, back and forth, still get
+    /// their own.
+    @Test func keptWindowsFollowDatesThatJumpBetweenPeriods() throws {
+        let rows = Self.windows + Self.windows.reversed() + Self.windows
+        for row in rows {
+            let date = try Date(row.at, strategy: .iso8601)
+            #expect(row.period.window(containing: date).label == row.label, "at \(row.at)")
+            // A second earlier: for the rows at a period's first instant, the window before.
+            let before = row.period.window(containing: date.addingTimeInterval(-1))
+            #expect(before.start <= date.addingTimeInterval(-1) && date.addingTimeInterval(-1) < before.end)
+        }
+    }
 }

@@ -35,10 +35,14 @@ public struct APIKey: Sendable, Hashable {
     /// The SHA-256 of a secret as lowercase hex: what the store keeps and what lookups compare.
     public static func hash(ofSecret secret: some StringProtocol) -> String {
         let digest = SHA256.hash(data: Array(secret.utf8))
-        return digest.map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        for byte in digest {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 
     /// Whether a name is acceptable: 1 to 64 letters, digits, `.`, `_` or `-` (it is shown in tables and logs).

@@ -8,9 +8,30 @@ struct PresentedCredentials: Sendable {
 
     /// The values of a header; a value with a comma is two values folded into one line by a proxy.
     func headerValues(_ name: String) -> [String] {
-        headers.filter { $0.name.caseInsensitiveCompare(name) == .orderedSame }
-            .flatMap { $0.value.split(separator: ",", omittingEmptySubsequences: false) }
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+        var values: [String] = []
+        for header in headers where Self.sameName(header.name, name) {
+            for part in header.value.utf8.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false) {
+                values.append(Self.trimmed(part))
+            }
+        }
+        return values
+    }
+
+    /// Header names compare ASCII case-insensitively (they are tokens); byte by byte, as Foundation's
+    /// `caseInsensitiveCompare` took 2 % of a keyed request.
+    static func sameName(_ left: String, _ right: String) -> Bool {
+        guard left.utf8.count == right.utf8.count else { return false }
+        return zip(left.utf8, right.utf8).allSatisfy { pair in
+            pair.0 == pair.1 || (pair.0 | 0x20 == pair.1 | 0x20 && (pair.0 | 0x20) >= 0x61 && (pair.0 | 0x20) <= 0x7A)
+        }
+    }
+
+    /// The text of `bytes` without leading and trailing spaces and tabs (optional whitespace around header values).
+    static func trimmed(_ bytes: Substring.UTF8View.SubSequence) -> String {
+        let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        guard let first = bytes.firstIndex(where: { !isBlank($0) }), let last = bytes.lastIndex(where: { !isBlank($0) })
+        else { return "" }
+        return String(decoding: bytes[first...last], as: UTF8.self)
     }
 
     /// The values of a query parameter, percent-decoded (`+` is a space, as in forms).
@@ -27,7 +48,7 @@ struct PresentedCredentials: Sendable {
 
     /// The values of a cookie across every `Cookie` header.
     func cookieValues(_ name: String) -> [String] {
-        headers.filter { $0.name.caseInsensitiveCompare("cookie") == .orderedSame }
+        headers.filter { Self.sameName($0.name, "cookie") }
             .flatMap { $0.value.split(separator: ";") }
             .compactMap { pair -> String? in
                 let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
