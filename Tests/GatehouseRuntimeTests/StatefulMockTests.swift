@@ -23,14 +23,16 @@ struct StatefulMockTests {
             configuration: configuration,
             store: try SQLiteTableStore(path: path)
         ) { gateway in
-            // Create two lists: integer ids from a sequence, the fields the client sent; what the schema requires
-            // and the client did not send (the nullable `description`) comes from the example.
+            // Create two lists: integer ids from a sequence, the fields the client sent, what the schema requires
+            // and the client cannot send (`todoCount`, the timestamps) from the example; the nullable
+            // `description`, which the client could have sent, is null rather than the example's text.
             let groceries = try await gateway.request(
                 .POST, "/api/lists", headers: Self.json, body: #"{"name": "Groceries"}"#)
             #expect(groceries.status == 201)
             #expect(groceries.json?["id"] == .number(JSONNumber(1)))
             #expect(groceries.json?["name"] == .string("Groceries"))
             #expect(groceries.json?["todoCount"] == .number(JSONNumber(0)))
+            #expect(groceries.json?["description"] == .null)
             #expect(groceries.headers["Gatehouse-Contract-Violation"] == [])
             let work = try await gateway.request(.POST, "/api/lists", headers: Self.json, body: #"{"name": "Work"}"#)
             #expect(work.json?["id"] == .number(JSONNumber(2)))

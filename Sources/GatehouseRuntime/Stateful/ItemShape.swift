@@ -26,6 +26,60 @@ enum ItemShape {
         return required(object, at: address, document, depth: 0)
     }
 
+    /// The required properties of `operation`'s item that its JSON request body declares and that allow `null`: a
+    /// client that leaves one out of a create or a replace gets `null` there, not the contract's example value
+    /// (creating `{"name": "Work"}` must not come back with the example's description).
+    static func clearedWhenOmitted(of operation: Operation, required: Set<String>, in document: SpecDocument) -> Set<
+        String
+    > {
+        guard !required.isEmpty, let body = operation.requestBody,
+            let schema = body.content.first(where: { $0.mediaType?.isJSON ?? false })?.schema,
+            let (address, object) = resolve(schema.address, document)
+        else { return [] }
+        var names = Set<String>()
+        for (name, propertyAddress) in properties(object, at: address, document, depth: 0)
+        where required.contains(name) && allowsNull(propertyAddress, document) {
+            names.insert(name)
+        }
+        return names
+    }
+
+    /// The declared properties of an object schema and where each one's schema is, `allOf` parts included.
+    static func properties(_ object: JSONObject, at address: NodeAddress, _ document: SpecDocument, depth: Int)
+        -> [String: NodeAddress]
+    {
+        var found: [String: NodeAddress] = [:]
+        for name in object["properties"]?.objectValue?.keys ?? [] {
+            found[name] = address.appending("properties").appending(name)
+        }
+        guard depth < 8, let parts = object["allOf"]?.arrayValue else { return found }
+        for index in parts.indices {
+            guard let (partAddress, part) = resolve(address.appending("allOf").appending(index), document) else {
+                continue
+            }
+            found.merge(properties(part, at: partAddress, document, depth: depth + 1)) { first, _ in first }
+        }
+        return found
+    }
+
+    /// Whether a schema accepts `null`: OpenAPI 3.0's `nullable`, a `type` list with `null`, or a `oneOf`/`anyOf`
+    /// branch of type `null`.
+    static func allowsNull(_ address: NodeAddress, _ document: SpecDocument) -> Bool {
+        guard let (resolved, object) = resolve(address, document) else { return false }
+        if object["nullable"]?.boolValue == true { return true }
+        if object["type"]?.stringValue == "null" { return true }
+        if object["type"]?.arrayValue?.contains(.string("null")) == true { return true }
+        for keyword in ["oneOf", "anyOf"] {
+            for index in (object[keyword]?.arrayValue ?? []).indices {
+                guard let (_, branch) = resolve(resolved.appending(keyword).appending(index), document) else {
+                    continue
+                }
+                if branch["type"]?.stringValue == "null" || branch["nullable"]?.boolValue == true { return true }
+            }
+        }
+        return false
+    }
+
     static func required(_ object: JSONObject, at address: NodeAddress, _ document: SpecDocument, depth: Int) -> Set<
         String
     > {

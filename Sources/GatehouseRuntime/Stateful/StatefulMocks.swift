@@ -15,6 +15,8 @@ public final class StatefulMocks: Sendable {
     private let mappings: [NodeAddress: ResourceMapping]
     /// Per operation: the item properties its answer's schema requires.
     private let requiredProperties: [NodeAddress: Set<String>]
+    /// Per operation: the required, nullable properties its request body declares (`ItemShape.clearedWhenOmitted`).
+    private let clearedWhenOmitted: [NodeAddress: Set<String>]
     /// Per operation: how it pages (read for lists).
     private let paging: [NodeAddress: ListPaging]
     /// The tables whose item schema types ids as integers.
@@ -29,19 +31,24 @@ public final class StatefulMocks: Sendable {
         self.store = store
         var mappings: [NodeAddress: ResourceMapping] = [:]
         var requiredProperties: [NodeAddress: Set<String>] = [:]
+        var clearedWhenOmitted: [NodeAddress: Set<String>] = [:]
         var paging: [NodeAddress: ListPaging] = [:]
         for operation in model.operations {
             guard let mapping = ResourceMapping.of(operation) else { continue }
             mappings[operation.address] = mapping
             paging[operation.address] = ListPaging(operation: operation, document: model.document)
-            requiredProperties[operation.address] = ItemShape.requiredProperties(
+            let required = ItemShape.requiredProperties(
                 of: operation,
                 isList: mapping.action == .list,
                 in: model.document
             )
+            requiredProperties[operation.address] = required
+            clearedWhenOmitted[operation.address] = ItemShape.clearedWhenOmitted(
+                of: operation, required: required, in: model.document)
         }
         self.mappings = mappings
         self.requiredProperties = requiredProperties
+        self.clearedWhenOmitted = clearedWhenOmitted
         self.paging = paging
         self.integerIdTables = Set(MockTableShape.all(in: model).values.filter(\.integerIds).map(\.table))
     }
@@ -74,6 +81,7 @@ public final class StatefulMocks: Sendable {
             body: body.flatMap { try? JSONParser.parse($0) }?.objectValue,
             example: example,
             required: requiredProperties[operation.address] ?? [],
+            clearedWhenOmitted: clearedWhenOmitted[operation.address] ?? [],
             path: path,
             declared: declared
         )

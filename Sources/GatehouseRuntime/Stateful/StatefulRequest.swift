@@ -19,6 +19,8 @@ struct StatefulRequest: Sendable {
     var example: JSONValue?
     /// The properties the item schema requires; the only ones taken from the example.
     var required: Set<String>
+    /// Required, nullable properties the client may send: `null` when a create or replace leaves them out.
+    var clearedWhenOmitted: Set<String> = []
     /// The request path, for `Location`.
     var path: String
     /// The contract's own answer for a status (its declared 404, 409…), when it declares one.
@@ -72,6 +74,7 @@ struct StatefulRequest: Sendable {
     /// An item built from the example, the client's fields, the id and the parent parameters, with fresh timestamps.
     func item(id: JSONValue, created: JSONValue?) -> JSONObject {
         var item = JSONObject(itemExample.filter { required.contains($0.key) })
+        for name in clearedWhenOmitted { item[name] = .null }
         for member in body ?? JSONObject() { item[member.key] = member.value }
         item[mapping.idProperty] = id
         for parameter in mapping.parentParameters {
