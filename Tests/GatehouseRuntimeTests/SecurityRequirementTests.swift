@@ -74,7 +74,7 @@ struct SecurityRequirementTests {
             #expect(unknown.status == 403)
             #expect(unknown.json?["detail"] == .string("the API key is not valid: it is unknown or disabled"))
             #expect(try await gateway.request(.GET, "/keyed", headers: [("X-API-Key", key)]).status == 200)
-            try await keys.setEnabled(false, name: "alice")
+            _ = try await keys.setEnabled(false, name: "alice")
             // The cache remembers a lookup for at most half a second: one second later the key is refused.
             clock.advance(by: 1)
             #expect(try await gateway.request(.GET, "/keyed", headers: [("X-API-Key", key)]).status == 403)
@@ -96,8 +96,8 @@ struct SecurityRequirementTests {
         }
     }
 
-    @Test func bearerAndBasicAreCheckedForPresenceAndFormat() async throws {
-        try await KeyedGateway.with { gateway, _, _ in
+    @Test func bearerIsCheckedForFormatAndBasicAgainstTheIssuedKeys() async throws {
+        try await KeyedGateway.with { gateway, secrets, keys in
             let missing = try await gateway.request(.GET, "/bearer")
             #expect(missing.status == 401)
             #expect(missing.headers["WWW-Authenticate"] == [#"Bearer realm="gatehouse""#])
@@ -109,8 +109,24 @@ struct SecurityRequirementTests {
             #expect(
                 try await gateway.request(.GET, "/basic").headers["WWW-Authenticate"] == [#"Basic realm="gatehouse""#])
             #expect(try await gateway.request(.GET, "/basic", headers: [("Authorization", "Basic !!")]).status == 401)
-            let basic = "Basic " + Data("ada:secret".utf8).base64EncodedString()
-            #expect(try await gateway.request(.GET, "/basic", headers: [("Authorization", basic)]).status == 200)
+            // The user is a key's name, the password its secret; the call is metered by the key's plan.
+            func basic(_ user: String, _ password: String) -> [(String, String)] {
+                [("Authorization", "Basic " + Data("\(user):\(password)".utf8).base64EncodedString())]
+            }
+            let alice = try #require(secrets["alice"])
+            let accepted = try await gateway.request(.GET, "/basic", headers: basic("alice", alice))
+            #expect(accepted.status == 200)
+            #expect(accepted.headers["RateLimit-Limit"] == ["1000"])
+            for (user, password) in [("ada", "secret"), ("bob", alice), ("alice", ""), ("alice", alice + "x")] {
+                let refused = try await gateway.request(.GET, "/basic", headers: basic(user, password))
+                #expect(refused.status == 401, "\(user)")
+                #expect(refused.headers["WWW-Authenticate"] == [#"Basic realm="gatehouse""#])
+                #expect(refused.json?["detail"] == .string("the user or password is not valid"))
+            }
+            // A revoked key no longer signs in (the lookup cache holds for at most 0.5 s).
+            _ = try await keys.setEnabled(false, name: "alice")
+            try await Task.sleep(for: .milliseconds(600))
+            #expect(try await gateway.request(.GET, "/basic", headers: basic("alice", alice)).status == 401)
         }
     }
 

@@ -39,7 +39,7 @@ final class Gatekeeper: Sendable {
         case anonymous
         /// A key of the store; metered by its plan.
         case key(APIKey)
-        /// A bearer token or basic credentials; not metered (plans attach to API keys).
+        /// A bearer token; not metered (plans attach to API keys; basic credentials are a key's name and secret).
         case authenticated
     }
 
@@ -145,11 +145,18 @@ final class Gatekeeper: Sendable {
             case .failure(let failure): return .badToken(failure.reason)
             }
         case .basic:
+            // The user is a key's name and the password its secret: keys issued with `gatehouse keys create` serve
+            // basic authentication too, checked and metered like API keys.
             guard let encoded = authorization(request, scheme: "basic") else { return .missing }
             guard let data = Data(base64Encoded: encoded), let text = String(data: data, encoding: .utf8),
-                text.contains(":")
+                let colon = text.firstIndex(of: ":")
             else { return .badBasic("the basic credentials are not base64 of 'user:password'") }
-            return .satisfied(nil)
+            let user = text[..<colon]
+            let password = text[text.index(after: colon)...]
+            guard !password.isEmpty, let key = try await lookUp(String(password)),
+                ConstantTime.equals(key.name, String(user))
+            else { return .badBasic("the user or password is not valid") }
+            return .satisfied(key)
         case .unsupported:
             return .unsupported
         }
@@ -157,10 +164,10 @@ final class Gatekeeper: Sendable {
 
     /// The credentials after `Authorization: <scheme> `, the scheme matched case-insensitively.
     func authorization(_ request: PresentedCredentials, scheme: String) -> String? {
-        let values = request.headers.filter { $0.name.caseInsensitiveCompare("authorization") == .orderedSame }
+        let values = request.headers.filter { PresentedCredentials.sameName($0.name, "authorization") }
         guard values.count == 1, let value = values.first?.value else { return nil }
         let parts = value.split(separator: " ", maxSplits: 1)
-        guard parts.count == 2, parts[0].caseInsensitiveCompare(scheme) == .orderedSame else { return nil }
+        guard parts.count == 2, PresentedCredentials.sameName(String(parts[0]), scheme) else { return nil }
         return parts[1].trimmingCharacters(in: .whitespaces)
     }
 
