@@ -88,6 +88,29 @@ import Testing
         #expect(html.contains("Use &lt;b&gt;bold&lt;/b&gt; &amp; &lt;script&gt;x&lt;/script&gt;"))
     }
 
+    @Test func allowedHTMLRendersInEveryPlaceAndThePageStaysValid() throws {
+        let text = """
+            <p>Intro with <a href="https://docs.example/a?b=1&amp;c=2" onclick="x()">a link</a></p>
+
+            <ul><li><code>one</code><li>two</ul><table><tr><th align=right>H</th></tr><tr><td>1</td></tr></table>
+            <h2>Section</h2><details><summary>More</summary><p>Hidden <div>open
+            """
+        let html = try DocsTestSupport.page(try DocsTestSupport.model(yaml: Self.spec(with: text)))
+        let page = HTMLChecker(html)
+        #expect(page.problems == [])
+        #expect(page.handlerAttributes == [])
+        #expect(
+            html.contains(
+                "<p>Intro with <a href=\"https://docs.example/a?b=1&amp;c=2\" rel=\"noopener noreferrer\">a link</a></p>"))
+        #expect(html.contains("<ul><li><code>one</code></li><li>two</li></ul>"))
+        #expect(html.contains("<th class=\"align-right\">H</th>"))
+        // The operation's description sits under an h3: its h2 becomes an h5 (level 4 plus one); in a schema tree,
+        // where the outline has no room, a bold paragraph.
+        #expect(html.contains("<h5>Section</h5>"))
+        #expect(html.contains("<p><strong>Section</strong></p>"))
+        #expect(html.contains("<details><summary>More</summary><p>Hidden </p><div>open\n</div></details>"))
+    }
+
     @Test func safeLinksStayLinks() throws {
         let text = "See [the guide](https://docs.example/guide), <mailto:api@example.com>, [below](#schema/Thing)."
         let html = try DocsTestSupport.page(try DocsTestSupport.model(yaml: Self.spec(with: text)))

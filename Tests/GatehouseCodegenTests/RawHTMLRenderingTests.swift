@@ -86,6 +86,12 @@ import Testing
             markdown: "<p>before<script type=\"text/javascript\">document.write('<b>x</b>')</SCRIPT >after</p>",
             html: "<p>beforeafter</p>\n"),
         Row(name: "unclosed script takes the rest", markdown: "<div>ok<script>alert(1)", html: "<div>ok\n</div>"),
+        Row(
+            name: "an unclosed script takes the rest of its paragraph", markdown: "a <script>alert(1)\n\nnext",
+            html: "<p>a </p>\n<p>next</p>\n"),
+        Row(
+            name: "an unclosed element of those removed with content is a placeholder",
+            markdown: "Set <title> to the name", html: "<p>Set &lt;title&gt; to the name</p>\n"),
         Row(name: "style", markdown: "<style>body{display:none}</style>text", html: "text\n"),
         Row(
             name: "img with a handler", markdown: "<img src=x onerror=alert(1)>",
