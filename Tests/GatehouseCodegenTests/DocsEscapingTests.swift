@@ -101,7 +101,8 @@ import Testing
         #expect(page.handlerAttributes == [])
         #expect(
             html.contains(
-                "<p>Intro with <a href=\"https://docs.example/a?b=1&amp;c=2\" rel=\"noopener noreferrer\">a link</a></p>"))
+                "<p>Intro with <a href=\"https://docs.example/a?b=1&amp;c=2\" rel=\"noopener noreferrer\">a link</a></p>"
+            ))
         #expect(html.contains("<ul><li><code>one</code></li><li>two</li></ul>"))
         #expect(html.contains("<th class=\"align-right\">H</th>"))
         // The operation's description sits under an h3: its h2 becomes an h5 (level 4 plus one); in a schema tree,

@@ -112,16 +112,20 @@ extension CommonMarkRenderer {
                 continue
             }
             let role = tag.kind == .other ? nil : HTMLSanitizer.role(of: tag.name)
-            if tag.kind != .other, role == nil {
-                index = tag.end  // Not an HTML element: a placeholder in prose, shown as written.
+            let resume =
+                role == .removedWithContent && tag.kind == .start
+                ? HTMLTag.resumeAfterRemovedElement(tag.name, in: characters, from: tag.end, memo: &memo) : nil
+            if tag.kind != .other, role == nil || role == .removedWithContent && tag.kind == .start && resume == nil {
+                // Not an HTML element, or one never closed: a placeholder in prose, shown as written.
+                index = tag.end
                 continue
             }
             flushText()
             switch tag.kind {
             case .other:
                 index = tag.end
-            case .start where role == .removedWithContent:
-                index = HTMLTag.endOfRemovedElement(tag.name, in: characters, from: tag.end)
+            case .start where resume != nil:
+                index = resume ?? tag.end
             case .start:
                 html.start(tag, into: &output)
                 index = tag.end

@@ -22,7 +22,7 @@ struct HTMLTag {
     }
 
     /// A tag longer than this is text: keeps a run of unclosed `<a b c …` from making parsing quadratic.
-    static let maximumLength = 8_192
+    static let maximumLength = 4_096
 
     /// The raw HTML starting at the `<` at `index`, or nil when the text there is not raw HTML (then it is text).
     ///
@@ -123,10 +123,15 @@ struct HTMLTag {
         return nil
     }
 
-    /// The index after the closing tag of the element `name`, removed with its content, whose start tag ends at
-    /// `start`: the first `</name` (in any case) up to its `>`, as browsers end a script; the end of the text when
-    /// there is none, so that an unclosed `<script>` takes the rest with it rather than showing its code.
-    static func endOfRemovedElement(_ name: String, in characters: [Character], from start: Int) -> Int {
+    /// Where text resumes after the element `name`, removed with its content, whose start tag ends at `start`:
+    /// after the first `</name` (in any case) up to its `>`, as browsers end a script. When it is never closed, a
+    /// script or style takes the rest of the text with it (its code is never shown); any other such tag gives nil,
+    /// since an unclosed `<title>` or `<select>` is more likely a placeholder in prose, shown as written.
+    static func resumeAfterRemovedElement(
+        _ name: String, in characters: [Character], from start: Int, memo: inout Memo
+    ) -> Int? {
+        let unclosed = name == "script" || name == "style" ? characters.count : nil
+        if let missing = memo.unclosedFrom[name], start >= missing { return unclosed }
         let pattern = Array("</" + name)
         var position = start
         while position + pattern.count <= characters.count {
@@ -146,7 +151,8 @@ struct HTMLTag {
             }
             position += 1
         }
-        return characters.count
+        memo.unclosedFrom[name] = start
+        return unclosed
     }
 
     static func isSpace(_ character: Character) -> Bool {
@@ -162,10 +168,13 @@ struct HTMLTag {
     }
 
     /// The first place of each terminator (`-->`, `?>`, `]]>`, `>`) found so far, so that a later search that
-    /// starts before it gives the same answer without scanning again: many unterminated comments stay linear.
+    /// starts before it gives the same answer without scanning again, and where removed elements are known to be
+    /// unclosed: many unterminated comments or `<title>`s stay linear.
     struct Memo {
         /// For each terminator: the search started at `from` and found the terminator ending at `end` (or nowhere).
         private var known: [String: (from: Int, end: Int?)] = [:]
+        /// For each removed element: no closing tag follows this index.
+        var unclosedFrom: [String: Int] = [:]
 
         /// The index after the first `terminator` at or after `start`.
         mutating func find(_ terminator: String, in characters: [Character], from start: Int) -> Int? {

@@ -104,12 +104,16 @@ struct InlineRenderer {
                         index = tag.end
                     case .start, .end:
                         let role = HTMLSanitizer.role(of: tag.name)
-                        if role == nil {
-                            // Not an HTML element: a placeholder such as `<branch name>`, shown as written.
+                        let resume =
+                            role == .removedWithContent && tag.kind == .start
+                            ? HTMLTag.resumeAfterRemovedElement(
+                                tag.name, in: characters, from: tag.end, memo: &tagMemo) : nil
+                        if let resume {
+                            index = resume
+                        } else if role == nil || role == .removedWithContent && tag.kind == .start {
+                            // Not an HTML element, or one never closed: a placeholder such as `<branch name>`.
                             HTMLEscaping.escape(String(characters[index..<tag.end]), into: &pending)
                             index = tag.end
-                        } else if role == .removedWithContent, tag.kind == .start {
-                            index = HTMLTag.endOfRemovedElement(tag.name, in: characters, from: tag.end)
                         } else {
                             flush()
                             if tag.name == "a" {
