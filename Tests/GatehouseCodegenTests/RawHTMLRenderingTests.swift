@@ -126,6 +126,9 @@ import Testing
         Row(
             name: "comments, CDATA and declarations", markdown: "a <!-- note --> b <![CDATA[x]]> <?php ?>",
             html: "<p>a  b  </p>\n"),
+        Row(
+            name: "a paragraph of removed HTML is left out", markdown: "a\n\n</span><script>x</script>\n\nb",
+            html: "<p>a</p>\n<p>b</p>\n"),
         Row(name: "comment block", markdown: "<!--\nhidden\n-->\nshown", html: "\n<p>shown</p>\n"),
         Row(name: "misnested inline tags", markdown: "<b>a <i>b</b> c</i>", html: "<p><b>a <i>b</i></b> c</p>\n"),
         Row(name: "emphasis across a raw tag", markdown: "*a <b>b* c</b>", html: "<p><em>a <b>b</b></em> c</p>\n"),

@@ -10,11 +10,14 @@ extension CommonMarkRenderer {
 
         func flushParagraph() {
             guard !paragraph.isEmpty else { return }
+            let inline = InlineRenderer(allowLinks: true, depth: 0).render(paragraph.joined(separator: "\n"))
+            paragraph.removeAll()
+            // A paragraph of nothing but removed HTML (`<script>…</script>`, stray closing tags) is left out.
+            guard !inline.isEmpty else { return }
             html.prepareForBlock(into: &output)
             if !tight { output += "<p>" }
-            output += InlineRenderer(allowLinks: true, depth: 0).render(paragraph.joined(separator: "\n"))
+            output += inline
             output += tight ? "\n" : "</p>\n"
-            paragraph.removeAll()
         }
 
         while index < lines.endIndex {
