@@ -58,7 +58,7 @@ import Testing
             name: "image becomes a link", markdown: "![chart](chart.png)",
             html: "<p><a href=\"chart.png\" rel=\"noopener noreferrer\">chart</a></p>\n"),
         Row(
-            name: "raw HTML is text", markdown: "<b onclick=x>hi</b>", html: "<p>&lt;b onclick=x&gt;hi&lt;/b&gt;</p>\n"),
+            name: "raw HTML is sanitized", markdown: "<b onclick=x>hi</b>", html: "<p><b>hi</b></p>\n"),
         Row(name: "backslash escapes", markdown: "\\*not\\* \\<b\\>", html: "<p>*not* &lt;b&gt;</p>\n"),
         Row(
             name: "entities", markdown: "&copy; &bogus; &#60; &#0;", html: "<p>&copy; &amp;bogus; &#60; &amp;#0;</p>\n"),

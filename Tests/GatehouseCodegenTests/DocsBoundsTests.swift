@@ -49,6 +49,25 @@ import Testing
         #expect(model.schemas.allSatisfy { ids.contains("schema/" + $0.name) })
     }
 
+    @Test func stripeDescriptionsRenderTheirHTML() throws {
+        let path = DocsTestSupport.testdata + "/real-world/stripe.json"
+        try #require(FileManager.default.fileExists(atPath: path), "the shared real-world specs are missing")
+        let html = try DocsTestSupport.page(try DocsTestSupport.model(path: path))
+        // Stripe writes its descriptions in HTML: they render as paragraphs and links, not as visible tags.
+        #expect(!html.contains("&lt;p&gt;"))
+        #expect(!html.contains("&lt;/code&gt;"))
+        #expect(html.contains("<a href=\"/docs/connect\" rel=\"noopener noreferrer\">Connect</a>"))
+        #expect(html.contains("<code>amount_off</code>"))
+        // Tags that are not HTML are Stripe's placeholders, kept as text.
+        #expect(html.contains("Authorization: Basic &lt;api_key&gt;"))
+        #expect(html.components(separatedBy: "<script").count == 2, "only the page's own script")
+        let page = HTMLChecker(html)
+        #expect(page.problems == [])
+        #expect(page.scripts.count == 1)
+        #expect(page.handlerAttributes == [])
+        #expect(page.activeElements.map(\.name) == [])
+    }
+
     static func json(_ text: String) -> String {
         String(decoding: try! JSONEncoder().encode(text), as: UTF8.self)
     }

@@ -3,8 +3,8 @@ import GatehouseCodegen
 import GatehouseSpec
 import Testing
 
-/// Hostile text in every place a spec can put text renders as inert text: no script, no handler, no link to a
-/// `javascript:` URL, no element of its own.
+/// Hostile text in every place a spec can put text renders inert: no script, no handler, no link to a
+/// `javascript:` URL, and no element that is not on the sanitizer's allow-list.
 @Suite struct DocsEscapingTests {
     struct Case: CustomTestStringConvertible, Sendable {
         var name: String
@@ -72,18 +72,44 @@ import Testing
                 #expect(!scheme.hasPrefix("javascript:") && !scheme.hasPrefix("data:"), "\(url)")
             }
             let names = Set(page.elements.map(\.name))
-            for name in ["div", "b", "i", "table", "td"] where hostile.name == "unbalanced markup" {
-                // The page has tables and divs of its own; none may come from the description.
-                #expect(!html.contains("<\(name)>bold"), "\(name)")
+            if hostile.name == "unbalanced markup" {
+                // The description's elements are allowed, and closed before the page's own markup goes on.
+                #expect(html.contains("<div><b>bold <i>and </i></b><table><tr><td>cell\n</td></tr></table></div>"))
             }
             #expect(!names.contains("svg") && !names.contains("img"))
         }
     }
 
-    @Test func rawHTMLIsShownAsText() throws {
+    @Test func rawHTMLIsSanitizedInDescriptionsAndTextElsewhere() throws {
         let model = try DocsTestSupport.model(yaml: Self.spec(with: "Use <b>bold</b> & <script>x</script>"))
         let html = try DocsTestSupport.page(model)
+        // Descriptions are CommonMark, whose raw HTML is sanitized; titles, summaries and examples are text.
+        #expect(html.contains("<p>Use <b>bold</b> &amp; </p>"))
         #expect(html.contains("Use &lt;b&gt;bold&lt;/b&gt; &amp; &lt;script&gt;x&lt;/script&gt;"))
+    }
+
+    @Test func allowedHTMLRendersInEveryPlaceAndThePageStaysValid() throws {
+        let text = """
+            <p>Intro with <a href="https://docs.example/a?b=1&amp;c=2" onclick="x()">a link</a></p>
+
+            <ul><li><code>one</code><li>two</ul><table><tr><th align=right>H</th></tr><tr><td>1</td></tr></table>
+            <h2>Section</h2><details><summary>More</summary><p>Hidden <div>open
+            """
+        let html = try DocsTestSupport.page(try DocsTestSupport.model(yaml: Self.spec(with: text)))
+        let page = HTMLChecker(html)
+        #expect(page.problems == [])
+        #expect(page.handlerAttributes == [])
+        #expect(
+            html.contains(
+                "<p>Intro with <a href=\"https://docs.example/a?b=1&amp;c=2\" rel=\"noopener noreferrer\">a link</a></p>"
+            ))
+        #expect(html.contains("<ul><li><code>one</code></li><li>two</li></ul>"))
+        #expect(html.contains("<th class=\"align-right\">H</th>"))
+        // The operation's description sits under an h3: its h2 becomes an h5 (level 4 plus one); in a schema tree,
+        // where the outline has no room, a bold paragraph.
+        #expect(html.contains("<h5>Section</h5>"))
+        #expect(html.contains("<p><strong>Section</strong></p>"))
+        #expect(html.contains("<details><summary>More</summary><p>Hidden </p><div>open\n</div></details>"))
     }
 
     @Test func safeLinksStayLinks() throws {

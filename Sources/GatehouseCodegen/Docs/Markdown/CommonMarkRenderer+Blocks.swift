@@ -1,15 +1,23 @@
 extension CommonMarkRenderer {
     /// Renders a run of lines as blocks.
-    func renderBlocks(_ lines: ArraySlice<String>, depth: Int, into output: inout String) {
+    ///
+    /// `html` holds the raw HTML elements open so far; every block written here first closes the inline ones.
+    func renderBlocks(
+        _ lines: ArraySlice<String>, depth: Int, html: inout HTMLSanitizer, into output: inout String
+    ) {
         var index = lines.startIndex
         var paragraph: [String] = []
 
         func flushParagraph() {
             guard !paragraph.isEmpty else { return }
-            if !tight { output += "<p>" }
-            output += InlineRenderer(allowLinks: true, depth: 0).render(paragraph.joined(separator: "\n"))
-            output += tight ? "\n" : "</p>\n"
+            let inline = InlineRenderer(allowLinks: true, depth: 0).render(paragraph.joined(separator: "\n"))
             paragraph.removeAll()
+            // A paragraph of nothing but removed HTML (`<script>…</script>`, stray closing tags) is left out.
+            guard !inline.isEmpty else { return }
+            html.prepareForBlock(into: &output)
+            if !tight { output += "<p>" }
+            output += inline
+            output += tight ? "\n" : "</p>\n"
         }
 
         while index < lines.endIndex {
@@ -30,6 +38,7 @@ extension CommonMarkRenderer {
                     index += 1
                 }
                 while let last = code.last, Self.isBlank(last) { code.removeLast() }
+                html.prepareForBlock(into: &output)
                 output += "<pre><code>"
                 HTMLEscaping.escape(code.joined(separator: "\n"), into: &output)
                 output += "\n</code></pre>\n"
@@ -50,6 +59,7 @@ extension CommonMarkRenderer {
                     code.append(String(lines[index].dropFirst(min(fence.indent, Self.indentation(of: lines[index])))))
                     index += 1
                 }
+                html.prepareForBlock(into: &output)
                 output += "<pre><code"
                 if let language = fence.language {
                     output += " class=\"language-"
@@ -61,6 +71,11 @@ extension CommonMarkRenderer {
                 output += code.isEmpty ? "</code></pre>\n" : "\n</code></pre>\n"
                 continue
             }
+            if indent < 4, let end = Self.htmlBlockStart(trimmed, interruptingParagraph: !paragraph.isEmpty) {
+                flushParagraph()
+                index = renderHTMLBlock(lines, from: index, ending: end, html: &html, into: &output)
+                continue
+            }
             if indent < 4, let level = Self.atxLevel(trimmed) {
                 flushParagraph()
                 var content = trimmed.dropFirst(level).trimmingSpaces()
@@ -70,7 +85,7 @@ extension CommonMarkRenderer {
                 } else if content.allSatisfy({ $0 == "#" }) {
                     content = ""
                 }
-                heading(level: level, text: String(content), into: &output)
+                heading(level: level, text: String(content), html: &html, into: &output)
                 index += 1
                 continue
             }
@@ -78,9 +93,10 @@ extension CommonMarkRenderer {
                 if !paragraph.isEmpty, trimmed.allSatisfy({ $0 == "-" || $0 == " " }) {
                     let text = paragraph.joined(separator: "\n")
                     paragraph.removeAll()
-                    heading(level: 2, text: text, into: &output)
+                    heading(level: 2, text: text, html: &html, into: &output)
                 } else {
                     flushParagraph()
+                    html.prepareForBlock(into: &output)
                     output += "<hr>\n"
                 }
                 index += 1
@@ -91,7 +107,7 @@ extension CommonMarkRenderer {
             {
                 let text = paragraph.joined(separator: "\n")
                 paragraph.removeAll()
-                heading(level: 1, text: text, into: &output)
+                heading(level: 1, text: text, html: &html, into: &output)
                 index += 1
                 continue
             }
@@ -115,18 +131,21 @@ extension CommonMarkRenderer {
                     paragraph = quoted
                     flushParagraph()
                 } else {
+                    html.prepareForBlock(into: &output)
                     output += "<blockquote>\n"
-                    renderBlocks(quoted[...], depth: depth + 1, into: &output)
+                    html.pushBarrier()
+                    renderBlocks(quoted[...], depth: depth + 1, html: &html, into: &output)
+                    html.popBarrier(into: &output)
                     output += "</blockquote>\n"
                 }
                 continue
             }
             if indent < 4, let marker = ListMarker(line), paragraph.isEmpty || marker.canInterruptParagraph {
                 flushParagraph()
-                index = renderList(lines, from: index, first: marker, depth: depth, into: &output)
+                index = renderList(lines, from: index, first: marker, depth: depth, html: &html, into: &output)
                 continue
             }
-            if indent < 4, paragraph.isEmpty, let end = renderTable(lines, from: index, into: &output) {
+            if indent < 4, paragraph.isEmpty, let end = renderTable(lines, from: index, html: &html, into: &output) {
                 index = end
                 continue
             }
@@ -136,7 +155,8 @@ extension CommonMarkRenderer {
         flushParagraph()
     }
 
-    private func heading(level: Int, text: String, into output: inout String) {
+    private func heading(level: Int, text: String, html: inout HTMLSanitizer, into output: inout String) {
+        html.prepareForBlock(into: &output)
         guard baseHeadingLevel > 0 else {
             // Where the page's outline has no room for headings (inside a schema tree), they are bold paragraphs.
             output += "<p><strong>" + InlineRenderer(allowLinks: true, depth: 0).render(text) + "</strong></p>\n"

@@ -47,7 +47,8 @@ struct ListMarker: Equatable {
 extension CommonMarkRenderer {
     /// Renders the list starting at `start` and returns the index of the first line after it.
     func renderList(
-        _ lines: ArraySlice<String>, from start: Int, first: ListMarker, depth: Int, into output: inout String
+        _ lines: ArraySlice<String>, from start: Int, first: ListMarker, depth: Int, html: inout HTMLSanitizer,
+        into output: inout String
     ) -> Int {
         var items: [[String]] = []
         var current: [String] = []
@@ -90,6 +91,7 @@ extension CommonMarkRenderer {
         while index > start + 1, Self.isBlank(lines[index - 1]) { index -= 1 }
 
         let tag = first.ordered ? "ol" : "ul"
+        html.prepareForBlock(into: &output)
         output += "<\(tag)"
         if first.ordered && first.start != 1 { output += " start=\"\(first.start)\"" }
         output += ">\n"
@@ -101,7 +103,9 @@ extension CommonMarkRenderer {
             } else {
                 var nested = self
                 nested.tight = !loose
-                nested.renderBlocks(item[...], depth: depth + 1, into: &output)
+                html.pushBarrier()
+                nested.renderBlocks(item[...], depth: depth + 1, html: &html, into: &output)
+                html.popBarrier(into: &output)
             }
             output += "</li>\n"
         }
@@ -114,5 +118,6 @@ extension CommonMarkRenderer {
         let trimmed = line.drop { $0 == " " }
         return ListMarker(line) != nil || atxLevel(trimmed) != nil || isThematicBreak(trimmed)
             || fence(trimmed) != nil || trimmed.hasPrefix(">")
+            || htmlBlockStart(trimmed, interruptingParagraph: true) != nil
     }
 }

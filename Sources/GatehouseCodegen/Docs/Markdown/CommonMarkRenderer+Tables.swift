@@ -2,7 +2,9 @@
 extension CommonMarkRenderer {
     /// Renders the table starting at `start` and returns the index after it, or nil when no table starts there
     /// (a header row needs a delimiter row below it with as many cells).
-    func renderTable(_ lines: ArraySlice<String>, from start: Int, into output: inout String) -> Int? {
+    func renderTable(
+        _ lines: ArraySlice<String>, from start: Int, html: inout HTMLSanitizer, into output: inout String
+    ) -> Int? {
         guard start + 1 < lines.endIndex, lines[start].utf8.contains(UInt8(ascii: "|")) else { return nil }
         let header = Self.cells(of: lines[start])
         let delimiters = Self.cells(of: lines[start + 1])
@@ -36,6 +38,7 @@ extension CommonMarkRenderer {
             output += "</tr>\n"
         }
 
+        html.prepareForBlock(into: &output)
         output += "<div class=\"table-wrap\"><table>\n<thead>\n"
         row(header, tag: "th")
         output += "</thead>\n<tbody>\n"

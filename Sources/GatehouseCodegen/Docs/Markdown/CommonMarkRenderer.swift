@@ -2,9 +2,13 @@
 ///
 /// A subset of CommonMark, plus GitHub's pipe tables and bare-URL links, which real specs use: paragraphs, ATX and
 /// setext headings, emphasis and strong emphasis, code spans, fenced and indented code, bullet and ordered lists,
-/// block quotes, thematic breaks, links and autolinks. Raw HTML is not passed through: it is shown as the text it
-/// is. Links keep only `http:`, `https:`, `mailto:`, relative and `#fragment` targets; images become links, so the
-/// page never fetches anything. Input is cut at `maximumLength` and nesting at `maximumDepth`, so the output stays
+/// block quotes, thematic breaks, links, autolinks, HTML blocks and raw inline HTML. Raw HTML is sanitized, as
+/// DOMPurify does for Redoc and Swagger UI: allowed elements (`p`, `a`, `code`, lists, tables, …; see
+/// `HTMLSanitizer+Policy.swift`) are written again with the few attributes they may keep, other elements lose their
+/// tags but keep their text, `script`, `style`, `iframe` and the like are removed with their content, comments are
+/// dropped, and a tag that is not HTML (`<api_key>`) is shown as written. Links keep only `http:`, `https:`,
+/// `mailto:`, relative and `#fragment` targets; images (Markdown or `<img>`) become links, so the page never
+/// fetches anything. Input is cut at `maximumLength` and nesting at `maximumDepth`, so the output stays
 /// proportional to the input whatever it holds.
 struct CommonMarkRenderer: Sendable {
     /// The HTML heading level a `#` heading becomes (deeper ones follow, up to `h6`), so that headings in a
@@ -41,7 +45,9 @@ struct CommonMarkRenderer: Sendable {
             separator: "\n", omittingEmptySubsequences: false
         ).map { Self.expandTabs($0) }
         var output = ""
-        renderBlocks(lines[...], depth: 0, into: &output)
+        var html = HTMLSanitizer(inlineOnly: false, headingBase: baseHeadingLevel)
+        renderBlocks(lines[...], depth: 0, html: &html, into: &output)
+        html.finish(into: &output)
         if truncated {
             output +=
                 "<p class=\"truncated\">(description shortened: it is longer than \(maximumLength) characters)</p>"

@@ -1,7 +1,8 @@
 /// Escaping for text that goes into HTML, and the rule for which link targets the docs may carry.
 ///
-/// Everything the spec says is text: it is escaped for both element content and quoted attribute values, so a
-/// description can never open a tag or leave an attribute.
+/// Everything the spec says is text: it is escaped for both element content and quoted attribute values, so it
+/// can never open a tag or leave an attribute. (The raw HTML a description holds is no exception: `HTMLSanitizer`
+/// writes its allowed tags anew and escapes the rest with these functions.)
 enum HTMLEscaping {
     /// `text` with `&`, `<`, `>`, `"` and `'` replaced by character references.
     static func escape(_ text: some StringProtocol) -> String {

@@ -1,6 +1,6 @@
 extension InlineRenderer {
-    /// `<https://…>` or `<someone@example.com>`; nil when the angle brackets hold anything else (which then shows
-    /// as text, as raw HTML does).
+    /// `<https://…>` or `<someone@example.com>`; nil when the angle brackets hold anything else (raw HTML, or
+    /// text).
     func autolink(_ characters: [Character], at index: Int) -> (html: String, end: Int)? {
         let limit = min(characters.count, index + 2_048)
         var end = index + 1
@@ -26,7 +26,11 @@ extension InlineRenderer {
 
     /// An inline link `[text](destination "title")` (or image, `![alt](source)`, shown as a link so that the page
     /// loads nothing) starting at the `[` at `index`.
-    func link(_ characters: [Character], at index: Int, image: Bool, lastCloser: Int) -> (html: String, end: Int)? {
+    ///
+    /// With `textOnly` (inside a raw `<a>`), a link is written as its text.
+    func link(
+        _ characters: [Character], at index: Int, image: Bool, lastCloser: Int, textOnly: Bool = false
+    ) -> (html: String, end: Int)? {
         // No `](` after this bracket: no link can start here (and a text of many brackets stays linear).
         guard index < lastCloser else { return nil }
         // The matching ']' (brackets nest; escaped ones do not count).
@@ -107,7 +111,7 @@ extension InlineRenderer {
             depth < Self.maximumDepth
             ? InlineRenderer(allowLinks: false, depth: depth + 1).render(label) : HTMLEscaping.escape(label)
         if image && text.isEmpty { text = "image" }
-        guard let safe = HTMLEscaping.safeLinkTarget(destination) else {
+        guard !textOnly, let safe = HTMLEscaping.safeLinkTarget(destination) else {
             return (text, position + 1)  // An unsafe target keeps its text and loses the link.
         }
         return (Self.anchor(href: safe, title: title, text: text), position + 1)

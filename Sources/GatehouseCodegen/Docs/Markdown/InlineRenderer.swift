@@ -1,7 +1,9 @@
-/// Renders the inline content of one block: code spans, emphasis, links, autolinks, escapes and line breaks.
+/// Renders the inline content of one block: code spans, emphasis, links, autolinks, escapes, line breaks and raw
+/// inline HTML.
 ///
-/// Every character of the source either becomes escaped text or one of the few tags this type writes itself, so
-/// no markup from the source reaches the page.
+/// Every character of the source becomes escaped text, one of the few tags this type writes itself, or a raw tag
+/// that `HTMLSanitizer` allows and writes again: no markup from the source reaches the page as written. Raw block
+/// elements (`<div>`, `<p>`) have no place inside a paragraph and lose their tags here.
 struct InlineRenderer {
     /// False inside a link's text: links do not nest.
     var allowLinks: Bool
@@ -20,15 +22,19 @@ struct InlineRenderer {
         var originalCount: Int
         var canOpen: Bool
         var canClose: Bool
-        /// Tags written after the remaining characters (this run opened them), outermost first.
+        /// Elements (`em`, `strong`) opened after the remaining characters (this run opened them), outermost first.
         var openTags: [String] = []
-        /// Tags written before the remaining characters (this run closed them), innermost first.
+        /// Elements closed before the remaining characters (this run closed them), innermost first.
         var closeTags: [String] = []
     }
 
     enum Token {
         case html(String)
         case delimiter(Delimiter)
+        /// An allowed raw start tag, or the name of a raw closing tag: written by the sanitizer, which keeps them
+        /// nested with the emphasis around them.
+        case start(HTMLTag)
+        case end(String)
     }
 
     func render(_ text: String) -> String {
@@ -46,6 +52,9 @@ struct InlineRenderer {
             }
         }
         var cursor = backtickRuns.cursor()
+        var tagMemo = HTMLTag.Memo()
+        // Raw `<a>` elements open: links inside them are written as their text, since anchors cannot nest.
+        var rawAnchors = 0
 
         func flush() {
             if !pending.isEmpty {
@@ -87,8 +96,37 @@ struct InlineRenderer {
                 }
             case "<":
                 if allowLinks, let (html, end) = autolink(characters, at: index) {
-                    pending += html
+                    pending += rawAnchors > 0 ? HTMLEscaping.escape(String(characters[(index + 1)..<(end - 1)])) : html
                     index = end
+                } else if let tag = HTMLTag.parse(characters, at: index, memo: &tagMemo) {
+                    switch tag.kind {
+                    case .other:  // Comments, declarations and the like are not for readers.
+                        index = tag.end
+                    case .start, .end:
+                        let role = HTMLSanitizer.role(of: tag.name)
+                        let resume =
+                            role == .removedWithContent && tag.kind == .start
+                            ? HTMLTag.resumeAfterRemovedElement(
+                                tag.name, in: characters, from: tag.end, memo: &tagMemo) : nil
+                        if let resume {
+                            index = resume
+                        } else if role == nil || role == .removedWithContent && tag.kind == .start {
+                            // Not an HTML element, or one never closed: a placeholder such as `<branch name>`.
+                            HTMLEscaping.escape(String(characters[index..<tag.end]), into: &pending)
+                            index = tag.end
+                        } else {
+                            flush()
+                            if tag.name == "a" {
+                                if tag.kind == .end {
+                                    rawAnchors = max(0, rawAnchors - 1)
+                                } else if tag.attribute("href").flatMap(HTMLEscaping.safeLinkTarget) != nil {
+                                    rawAnchors += 1
+                                }
+                            }
+                            tokens.append(tag.kind == .start ? .start(tag) : .end(tag.name))
+                            index = tag.end
+                        }
+                    }
                 } else {
                     pending += "&lt;"
                     index += 1
@@ -97,7 +135,8 @@ struct InlineRenderer {
                 let isImage = character == "!"
                 if allowLinks, isImage ? (index + 1 < characters.count && characters[index + 1] == "[") : true,
                     let (html, end) = link(
-                        characters, at: isImage ? index + 1 : index, image: isImage, lastCloser: lastCloser)
+                        characters, at: isImage ? index + 1 : index, image: isImage, lastCloser: lastCloser,
+                        textOnly: rawAnchors > 0)
                 {
                     pending += html
                     index = end
@@ -123,7 +162,7 @@ struct InlineRenderer {
                 pending += trailing >= 2 ? "<br>\n" : "\n"
                 index += 1
             case "h":
-                if allowLinks, let (html, end) = bareURL(characters, at: index) {
+                if allowLinks, rawAnchors == 0, let (html, end) = bareURL(characters, at: index) {
                     pending += html
                     index = end
                 } else {
@@ -138,16 +177,24 @@ struct InlineRenderer {
         flush()
         Self.processEmphasis(&tokens)
         var output = ""
+        var html = HTMLSanitizer(inlineOnly: true, anchorsAllowed: allowLinks)
         for token in tokens {
             switch token {
-            case .html(let html):
-                output += html
+            case .html(let text):
+                output += text
             case .delimiter(let delimiter):
-                output += delimiter.closeTags.joined()
+                for name in delimiter.closeTags { html.end(name, into: &output) }
                 output += String(repeating: delimiter.character, count: delimiter.count)
-                output += delimiter.openTags.joined()
+                for name in delimiter.openTags {
+                    html.start(HTMLTag(kind: .start, name: name, attributes: [], end: 0), into: &output)
+                }
+            case .start(let tag):
+                html.start(tag, into: &output)
+            case .end(let name):
+                html.end(name, into: &output)
             }
         }
+        html.finish(into: &output)
         return output
     }
 
@@ -227,9 +274,9 @@ struct InlineRenderer {
             let used = opener.count >= 2 && closer.count >= 2 ? 2 : 1
             let tag = used == 2 ? "strong" : "em"
             opener.count -= used
-            opener.openTags.insert("<\(tag)>", at: 0)
+            opener.openTags.insert(tag, at: 0)
             closer.count -= used
-            closer.closeTags.append("</\(tag)>")
+            closer.closeTags.append(tag)
             tokens[openerIndex] = .delimiter(opener)
             tokens[closerIndex] = .delimiter(closer)
             for between in (openerIndex + 1)..<closerIndex {
@@ -243,28 +290,9 @@ struct InlineRenderer {
         }
     }
 
-    /// A named (from a short list every HTML parser knows) or numeric character reference, kept as written.
+    /// A named (HTML 4's names) or numeric character reference, kept as written.
     static func characterReference(_ characters: [Character], at index: Int) -> String? {
-        let window = characters[index..<min(characters.count, index + 12)]
-        guard let semicolon = window.firstIndex(of: ";") else { return nil }
-        let body = String(characters[(index + 1)..<semicolon])
-        let named: Set<String> = [
-            "amp", "lt", "gt", "quot", "nbsp", "copy", "reg", "trade", "mdash", "ndash", "hellip", "laquo", "raquo",
-        ]
-        if named.contains(body) { return "&\(body);" }
-        var digits = Substring(body)
-        guard digits.first == "#" else { return nil }
-        digits = digits.dropFirst()
-        let value: UInt32?
-        if digits.first == "x" || digits.first == "X" {
-            value = digits.count > 1 && digits.count <= 7 ? UInt32(digits.dropFirst(), radix: 16) : nil
-        } else {
-            value = !digits.isEmpty && digits.count <= 7 ? UInt32(digits) : nil
-        }
-        guard let value, value > 0x1F, value != 0x7F, let scalar = Unicode.Scalar(value),
-            !(0x80...0x9F).contains(value)
-        else { return nil }
-        _ = scalar
-        return "&\(body);"
+        guard let (length, _) = HTMLEntities.reference(characters, at: index) else { return nil }
+        return String(characters[index..<(index + length)])
     }
 }
