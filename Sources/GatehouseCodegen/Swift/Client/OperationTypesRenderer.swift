@@ -5,7 +5,10 @@ struct OperationTypesRenderer {
     let access: String
     var models: ModelRenderer { ModelRenderer(access: access) }
 
-    func render(_ shape: OperationShape, into writer: inout SwiftWriter) {
+    /// The namespace of `shape`; `members` adds declarations at its end (the client's request building).
+    func render(
+        _ shape: OperationShape, into writer: inout SwiftWriter, members: (inout SwiftWriter) -> Void = { _ in }
+    ) {
         let operation = shape.operation
         writer.block("extension Operations") { writer in
             writer.documentation(operation.summary ?? operation.id)
@@ -27,6 +30,7 @@ struct OperationTypesRenderer {
                     writer.line()
                     models.render(nested, into: &writer)
                 }
+                members(&writer)
             }
         }
     }
