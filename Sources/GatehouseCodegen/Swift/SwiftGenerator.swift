@@ -83,6 +83,7 @@ public struct SwiftGenerator: Sendable {
         var declarations = translator.types.declarations
         var operationShapes = shapes
         for path in applyRecursion(&declarations, &operationShapes) { translator.types.reportAliasCycle(path) }
+        OutOfLineStorage.apply(to: &declarations, operations: &operationShapes)
 
         var files: [GeneratedFile] = []
         if configuration.client {
