@@ -40,51 +40,71 @@ extension Operations {
 
             /// The list after the change.
             public struct Ok: Sendable, Hashable {
-                public var body: TodoList
+                public var body: TodoList {
+                    get { _body.value }
+                    set { _body = Indirect(newValue) }
+                }
+                private var _body: Indirect<TodoList>
 
                 public init(body: TodoList) {
-                    self.body = body
+                    self._body = Indirect(body)
                 }
             }
 
             /// The request is malformed or fails validation.
             public struct BadRequest: Sendable, Hashable {
-                public var body: Problem
+                public var body: Problem {
+                    get { _body.value }
+                    set { _body = Indirect(newValue) }
+                }
+                private var _body: Indirect<Problem>
 
                 public init(body: Problem) {
-                    self.body = body
+                    self._body = Indirect(body)
                 }
             }
 
             /// Neither a valid API key nor a valid bearer token was sent.
             public struct Unauthorized: Sendable, Hashable {
-                public var body: Problem
+                public var body: Problem {
+                    get { _body.value }
+                    set { _body = Indirect(newValue) }
+                }
+                private var _body: Indirect<Problem>
                 /// The scheme to authenticate with.
                 ///
                 /// `WWW-Authenticate` header.
                 public var wwwAuthenticate: String?
 
                 public init(body: Problem, wwwAuthenticate: String? = nil) {
-                    self.body = body
+                    self._body = Indirect(body)
                     self.wwwAuthenticate = wwwAuthenticate
                 }
             }
 
             /// The list or to-do does not exist.
             public struct NotFound: Sendable, Hashable {
-                public var body: Problem
+                public var body: Problem {
+                    get { _body.value }
+                    set { _body = Indirect(newValue) }
+                }
+                private var _body: Indirect<Problem>
 
                 public init(body: Problem) {
-                    self.body = body
+                    self._body = Indirect(body)
                 }
             }
 
             /// The body's content type is not accepted here.
             public struct UnsupportedMediaType: Sendable, Hashable {
-                public var body: Problem
+                public var body: Problem {
+                    get { _body.value }
+                    set { _body = Indirect(newValue) }
+                }
+                private var _body: Indirect<Problem>
 
                 public init(body: Problem) {
-                    self.body = body
+                    self._body = Indirect(body)
                 }
             }
         }
@@ -95,6 +115,44 @@ extension Operations {
             case mergePatchJson(TodoListPatch)
             /// `application/json`
             case json(TodoListPatch)
+        }
+
+        /// The request of a call with `input`, to `client`'s server and with its credentials.
+        static func makeRequest(_ input: Input, client: Client) throws -> HTTPRequest {
+            var request = RequestBuilder(id, method: "PATCH", path: "/lists/")
+            try request.appendPath("listId", input.listId, style: .simple, explode: false)
+            request.accept = "application/json, application/problem+json"
+            switch input.body {
+            case .mergePatchJson(let value):
+                try request.setJSONBody(value, contentType: "application/merge-patch+json")
+            case .json(let value):
+                try request.setJSONBody(value, contentType: "application/json")
+            }
+            return try client.makeRequest(request, security: [[], ["apiKey"], ["bearerAuth"]])
+        }
+
+        /// The typed output of `response`, by its status.
+        static func output(from response: HTTPResponse) throws -> Output {
+            let reader = ResponseReader(response, operationId: id)
+            switch response.statusCode {
+            case 200:
+                return .ok(Output.Ok(body: try reader.json(TodoList.self)))
+            case 400:
+                return .badRequest(Output.BadRequest(body: try reader.json(Problem.self)))
+            case 401:
+                return .unauthorized(
+                    Output.Unauthorized(
+                        body: try reader.json(Problem.self),
+                        wwwAuthenticate: try reader.header(String.self, "WWW-Authenticate")
+                    )
+                )
+            case 404:
+                return .notFound(Output.NotFound(body: try reader.json(Problem.self)))
+            case 415:
+                return .unsupportedMediaType(Output.UnsupportedMediaType(body: try reader.json(Problem.self)))
+            default:
+                return .undocumented(statusCode: response.statusCode, body: response.body)
+            }
         }
     }
 }
@@ -110,47 +168,7 @@ extension Client {
     ///
     /// `PATCH /lists/{listId}`
     public func updateList(_ input: Operations.UpdateList.Input) async throws -> Operations.UpdateList.Output {
-        let operationId = Operations.UpdateList.id
-        var path = "/lists/"
-        path += try parameter("listId", operationId: operationId) { try ParameterCoding.path(input.listId, name: "listId", style: .simple, explode: false) }
-        var query = QueryItems()
-        var headerFields: [HTTPHeaderField] = []
-        var cookies: [String] = []
-        authenticate([[], ["apiKey"], ["bearerAuth"]], headerFields: &headerFields, query: &query, cookies: &cookies)
-        if !cookies.isEmpty {
-            headerFields.append(HTTPHeaderField(name: "Cookie", value: cookies.joined(separator: "; ")))
-        }
-        headerFields.append(HTTPHeaderField(name: "Accept", value: "application/json, application/problem+json"))
-        var body: Data?
-        switch input.body {
-        case .mergePatchJson(let value):
-            body = try encodeJSON(value, operationId: operationId)
-            headerFields.append(HTTPHeaderField(name: "Content-Type", value: "application/merge-patch+json"))
-        case .json(let value):
-            body = try encodeJSON(value, operationId: operationId)
-            headerFields.append(HTTPHeaderField(name: "Content-Type", value: "application/json"))
-        }
-        let url = try makeURL(path: path, query: query, operationId: operationId)
-        let request = HTTPRequest(method: "PATCH", url: url, headerFields: headerFields, body: body)
-        let response = try await send(request, operationId: operationId)
-        switch response.statusCode {
-        case 200:
-            return .ok(Operations.UpdateList.Output.Ok(body: try decodeJSON(TodoList.self, from: response, operationId: operationId)))
-        case 400:
-            return .badRequest(Operations.UpdateList.Output.BadRequest(body: try decodeJSON(Problem.self, from: response, operationId: operationId)))
-        case 401:
-            return .unauthorized(
-                Operations.UpdateList.Output.Unauthorized(
-                    body: try decodeJSON(Problem.self, from: response, operationId: operationId),
-                    wwwAuthenticate: try decodeHeader(String.self, "WWW-Authenticate", from: response, operationId: operationId)
-                )
-            )
-        case 404:
-            return .notFound(Operations.UpdateList.Output.NotFound(body: try decodeJSON(Problem.self, from: response, operationId: operationId)))
-        case 415:
-            return .unsupportedMediaType(Operations.UpdateList.Output.UnsupportedMediaType(body: try decodeJSON(Problem.self, from: response, operationId: operationId)))
-        default:
-            return .undocumented(statusCode: response.statusCode, body: response.body)
-        }
+        let request = try Operations.UpdateList.makeRequest(input, client: self)
+        return try Operations.UpdateList.output(from: await send(request, operationId: Operations.UpdateList.id))
     }
 }
