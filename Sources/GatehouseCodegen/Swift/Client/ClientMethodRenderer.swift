@@ -86,7 +86,13 @@ struct ClientMethodRenderer {
             }
         }
         flush()
-        writer.line("var request = RequestBuilder(id, method: \(method), path: \(SwiftName.literal(start ?? "")))")
+        // Without a variable, a parameter, an `Accept` header or a body, nothing changes the request after this line.
+        let changed =
+            !steps.isEmpty || shape.body != nil || !shape.acceptedMediaTypes.isEmpty
+            || shape.parameters.contains { $0.parameter.location != .path }
+        writer.line(
+            "\(changed ? "var" : "let") request = RequestBuilder(id, method: \(method), path: \(SwiftName.literal(start ?? "")))"
+        )
         for step in steps { writer.line(step) }
     }
 
