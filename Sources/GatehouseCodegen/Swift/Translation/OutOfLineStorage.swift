@@ -22,24 +22,26 @@ enum OutOfLineStorage {
             for response in shape.responses { response.nested.forEach(index) }
         }
 
-        /// Whether a value of `type` holds a large model inline (through aliases and optionals).
-        func isLarge(_ type: TypeRef) -> Bool {
-            var path = type.inlineNamedPath
-            var seen: Set<String> = []
-            while let current = path, seen.insert(current).inserted, let declaration = byPath[current] {
-                switch declaration.kind {
-                case .structure(let shape):
-                    let members = shape.properties.count + (shape.additionalProperties == nil ? 0 : 1)
-                    return members >= minimumMembers
-                case .oneOf:
-                    return true
-                case .alias(let target):
-                    path = target.inlineNamedPath
-                case .stringEnum:
-                    return false
-                }
+        /// Whether a value of `type` holds a large model inline (through aliases and optionals): a struct of
+        /// `minimumMembers` or more, or a `oneOf` with such a case (a `oneOf` of primitives stays inline).
+        func isLarge(_ type: TypeRef, visited: inout Set<String>) -> Bool {
+            guard let path = type.inlineNamedPath, visited.insert(path).inserted, let declaration = byPath[path] else {
+                return false
             }
-            return false
+            switch declaration.kind {
+            case .structure(let shape):
+                return shape.properties.count + (shape.additionalProperties == nil ? 0 : 1) >= minimumMembers
+            case .oneOf(let shape):
+                return shape.cases.contains { isLarge($0.type, visited: &visited) }
+            case .alias(let target):
+                return isLarge(target, visited: &visited)
+            case .stringEnum:
+                return false
+            }
+        }
+        func isLarge(_ type: TypeRef) -> Bool {
+            var visited: Set<String> = []
+            return isLarge(type, visited: &visited)
         }
 
         func update(_ declaration: inout TypeDeclaration) {
