@@ -23,7 +23,7 @@ struct GenerateCommandTests {
         let arguments = ["generate", "specs/petstore.yaml", "--out", out, "--name", "Petstore", "--client"]
         let first = try await GatehouseProcess.run(arguments)
         #expect(first.status == 0, "\(first.stderr)")
-        #expect(first.stdout == "\(out): 19 of 19 files written (PetstoreClient)\n")
+        #expect(first.stdout == "\(out): 20 of 20 files written (PetstoreClient)\n")
 
         let module = "\(out)/Client/Sources/PetstoreClient"
         try Data("// edited\n".utf8).write(to: URL(fileURLWithPath: "\(module)/Models/Models+P.swift"))
@@ -41,7 +41,7 @@ struct GenerateCommandTests {
         #expect(check.stderr.contains("3 generated files in '\(out)' are out of date; run: gatehouse generate"))
 
         let again = try await GatehouseProcess.run(arguments)
-        #expect(again.stdout == "\(out): 2 of 19 files written (PetstoreClient)\n")
+        #expect(again.stdout == "\(out): 2 of 20 files written (PetstoreClient)\n")
         #expect(!FileManager.default.fileExists(atPath: "\(module)/Models/Old.swift"))
         #expect(try await GatehouseProcess.run(arguments + ["--check"]).status == 0)
     }

@@ -83,6 +83,7 @@ public struct SwiftGenerator: Sendable {
         var declarations = translator.types.declarations
         var operationShapes = shapes
         for path in applyRecursion(&declarations, &operationShapes) { translator.types.reportAliasCycle(path) }
+        OutOfLineStorage.apply(to: &declarations, operations: &operationShapes)
 
         var files: [GeneratedFile] = []
         if configuration.client {
@@ -175,9 +176,13 @@ public struct SwiftGenerator: Sendable {
             GeneratedFile(path: root + "Operations/Operations.swift", contents: header + "\n" + namespace.text))
         let operationPieces = SourceLayout.render(shapes) { shape in
             var writer = SwiftWriter(access: access)
-            OperationTypesRenderer(access: access).render(shape, into: &writer)
+            let client = ClientMethodRenderer(access: access)
+            OperationTypesRenderer(access: access).render(shape, into: &writer) { writer in
+                writer.line()
+                client.renderCoding(shape, into: &writer)
+            }
             writer.line()
-            ClientMethodRenderer(access: access).render(shape, into: &writer)
+            client.render(shape, into: &writer)
             return SourceLayout.Piece(name: shape.typeName, text: writer.text)
         }
         files += SourceLayout.files(

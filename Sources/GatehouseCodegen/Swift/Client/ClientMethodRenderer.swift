@@ -1,13 +1,18 @@
 import GatehouseSpec
 
-/// Renders the `Client` method of an operation: serialize the input, send, decode the output by status.
+/// Renders how the client calls an operation: in the operation's namespace, `makeRequest(_:client:)` builds the
+/// request from the input and `output(from:)` decodes the response by status, both synchronous; the `Client`
+/// method sends one and returns the other.
+///
+/// Why not one `async` method that does it all: the compiler splits an `async` function into a piece per suspension
+/// point and compiles each, so a contract's thousand operations cost noticeably more to build (bench/README.md).
 struct ClientMethodRenderer {
     let access: String
 
+    /// The `Client` method of the operation: one line that sends `makeRequest` and returns `output(from:)`.
     func render(_ shape: OperationShape, into writer: inout SwiftWriter) {
         let operation = shape.operation
-        let input = "Operations.\(shape.typeName).Input"
-        let output = "Operations.\(shape.typeName).Output"
+        let namespace = "Operations.\(shape.typeName)"
         let allOptional = shape.parameters.allSatisfy(\.type.isOptional) && shape.body?.required != true
         writer.block("extension Client") { writer in
             writer.documentation(
@@ -17,27 +22,50 @@ struct ClientMethodRenderer {
             writer.line(
                 "/// `\(operation.method.rawValue) \(operation.path.raw.replacingOccurrences(of: "`", with: "'"))`")
             if operation.deprecated { writer.line("@available(*, deprecated)") }
-            let argument = "_ input: \(input)\(allOptional ? " = .init()" : "")"
-            writer.block("\(access)func \(SwiftName.escaped(shape.methodName))(\(argument)) async throws -> \(output)")
-            {
-                writer in
-                writer.line("let operationId = Operations.\(shape.typeName).id")
-                renderPath(shape, into: &writer)
-                renderParameters(shape, into: &writer)
-                renderBody(shape, into: &writer)
-                writer.line("let url = try makeURL(path: path, query: query, operationId: operationId)")
-                writer.line(
-                    "let request = HTTPRequest(method: \(SwiftName.literal(operation.method.rawValue)), url: url, headerFields: headerFields, body: body)"
-                )
-                writer.line("let response = try await send(request, operationId: operationId)")
-                renderResponses(shape, output: output, into: &writer)
+            let argument = "_ input: \(namespace).Input\(allOptional ? " = .init()" : "")"
+            writer.block(
+                "\(access)func \(SwiftName.escaped(shape.methodName))(\(argument)) async throws -> \(namespace).Output"
+            ) { writer in
+                writer.line("let request = try \(namespace).makeRequest(input, client: self)")
+                writer.line("return try \(namespace).output(from: await send(request, operationId: \(namespace).id))")
             }
         }
     }
 
+    /// The operation namespace's `makeRequest(_:client:)` and `output(from:)`.
+    func renderCoding(_ shape: OperationShape, into writer: inout SwiftWriter) {
+        writer.line("/// The request of a call with `input`, to `client`'s server and with its credentials.")
+        writer.block("static func makeRequest(_ input: Input, client: Client) throws -> HTTPRequest") { writer in
+            renderPath(shape, into: &writer)
+            renderParameters(shape, into: &writer)
+            renderBody(shape, into: &writer)
+            let alternatives = shape.security.map { "[" + $0.map(SwiftName.literal).joined(separator: ", ") + "]" }
+            writer.line("return try client.makeRequest(request, security: [\(alternatives.joined(separator: ", "))])")
+        }
+        writer.line()
+        writer.line("/// The typed output of `response`, by its status.")
+        writer.block("static func output(from response: HTTPResponse) throws -> Output") { writer in
+            if shape.responses.contains(where: needsReader) {
+                writer.line("let reader = ResponseReader(response, operationId: id)")
+            }
+            renderResponses(shape, into: &writer)
+        }
+    }
+
+    /// `var request = RequestBuilder(…)` with the path's leading literal, then each variable and literal in turn.
     func renderPath(_ shape: OperationShape, into writer: inout SwiftWriter) {
+        let method = SwiftName.literal(shape.operation.method.rawValue)
         var literal = ""
-        var pieces: [String] = []
+        var steps: [String] = []
+        var start: String?
+        func flush() {
+            if start == nil {
+                start = literal
+            } else if !literal.isEmpty {
+                steps.append("request.path += \(SwiftName.literal(literal))")
+            }
+            literal = ""
+        }
         for (index, segment) in shape.operation.path.segments.enumerated() {
             literal += index == 0 && shape.operation.path.raw.hasPrefix("/") || index > 0 ? "/" : ""
             for part in segment {
@@ -45,87 +73,58 @@ struct ClientMethodRenderer {
                 case .literal(let text):
                     literal += text
                 case .parameter(let name):
-                    if !literal.isEmpty { pieces.append("path += \(SwiftName.literal(literal))") }
-                    literal = ""
                     guard
                         let parameter = shape.parameters.first(where: {
                             $0.parameter.location == .path && $0.parameter.name == name
                         })
                     else { continue }
-                    pieces.append(
-                        "path += try parameter(\(SwiftName.literal(name)), operationId: operationId) { try ParameterCoding.path(input.\(parameter.swiftName), name: \(SwiftName.literal(name)), style: .\(parameter.parameter.style.rawValue), explode: \(parameter.parameter.explode)) }"
+                    flush()
+                    steps.append(
+                        "try request.appendPath(\(SwiftName.literal(name)), input.\(parameter.swiftName), style: .\(parameter.parameter.style.rawValue), explode: \(parameter.parameter.explode))"
                     )
                 }
             }
         }
-        if !literal.isEmpty { pieces.append("path += \(SwiftName.literal(literal))") }
-        // The first piece starts the path: a constant path is a `let`.
-        guard let first = pieces.first else {
-            writer.line("let path = \"\"")
-            return
-        }
-        let start = first.replacingOccurrences(of: "path += ", with: "")
-        writer.line(pieces.count == 1 ? "let path = \(start)" : "var path = \(start)")
-        for piece in pieces.dropFirst() { writer.line(piece) }
+        flush()
+        // Without a variable, a parameter, an `Accept` header or a body, nothing changes the request after this line.
+        let changed =
+            !steps.isEmpty || shape.body != nil || !shape.acceptedMediaTypes.isEmpty
+            || shape.parameters.contains { $0.parameter.location != .path }
+        writer.line(
+            "\(changed ? "var" : "let") request = RequestBuilder(id, method: \(method), path: \(SwiftName.literal(start ?? "")))"
+        )
+        for step in steps { writer.line(step) }
     }
 
     func renderParameters(_ shape: OperationShape, into writer: inout SwiftWriter) {
-        writer.line("var query = QueryItems()")
-        writer.line("var headerFields: [HTTPHeaderField] = []")
-        writer.line("var cookies: [String] = []")
         for parameter in shape.parameters where parameter.parameter.location != .path {
             let name = SwiftName.literal(parameter.parameter.name)
-            let value =
-                parameter.isJSONContent
-                ? "try ParameterCoding.jsonText(input.\(parameter.swiftName))" : "input.\(parameter.swiftName)"
-            let style = ".\(parameter.parameter.style.rawValue)"
-            let explode = "\(parameter.parameter.explode)"
+            let value = "input.\(parameter.swiftName)"
+            let explode = "explode: \(parameter.parameter.explode)"
+            let json = parameter.isJSONContent ? ", json: true" : ""
             switch parameter.parameter.location {
             case .query:
-                writer.line(
-                    "try parameter(\(name), operationId: operationId) { try query.append(\(value), name: \(name), style: \(style), explode: \(explode)\(parameter.parameter.allowReserved ? ", allowReserved: true" : "")) }"
-                )
+                let style = "style: .\(parameter.parameter.style.rawValue)"
+                let reserved = parameter.parameter.allowReserved ? ", allowReserved: true" : ""
+                writer.line("try request.appendQuery(\(name), \(value), \(style), \(explode)\(reserved)\(json))")
             case .header:
-                writer.line(
-                    "if let value = try parameter(\(name), operationId: operationId, { try ParameterCoding.header(\(value), explode: \(explode)) }) {"
-                )
-                writer.indent { $0.line("headerFields.append(HTTPHeaderField(name: \(name), value: value))") }
-                writer.line("}")
+                writer.line("try request.appendHeader(\(name), \(value), \(explode)\(json))")
             case .cookie:
-                writer.line(
-                    "if let value = try parameter(\(name), operationId: operationId, { try ParameterCoding.cookie(\(value), name: \(name), explode: \(explode)) }) {"
-                )
-                writer.indent { $0.line("cookies.append(value)") }
-                writer.line("}")
+                writer.line("try request.appendCookie(\(name), \(value), \(explode)\(json))")
             case .path:
                 break
             }
         }
-        let alternatives = shape.security.map { "[" + $0.map(SwiftName.literal).joined(separator: ", ") + "]" }
-        writer.line(
-            "authenticate([\(alternatives.joined(separator: ", "))], headerFields: &headerFields, query: &query, cookies: &cookies)"
-        )
-        writer.block("if !cookies.isEmpty") { writer in
-            writer.line(
-                "headerFields.append(HTTPHeaderField(name: \"Cookie\", value: cookies.joined(separator: \"; \")))")
-        }
         let accepted = shape.acceptedMediaTypes
         if !accepted.isEmpty {
-            writer.line(
-                "headerFields.append(HTTPHeaderField(name: \"Accept\", value: \(SwiftName.literal(accepted.joined(separator: ", ")))))"
-            )
+            writer.line("request.accept = \(SwiftName.literal(accepted.joined(separator: ", ")))")
         }
     }
 
     func renderBody(_ shape: OperationShape, into writer: inout SwiftWriter) {
-        guard let body = shape.body else {
-            writer.line("let body: Data? = nil")
-            return
-        }
-        writer.line("var body: Data?")
+        guard let body = shape.body else { return }
         if body.isEnum {
-            let subject = body.required ? "input.body" : "input.body"
-            writer.line(body.required ? "switch \(subject) {" : "switch \(subject) {")
+            writer.line("switch input.body {")
             for content in body.contents {
                 writer.line(
                     "case .\(SwiftName.escaped(content.caseName))(let value)\(body.required ? "" : "?"):")
@@ -148,22 +147,28 @@ struct ClientMethodRenderer {
     }
 
     func renderEncode(_ content: BodyShape.Content, value: String, into writer: inout SwiftWriter) {
-        let contentType = content.mediaType.contains("*") ? "application/octet-stream" : content.mediaType
+        let contentType = SwiftName.literal(
+            content.mediaType.contains("*") ? "application/octet-stream" : content.mediaType)
         switch content.kind {
         case .json:
-            writer.line("body = try encodeJSON(\(value), operationId: operationId)")
+            writer.line("try request.setJSONBody(\(value), contentType: \(contentType))")
         case .form:
-            writer.line("body = try encodeForm(\(value), operationId: operationId)")
+            writer.line("try request.setFormBody(\(value), contentType: \(contentType))")
         case .text:
-            writer.line("body = Data(\(value).utf8)")
+            writer.line("request.setBody(Data(\(value).utf8), contentType: \(contentType))")
         case .raw:
-            writer.line("body = \(value)")
+            writer.line("request.setBody(\(value), contentType: \(contentType))")
         }
-        writer.line(
-            "headerFields.append(HTTPHeaderField(name: \"Content-Type\", value: \(SwiftName.literal(contentType))))")
     }
 
-    func renderResponses(_ shape: OperationShape, output: String, into writer: inout SwiftWriter) {
+    /// Whether decoding `response` reads its body (other than as raw bytes) or headers.
+    func needsReader(_ response: ResponseShape) -> Bool {
+        guard response.headers.isEmpty else { return true }
+        guard let body = response.body else { return false }
+        return body.isEnum || body.contents.contains { $0.kind != .raw }
+    }
+
+    func renderResponses(_ shape: OperationShape, into writer: inout SwiftWriter) {
         writer.line("switch response.statusCode {")
         var hasDefault = false
         for response in shape.responses {
@@ -175,7 +180,7 @@ struct ClientMethodRenderer {
                 writer.line("default:")
             }
             writer.indent { writer in
-                let value = "\(output).\(response.typeName)"
+                let value = "Output.\(response.typeName)"
                 var arguments: [String] = []
                 if let body = response.body {
                     if body.isEnum {
@@ -219,7 +224,7 @@ struct ClientMethodRenderer {
         writer.line("let responseBody: \(path)")
         for (index, content) in body.contents.enumerated().dropFirst() {
             let keyword = index == 1 ? "if" : "} else if"
-            writer.line("\(keyword) mediaTypeMatches(response, \(SwiftName.literal(content.mediaType))) {")
+            writer.line("\(keyword) reader.hasMediaType(\(SwiftName.literal(content.mediaType))) {")
             writer.indent {
                 $0.line("responseBody = .\(SwiftName.escaped(content.caseName))(\(decodeContent(content)))")
             }
@@ -233,9 +238,9 @@ struct ClientMethodRenderer {
     func decodeContent(_ content: BodyShape.Content) -> String {
         switch content.kind {
         case .json, .form:
-            return "try decodeJSON(\(content.type.swift).self, from: response, operationId: operationId)"
+            return "try reader.json(\(content.type.swift).self)"
         case .text:
-            return "decodeText(from: response)"
+            return "reader.text"
         case .raw:
             return "response.body"
         }
@@ -245,13 +250,12 @@ struct ClientMethodRenderer {
         let name = SwiftName.literal(header.name)
         let read: String
         if case .array(let element) = header.type.unwrapped {
-            read = "try decodeHeaderArray(\(element.swift).self, \(name), from: response, operationId: operationId)"
+            read = "try reader.headerArray(\(element.swift).self, \(name))"
         } else {
-            read =
-                "try decodeHeader(\(header.type.unwrapped.swift).self, \(name), from: response, operationId: operationId)"
+            read = "try reader.header(\(header.type.unwrapped.swift).self, \(name))"
         }
         guard header.required, !header.type.isOptional else { return read }
-        return "try requiredHeader(\(read), \(name), from: response, operationId: operationId)"
+        return "try reader.required(\(read), header: \(name))"
     }
 }
 

@@ -5,7 +5,10 @@ struct OperationTypesRenderer {
     let access: String
     var models: ModelRenderer { ModelRenderer(access: access) }
 
-    func render(_ shape: OperationShape, into writer: inout SwiftWriter) {
+    /// The namespace of `shape`; `members` adds declarations at its end (the client's request building).
+    func render(
+        _ shape: OperationShape, into writer: inout SwiftWriter, members: (inout SwiftWriter) -> Void = { _ in }
+    ) {
         let operation = shape.operation
         writer.block("extension Operations") { writer in
             writer.documentation(operation.summary ?? operation.id)
@@ -27,6 +30,7 @@ struct OperationTypesRenderer {
                     writer.line()
                     models.render(nested, into: &writer)
                 }
+                members(&writer)
             }
         }
     }
@@ -44,7 +48,7 @@ struct OperationTypesRenderer {
                 writer.line("\(access)var \(SwiftName.escaped(parameter.swiftName)): \(parameter.type.swift)")
             }
             if let body = shape.body {
-                writer.line("\(access)var body: \(body.required ? body.type.swift : body.type.optional.swift)")
+                renderBodyProperty(body, type: body.required ? body.type : body.type.optional, into: &writer)
             }
             var arguments = shape.parameters.map {
                 "\(SwiftName.escaped($0.swiftName)): \($0.type.swift)\($0.type.isOptional ? " = nil" : "")"
@@ -57,7 +61,9 @@ struct OperationTypesRenderer {
                 for parameter in shape.parameters {
                     writer.line("self.\(parameter.swiftName) = \(SwiftName.escaped(parameter.swiftName))")
                 }
-                if shape.body != nil { writer.line("self.body = body") }
+                if let body = shape.body {
+                    writer.line(bodyAssignment(body, type: body.required ? body.type : body.type.optional))
+                }
             }
         }
     }
@@ -86,9 +92,7 @@ struct OperationTypesRenderer {
     func renderResponse(_ response: ResponseShape, into writer: inout SwiftWriter) {
         writer.documentation(response.documentation)
         writer.block("\(access)struct \(response.typeName): Sendable, Hashable") { writer in
-            if let body = response.body {
-                writer.line("\(access)var body: \(body.type.swift)")
-            }
+            if let body = response.body { renderBodyProperty(body, type: body.type, into: &writer) }
             for header in response.headers {
                 writer.documentation(
                     header.documentation.map { "\($0)\n\n`\(header.name)` header." } ?? "`\(header.name)` header.")
@@ -101,7 +105,7 @@ struct OperationTypesRenderer {
             }
             writer.line()
             writer.block("\(access)init(\(arguments.joined(separator: ", ")))") { writer in
-                if response.body != nil { writer.line("self.body = body") }
+                if let body = response.body { writer.line(bodyAssignment(body, type: body.type)) }
                 for header in response.headers {
                     writer.line("self.\(header.swiftName) = \(SwiftName.escaped(header.swiftName))")
                 }
@@ -115,6 +119,29 @@ struct OperationTypesRenderer {
                 models.render(nested, into: &writer)
             }
         }
+    }
+
+    /// `body`, stored inline or, for a large model, out of line behind the same public property.
+    func renderBodyProperty(_ body: BodyShape, type: TypeRef, into writer: inout SwiftWriter) {
+        guard body.boxed else {
+            writer.line("\(access)var body: \(type.swift)")
+            return
+        }
+        writer.block("\(access)var body: \(type.swift)") { writer in
+            if type.isOptional {
+                writer.line("get { _body?.value }")
+                writer.line("set { _body = newValue.map { Indirect($0) } }")
+            } else {
+                writer.line("get { _body.value }")
+                writer.line("set { _body = Indirect(newValue) }")
+            }
+        }
+        writer.line("private var _body: \(models.boxedType(type))")
+    }
+
+    func bodyAssignment(_ body: BodyShape, type: TypeRef) -> String {
+        guard body.boxed else { return "self.body = body" }
+        return type.isOptional ? "self._body = body.map { Indirect($0) }" : "self._body = Indirect(body)"
     }
 
     func renderBodyEnum(_ body: BodyShape, documentation: String, into writer: inout SwiftWriter) {

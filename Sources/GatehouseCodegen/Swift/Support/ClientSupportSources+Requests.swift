@@ -350,6 +350,24 @@ extension ClientSupportSources {
         import Foundation
 
         extension Client {
+            /// The request `builder` describes, sent to `serverURL`, with the credentials of the first alternative of
+            /// `security` the client has.
+            func makeRequest(_ builder: RequestBuilder, security: [[String]]) throws -> HTTPRequest {
+                var builder = builder
+                authenticate(security, headerFields: &builder.headerFields, query: &builder.query, cookies: &builder.cookies)
+                if !builder.cookies.isEmpty {
+                    builder.headerFields.append(HTTPHeaderField(name: "Cookie", value: builder.cookies.joined(separator: "; ")))
+                }
+                if let accept = builder.accept {
+                    builder.headerFields.append(HTTPHeaderField(name: "Accept", value: accept))
+                }
+                if let contentType = builder.contentType {
+                    builder.headerFields.append(HTTPHeaderField(name: "Content-Type", value: contentType))
+                }
+                let url = try makeURL(path: builder.path, query: builder.query, operationId: builder.operationId)
+                return HTTPRequest(method: builder.method, url: url, headerFields: builder.headerFields, body: builder.body)
+            }
+
             func makeURL(path: String, query: QueryItems, operationId: String) throws -> URL {
                 var base = serverURL.absoluteString
                 while base.hasSuffix("/") { base.removeLast() }
@@ -370,110 +388,6 @@ extension ClientSupportSources {
                         code: .transport, operationId: operationId,
                         message: "\(request.method) \(request.url.absoluteString) failed: \(error)", underlyingError: error)
                 }
-            }
-
-            func encodeJSON<T: Encodable>(_ value: T, operationId: String) throws -> Data {
-                do {
-                    return try JSONCoding.makeEncoder().encode(value)
-                } catch {
-                    throw ClientError(
-                        code: .invalidRequest, operationId: operationId, message: "the body cannot be encoded: \(error)",
-                        underlyingError: error)
-                }
-            }
-
-            func encodeForm<T: Encodable>(_ value: T, operationId: String) throws -> Data {
-                do {
-                    let data = try JSONCoding.makeEncoder().encode(value)
-                    guard case .object(let members) = try JSONCoding.makeDecoder().decode(JSONValue.self, from: data) else {
-                        throw ClientError(
-                            code: .invalidRequest, operationId: operationId, message: "a form body must be an object")
-                    }
-                    var items = QueryItems()
-                    for key in members.keys.sorted() {
-                        try items.append(members[key], name: key, style: .form, explode: true)
-                    }
-                    return Data(items.encoded.utf8)
-                } catch let error as ClientError {
-                    throw error
-                } catch {
-                    throw ClientError(
-                        code: .invalidRequest, operationId: operationId, message: "the body cannot be encoded: \(error)",
-                        underlyingError: error)
-                }
-            }
-
-            func parameter<T>(_ name: String, operationId: String, _ body: () throws -> T) throws -> T {
-                do {
-                    return try body()
-                } catch {
-                    throw ClientError(
-                        code: .invalidRequest, operationId: operationId,
-                        message: "parameter '\(name)' cannot be encoded: \(error)", underlyingError: error)
-                }
-            }
-
-            func decodeJSON<T: Decodable>(_ type: T.Type, from response: HTTPResponse, operationId: String) throws -> T {
-                do {
-                    return try JSONCoding.makeDecoder().decode(T.self, from: response.body)
-                } catch {
-                    throw ClientError(
-                        code: .decoding, operationId: operationId,
-                        message: "the body is not a valid '\(T.self)': \(error)", statusCode: response.statusCode,
-                        underlyingError: error)
-                }
-            }
-
-            func decodeText(from response: HTTPResponse) -> String {
-                String(decoding: response.body, as: UTF8.self)
-            }
-
-            func decodeHeader<T: Decodable>(
-                _ type: T.Type, _ name: String, from response: HTTPResponse, operationId: String
-            ) throws -> T? {
-                guard let text = response.value(forHeader: name) else { return nil }
-                do {
-                    return try ParameterCoding.decodeHeader(T.self, from: text)
-                } catch {
-                    throw ClientError(
-                        code: .decoding, operationId: operationId,
-                        message: "header '\(name)' is not a valid '\(T.self)': '\(text)'", statusCode: response.statusCode,
-                        underlyingError: error)
-                }
-            }
-
-            func decodeHeaderArray<T: Decodable>(
-                _ type: T.Type, _ name: String, from response: HTTPResponse, operationId: String
-            ) throws -> [T]? {
-                guard let text = response.value(forHeader: name) else { return nil }
-                do {
-                    return try ParameterCoding.decodeHeaderArray(T.self, from: text)
-                } catch {
-                    throw ClientError(
-                        code: .decoding, operationId: operationId,
-                        message: "header '\(name)' is not a valid '[\(T.self)]': '\(text)'", statusCode: response.statusCode,
-                        underlyingError: error)
-                }
-            }
-
-            func requiredHeader<T>(_ value: T?, _ name: String, from response: HTTPResponse, operationId: String) throws -> T {
-                guard let value else {
-                    throw ClientError(
-                        code: .decoding, operationId: operationId, message: "required header '\(name)' is missing",
-                        statusCode: response.statusCode)
-                }
-                return value
-            }
-        }
-
-        extension Client {
-            /// Whether the response's media type is `declared` (which may be a range such as `text/*`).
-            func mediaTypeMatches(_ response: HTTPResponse, _ declared: String) -> Bool {
-                guard let actual = response.mediaType else { return false }
-                let wanted = String(declared.split(separator: ";").first ?? "").trimmingCharacters(in: .whitespaces).lowercased()
-                if wanted == actual || wanted == "*/*" { return true }
-                if wanted.hasSuffix("/*") { return actual.hasPrefix(wanted.dropLast()) }
-                return false
             }
         }
         """#

@@ -12,6 +12,7 @@ enum ClientSupportSources {
         ("ParameterCoding.swift", parameterCoding),
         ("HTTPTransport.swift", httpTransport),
         ("ClientSupport.swift", clientSupport),
+        ("OperationCoding.swift", operationCoding),
     ]
 
     static let jsonValue = #"""

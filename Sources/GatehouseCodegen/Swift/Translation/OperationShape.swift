@@ -54,6 +54,8 @@ struct BodyShape: Sendable {
     /// The body's Swift type: the content's own type, or the enum (`…Body`) over several.
     var type: TypeRef
     var isEnum: Bool { contents.count > 1 }
+    /// Stored out of line (`Indirect`): a large model (see `OutOfLineStorage`).
+    var boxed = false
 }
 
 struct ResponseShape: Sendable {

@@ -4,7 +4,9 @@ import GatehouseSpec
 struct OperationTranslator {
     var types: TypeTranslator
     private var operationScope = NameScope()
-    private var methodScope = NameScope(reserved: ["init", "send", "makeURL", "authenticate", "hasCredentials"])
+    private var methodScope = NameScope(reserved: [
+        "init", "send", "makeURL", "makeRequest", "authenticate", "hasCredentials",
+    ])
 
     init(types: TypeTranslator) {
         self.types = types

@@ -36,7 +36,8 @@ struct PropertyShape: Sendable {
     var required: Bool
     var documentation: String?
     var deprecated: Bool
-    /// Stored out of line because the property's type contains this struct (a recursive schema).
+    /// Stored out of line: the property's type contains this struct (a recursive schema), or it is a large model
+    /// (see `OutOfLineStorage`).
     var boxed = false
 }
 

@@ -23,7 +23,8 @@ struct TypeTranslator {
         "Sendable", "Set", "String", "Swift", "Type", "URL", "UUID", "Void", "JSONDecoder", "JSONEncoder",
         "Client", "JSONValue", "CalendarDate", "Indirect", "AnyCodingKey", "JSONCoding", "ParameterCoding",
         "ParameterStyle", "QueryItems", "HTTPHeaderField", "HTTPRequest", "HTTPResponse", "HTTPTransport",
-        "URLSessionTransport", "ClientError", "Operations", "Servers", "CodingKeys", "Nullable",
+        "URLSessionTransport", "ClientError", "Operations", "Servers", "CodingKeys", "Nullable", "RequestBuilder",
+        "ResponseReader",
     ]
 
     let document: SpecDocument

@@ -16,11 +16,15 @@ extension Operations {
             ///
             /// `X-Request-Id` in header.
             public var xRequestId: String?
-            public var body: NewPet
+            public var body: NewPet {
+                get { _body.value }
+                set { _body = Indirect(newValue) }
+            }
+            private var _body: Indirect<NewPet>
 
             public init(xRequestId: String? = nil, body: NewPet) {
                 self.xRequestId = xRequestId
-                self.body = body
+                self._body = Indirect(body)
             }
         }
 
@@ -43,51 +47,71 @@ extension Operations {
 
             /// The pet was added.
             public struct Created: Sendable, Hashable {
-                public var body: Pet
+                public var body: Pet {
+                    get { _body.value }
+                    set { _body = Indirect(newValue) }
+                }
+                private var _body: Indirect<Pet>
                 /// The URL of the new resource.
                 ///
                 /// `Location` header.
                 public var location: String
 
                 public init(body: Pet, location: String) {
-                    self.body = body
+                    self._body = Indirect(body)
                     self.location = location
                 }
             }
 
             /// The request is malformed or fails validation; `errors` lists every failure.
             public struct BadRequest: Sendable, Hashable {
-                public var body: Problem
+                public var body: Problem {
+                    get { _body.value }
+                    set { _body = Indirect(newValue) }
+                }
+                private var _body: Indirect<Problem>
 
                 public init(body: Problem) {
-                    self.body = body
+                    self._body = Indirect(body)
                 }
             }
 
             /// The `X-API-Key` header is missing, or the key is unknown or revoked.
             public struct Forbidden: Sendable, Hashable {
-                public var body: Problem
+                public var body: Problem {
+                    get { _body.value }
+                    set { _body = Indirect(newValue) }
+                }
+                private var _body: Indirect<Problem>
 
                 public init(body: Problem) {
-                    self.body = body
+                    self._body = Indirect(body)
                 }
             }
 
             /// The body is larger than the server accepts.
             public struct ContentTooLarge: Sendable, Hashable {
-                public var body: Problem
+                public var body: Problem {
+                    get { _body.value }
+                    set { _body = Indirect(newValue) }
+                }
+                private var _body: Indirect<Problem>
 
                 public init(body: Problem) {
-                    self.body = body
+                    self._body = Indirect(body)
                 }
             }
 
             /// The body is not sent as `application/json`.
             public struct UnsupportedMediaType: Sendable, Hashable {
-                public var body: Problem
+                public var body: Problem {
+                    get { _body.value }
+                    set { _body = Indirect(newValue) }
+                }
+                private var _body: Indirect<Problem>
 
                 public init(body: Problem) {
-                    self.body = body
+                    self._body = Indirect(body)
                 }
             }
 
@@ -98,6 +122,39 @@ extension Operations {
                 public init(body: ErrorModel) {
                     self.body = body
                 }
+            }
+        }
+
+        /// The request of a call with `input`, to `client`'s server and with its credentials.
+        static func makeRequest(_ input: Input, client: Client) throws -> HTTPRequest {
+            var request = RequestBuilder(id, method: "POST", path: "/pets")
+            try request.appendHeader("X-Request-Id", input.xRequestId, explode: false)
+            request.accept = "application/json, application/problem+json"
+            try request.setJSONBody(input.body, contentType: "application/json")
+            return try client.makeRequest(request, security: [["apiKey"]])
+        }
+
+        /// The typed output of `response`, by its status.
+        static func output(from response: HTTPResponse) throws -> Output {
+            let reader = ResponseReader(response, operationId: id)
+            switch response.statusCode {
+            case 201:
+                return .created(
+                    Output.Created(
+                        body: try reader.json(Pet.self),
+                        location: try reader.required(try reader.header(String.self, "Location"), header: "Location")
+                    )
+                )
+            case 400:
+                return .badRequest(Output.BadRequest(body: try reader.json(Problem.self)))
+            case 403:
+                return .forbidden(Output.Forbidden(body: try reader.json(Problem.self)))
+            case 413:
+                return .contentTooLarge(Output.ContentTooLarge(body: try reader.json(Problem.self)))
+            case 415:
+                return .unsupportedMediaType(Output.UnsupportedMediaType(body: try reader.json(Problem.self)))
+            default:
+                return .`default`(statusCode: response.statusCode, Output.Default(body: try reader.json(ErrorModel.self)))
             }
         }
     }
@@ -111,43 +168,7 @@ extension Client {
     ///
     /// `POST /pets`
     public func createPet(_ input: Operations.CreatePet.Input) async throws -> Operations.CreatePet.Output {
-        let operationId = Operations.CreatePet.id
-        let path = "/pets"
-        var query = QueryItems()
-        var headerFields: [HTTPHeaderField] = []
-        var cookies: [String] = []
-        if let value = try parameter("X-Request-Id", operationId: operationId, { try ParameterCoding.header(input.xRequestId, explode: false) }) {
-            headerFields.append(HTTPHeaderField(name: "X-Request-Id", value: value))
-        }
-        authenticate([["apiKey"]], headerFields: &headerFields, query: &query, cookies: &cookies)
-        if !cookies.isEmpty {
-            headerFields.append(HTTPHeaderField(name: "Cookie", value: cookies.joined(separator: "; ")))
-        }
-        headerFields.append(HTTPHeaderField(name: "Accept", value: "application/json, application/problem+json"))
-        var body: Data?
-        body = try encodeJSON(input.body, operationId: operationId)
-        headerFields.append(HTTPHeaderField(name: "Content-Type", value: "application/json"))
-        let url = try makeURL(path: path, query: query, operationId: operationId)
-        let request = HTTPRequest(method: "POST", url: url, headerFields: headerFields, body: body)
-        let response = try await send(request, operationId: operationId)
-        switch response.statusCode {
-        case 201:
-            return .created(
-                Operations.CreatePet.Output.Created(
-                    body: try decodeJSON(Pet.self, from: response, operationId: operationId),
-                    location: try requiredHeader(try decodeHeader(String.self, "Location", from: response, operationId: operationId), "Location", from: response, operationId: operationId)
-                )
-            )
-        case 400:
-            return .badRequest(Operations.CreatePet.Output.BadRequest(body: try decodeJSON(Problem.self, from: response, operationId: operationId)))
-        case 403:
-            return .forbidden(Operations.CreatePet.Output.Forbidden(body: try decodeJSON(Problem.self, from: response, operationId: operationId)))
-        case 413:
-            return .contentTooLarge(Operations.CreatePet.Output.ContentTooLarge(body: try decodeJSON(Problem.self, from: response, operationId: operationId)))
-        case 415:
-            return .unsupportedMediaType(Operations.CreatePet.Output.UnsupportedMediaType(body: try decodeJSON(Problem.self, from: response, operationId: operationId)))
-        default:
-            return .`default`(statusCode: response.statusCode, Operations.CreatePet.Output.Default(body: try decodeJSON(ErrorModel.self, from: response, operationId: operationId)))
-        }
+        let request = try Operations.CreatePet.makeRequest(input, client: self)
+        return try Operations.CreatePet.output(from: await send(request, operationId: Operations.CreatePet.id))
     }
 }

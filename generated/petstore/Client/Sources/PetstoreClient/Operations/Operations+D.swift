@@ -43,19 +43,27 @@ extension Operations {
 
             /// The request is malformed or fails validation; `errors` lists every failure.
             public struct BadRequest: Sendable, Hashable {
-                public var body: Problem
+                public var body: Problem {
+                    get { _body.value }
+                    set { _body = Indirect(newValue) }
+                }
+                private var _body: Indirect<Problem>
 
                 public init(body: Problem) {
-                    self.body = body
+                    self._body = Indirect(body)
                 }
             }
 
             /// The `X-API-Key` header is missing, or the key is unknown or revoked.
             public struct Forbidden: Sendable, Hashable {
-                public var body: Problem
+                public var body: Problem {
+                    get { _body.value }
+                    set { _body = Indirect(newValue) }
+                }
+                private var _body: Indirect<Problem>
 
                 public init(body: Problem) {
-                    self.body = body
+                    self._body = Indirect(body)
                 }
             }
 
@@ -68,6 +76,31 @@ extension Operations {
                 }
             }
         }
+
+        /// The request of a call with `input`, to `client`'s server and with its credentials.
+        static func makeRequest(_ input: Input, client: Client) throws -> HTTPRequest {
+            var request = RequestBuilder(id, method: "DELETE", path: "/pets/")
+            try request.appendPath("petId", input.petId, style: .simple, explode: false)
+            request.accept = "application/problem+json, application/json"
+            return try client.makeRequest(request, security: [["apiKey"]])
+        }
+
+        /// The typed output of `response`, by its status.
+        static func output(from response: HTTPResponse) throws -> Output {
+            let reader = ResponseReader(response, operationId: id)
+            switch response.statusCode {
+            case 204:
+                return .noContent(Output.NoContent())
+            case 400:
+                return .badRequest(Output.BadRequest(body: try reader.json(Problem.self)))
+            case 403:
+                return .forbidden(Output.Forbidden(body: try reader.json(Problem.self)))
+            case 404:
+                return .notFound(Output.NotFound(body: try reader.json(ErrorModel.self)))
+            default:
+                return .undocumented(statusCode: response.statusCode, body: response.body)
+            }
+        }
     }
 }
 
@@ -78,32 +111,7 @@ extension Client {
     ///
     /// `DELETE /pets/{petId}`
     public func deletePet(_ input: Operations.DeletePet.Input) async throws -> Operations.DeletePet.Output {
-        let operationId = Operations.DeletePet.id
-        var path = "/pets/"
-        path += try parameter("petId", operationId: operationId) { try ParameterCoding.path(input.petId, name: "petId", style: .simple, explode: false) }
-        var query = QueryItems()
-        var headerFields: [HTTPHeaderField] = []
-        var cookies: [String] = []
-        authenticate([["apiKey"]], headerFields: &headerFields, query: &query, cookies: &cookies)
-        if !cookies.isEmpty {
-            headerFields.append(HTTPHeaderField(name: "Cookie", value: cookies.joined(separator: "; ")))
-        }
-        headerFields.append(HTTPHeaderField(name: "Accept", value: "application/problem+json, application/json"))
-        let body: Data? = nil
-        let url = try makeURL(path: path, query: query, operationId: operationId)
-        let request = HTTPRequest(method: "DELETE", url: url, headerFields: headerFields, body: body)
-        let response = try await send(request, operationId: operationId)
-        switch response.statusCode {
-        case 204:
-            return .noContent(Operations.DeletePet.Output.NoContent())
-        case 400:
-            return .badRequest(Operations.DeletePet.Output.BadRequest(body: try decodeJSON(Problem.self, from: response, operationId: operationId)))
-        case 403:
-            return .forbidden(Operations.DeletePet.Output.Forbidden(body: try decodeJSON(Problem.self, from: response, operationId: operationId)))
-        case 404:
-            return .notFound(Operations.DeletePet.Output.NotFound(body: try decodeJSON(ErrorModel.self, from: response, operationId: operationId)))
-        default:
-            return .undocumented(statusCode: response.statusCode, body: response.body)
-        }
+        let request = try Operations.DeletePet.makeRequest(input, client: self)
+        return try Operations.DeletePet.output(from: await send(request, operationId: Operations.DeletePet.id))
     }
 }

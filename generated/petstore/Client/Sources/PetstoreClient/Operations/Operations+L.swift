@@ -59,10 +59,14 @@ extension Operations {
 
             /// The request is malformed or fails validation; `errors` lists every failure.
             public struct BadRequest: Sendable, Hashable {
-                public var body: Problem
+                public var body: Problem {
+                    get { _body.value }
+                    set { _body = Indirect(newValue) }
+                }
+                private var _body: Indirect<Problem>
 
                 public init(body: Problem) {
-                    self.body = body
+                    self._body = Indirect(body)
                 }
             }
 
@@ -73,6 +77,34 @@ extension Operations {
                 public init(body: ErrorModel) {
                     self.body = body
                 }
+            }
+        }
+
+        /// The request of a call with `input`, to `client`'s server and with its credentials.
+        static func makeRequest(_ input: Input, client: Client) throws -> HTTPRequest {
+            var request = RequestBuilder(id, method: "GET", path: "/pets")
+            try request.appendQuery("limit", input.limit, style: .form, explode: true)
+            try request.appendQuery("tag", input.tag, style: .form, explode: false)
+            try request.appendHeader("X-Request-Id", input.xRequestId, explode: false)
+            request.accept = "application/json, application/problem+json"
+            return try client.makeRequest(request, security: [])
+        }
+
+        /// The typed output of `response`, by its status.
+        static func output(from response: HTTPResponse) throws -> Output {
+            let reader = ResponseReader(response, operationId: id)
+            switch response.statusCode {
+            case 200:
+                return .ok(
+                    Output.Ok(
+                        body: try reader.json(Pets.self),
+                        xTotalCount: try reader.header(Int32.self, "X-Total-Count")
+                    )
+                )
+            case 400:
+                return .badRequest(Output.BadRequest(body: try reader.json(Problem.self)))
+            default:
+                return .`default`(statusCode: response.statusCode, Output.Default(body: try reader.json(ErrorModel.self)))
             }
         }
     }
@@ -88,37 +120,7 @@ extension Client {
     ///
     /// `GET /pets`
     public func listPets(_ input: Operations.ListPets.Input = .init()) async throws -> Operations.ListPets.Output {
-        let operationId = Operations.ListPets.id
-        let path = "/pets"
-        var query = QueryItems()
-        var headerFields: [HTTPHeaderField] = []
-        var cookies: [String] = []
-        try parameter("limit", operationId: operationId) { try query.append(input.limit, name: "limit", style: .form, explode: true) }
-        try parameter("tag", operationId: operationId) { try query.append(input.tag, name: "tag", style: .form, explode: false) }
-        if let value = try parameter("X-Request-Id", operationId: operationId, { try ParameterCoding.header(input.xRequestId, explode: false) }) {
-            headerFields.append(HTTPHeaderField(name: "X-Request-Id", value: value))
-        }
-        authenticate([], headerFields: &headerFields, query: &query, cookies: &cookies)
-        if !cookies.isEmpty {
-            headerFields.append(HTTPHeaderField(name: "Cookie", value: cookies.joined(separator: "; ")))
-        }
-        headerFields.append(HTTPHeaderField(name: "Accept", value: "application/json, application/problem+json"))
-        let body: Data? = nil
-        let url = try makeURL(path: path, query: query, operationId: operationId)
-        let request = HTTPRequest(method: "GET", url: url, headerFields: headerFields, body: body)
-        let response = try await send(request, operationId: operationId)
-        switch response.statusCode {
-        case 200:
-            return .ok(
-                Operations.ListPets.Output.Ok(
-                    body: try decodeJSON(Pets.self, from: response, operationId: operationId),
-                    xTotalCount: try decodeHeader(Int32.self, "X-Total-Count", from: response, operationId: operationId)
-                )
-            )
-        case 400:
-            return .badRequest(Operations.ListPets.Output.BadRequest(body: try decodeJSON(Problem.self, from: response, operationId: operationId)))
-        default:
-            return .`default`(statusCode: response.statusCode, Operations.ListPets.Output.Default(body: try decodeJSON(ErrorModel.self, from: response, operationId: operationId)))
-        }
+        let request = try Operations.ListPets.makeRequest(input, client: self)
+        return try Operations.ListPets.output(from: await send(request, operationId: Operations.ListPets.id))
     }
 }

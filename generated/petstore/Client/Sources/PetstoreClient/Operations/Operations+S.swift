@@ -36,28 +36,40 @@ extension Operations {
 
             /// The pet.
             public struct Ok: Sendable, Hashable {
-                public var body: Pet
+                public var body: Pet {
+                    get { _body.value }
+                    set { _body = Indirect(newValue) }
+                }
+                private var _body: Indirect<Pet>
 
                 public init(body: Pet) {
-                    self.body = body
+                    self._body = Indirect(body)
                 }
             }
 
             /// The request is malformed or fails validation; `errors` lists every failure.
             public struct BadRequest: Sendable, Hashable {
-                public var body: Problem
+                public var body: Problem {
+                    get { _body.value }
+                    set { _body = Indirect(newValue) }
+                }
+                private var _body: Indirect<Problem>
 
                 public init(body: Problem) {
-                    self.body = body
+                    self._body = Indirect(body)
                 }
             }
 
             /// The `X-API-Key` header is missing, or the key is unknown or revoked.
             public struct Forbidden: Sendable, Hashable {
-                public var body: Problem
+                public var body: Problem {
+                    get { _body.value }
+                    set { _body = Indirect(newValue) }
+                }
+                private var _body: Indirect<Problem>
 
                 public init(body: Problem) {
-                    self.body = body
+                    self._body = Indirect(body)
                 }
             }
 
@@ -70,6 +82,31 @@ extension Operations {
                 }
             }
         }
+
+        /// The request of a call with `input`, to `client`'s server and with its credentials.
+        static func makeRequest(_ input: Input, client: Client) throws -> HTTPRequest {
+            var request = RequestBuilder(id, method: "GET", path: "/pets/")
+            try request.appendPath("petId", input.petId, style: .simple, explode: false)
+            request.accept = "application/json, application/problem+json"
+            return try client.makeRequest(request, security: [["apiKey"]])
+        }
+
+        /// The typed output of `response`, by its status.
+        static func output(from response: HTTPResponse) throws -> Output {
+            let reader = ResponseReader(response, operationId: id)
+            switch response.statusCode {
+            case 200:
+                return .ok(Output.Ok(body: try reader.json(Pet.self)))
+            case 400:
+                return .badRequest(Output.BadRequest(body: try reader.json(Problem.self)))
+            case 403:
+                return .forbidden(Output.Forbidden(body: try reader.json(Problem.self)))
+            case 404:
+                return .notFound(Output.NotFound(body: try reader.json(ErrorModel.self)))
+            default:
+                return .undocumented(statusCode: response.statusCode, body: response.body)
+            }
+        }
     }
 }
 
@@ -80,32 +117,7 @@ extension Client {
     ///
     /// `GET /pets/{petId}`
     public func showPetById(_ input: Operations.ShowPetById.Input) async throws -> Operations.ShowPetById.Output {
-        let operationId = Operations.ShowPetById.id
-        var path = "/pets/"
-        path += try parameter("petId", operationId: operationId) { try ParameterCoding.path(input.petId, name: "petId", style: .simple, explode: false) }
-        var query = QueryItems()
-        var headerFields: [HTTPHeaderField] = []
-        var cookies: [String] = []
-        authenticate([["apiKey"]], headerFields: &headerFields, query: &query, cookies: &cookies)
-        if !cookies.isEmpty {
-            headerFields.append(HTTPHeaderField(name: "Cookie", value: cookies.joined(separator: "; ")))
-        }
-        headerFields.append(HTTPHeaderField(name: "Accept", value: "application/json, application/problem+json"))
-        let body: Data? = nil
-        let url = try makeURL(path: path, query: query, operationId: operationId)
-        let request = HTTPRequest(method: "GET", url: url, headerFields: headerFields, body: body)
-        let response = try await send(request, operationId: operationId)
-        switch response.statusCode {
-        case 200:
-            return .ok(Operations.ShowPetById.Output.Ok(body: try decodeJSON(Pet.self, from: response, operationId: operationId)))
-        case 400:
-            return .badRequest(Operations.ShowPetById.Output.BadRequest(body: try decodeJSON(Problem.self, from: response, operationId: operationId)))
-        case 403:
-            return .forbidden(Operations.ShowPetById.Output.Forbidden(body: try decodeJSON(Problem.self, from: response, operationId: operationId)))
-        case 404:
-            return .notFound(Operations.ShowPetById.Output.NotFound(body: try decodeJSON(ErrorModel.self, from: response, operationId: operationId)))
-        default:
-            return .undocumented(statusCode: response.statusCode, body: response.body)
-        }
+        let request = try Operations.ShowPetById.makeRequest(input, client: self)
+        return try Operations.ShowPetById.output(from: await send(request, operationId: Operations.ShowPetById.id))
     }
 }

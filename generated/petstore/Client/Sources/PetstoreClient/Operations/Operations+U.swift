@@ -15,11 +15,15 @@ extension Operations {
             ///
             /// `petId` in path.
             public var petId: Int64
-            public var body: NewPet
+            public var body: NewPet {
+                get { _body.value }
+                set { _body = Indirect(newValue) }
+            }
+            private var _body: Indirect<NewPet>
 
             public init(petId: Int64, body: NewPet) {
                 self.petId = petId
-                self.body = body
+                self._body = Indirect(body)
             }
         }
 
@@ -42,28 +46,40 @@ extension Operations {
 
             /// The pet after the update.
             public struct Ok: Sendable, Hashable {
-                public var body: Pet
+                public var body: Pet {
+                    get { _body.value }
+                    set { _body = Indirect(newValue) }
+                }
+                private var _body: Indirect<Pet>
 
                 public init(body: Pet) {
-                    self.body = body
+                    self._body = Indirect(body)
                 }
             }
 
             /// The request is malformed or fails validation; `errors` lists every failure.
             public struct BadRequest: Sendable, Hashable {
-                public var body: Problem
+                public var body: Problem {
+                    get { _body.value }
+                    set { _body = Indirect(newValue) }
+                }
+                private var _body: Indirect<Problem>
 
                 public init(body: Problem) {
-                    self.body = body
+                    self._body = Indirect(body)
                 }
             }
 
             /// The `X-API-Key` header is missing, or the key is unknown or revoked.
             public struct Forbidden: Sendable, Hashable {
-                public var body: Problem
+                public var body: Problem {
+                    get { _body.value }
+                    set { _body = Indirect(newValue) }
+                }
+                private var _body: Indirect<Problem>
 
                 public init(body: Problem) {
-                    self.body = body
+                    self._body = Indirect(body)
                 }
             }
 
@@ -78,20 +94,58 @@ extension Operations {
 
             /// The body is larger than the server accepts.
             public struct ContentTooLarge: Sendable, Hashable {
-                public var body: Problem
+                public var body: Problem {
+                    get { _body.value }
+                    set { _body = Indirect(newValue) }
+                }
+                private var _body: Indirect<Problem>
 
                 public init(body: Problem) {
-                    self.body = body
+                    self._body = Indirect(body)
                 }
             }
 
             /// The body is not sent as `application/json`.
             public struct UnsupportedMediaType: Sendable, Hashable {
-                public var body: Problem
+                public var body: Problem {
+                    get { _body.value }
+                    set { _body = Indirect(newValue) }
+                }
+                private var _body: Indirect<Problem>
 
                 public init(body: Problem) {
-                    self.body = body
+                    self._body = Indirect(body)
                 }
+            }
+        }
+
+        /// The request of a call with `input`, to `client`'s server and with its credentials.
+        static func makeRequest(_ input: Input, client: Client) throws -> HTTPRequest {
+            var request = RequestBuilder(id, method: "PUT", path: "/pets/")
+            try request.appendPath("petId", input.petId, style: .simple, explode: false)
+            request.accept = "application/json, application/problem+json"
+            try request.setJSONBody(input.body, contentType: "application/json")
+            return try client.makeRequest(request, security: [["apiKey"]])
+        }
+
+        /// The typed output of `response`, by its status.
+        static func output(from response: HTTPResponse) throws -> Output {
+            let reader = ResponseReader(response, operationId: id)
+            switch response.statusCode {
+            case 200:
+                return .ok(Output.Ok(body: try reader.json(Pet.self)))
+            case 400:
+                return .badRequest(Output.BadRequest(body: try reader.json(Problem.self)))
+            case 403:
+                return .forbidden(Output.Forbidden(body: try reader.json(Problem.self)))
+            case 404:
+                return .notFound(Output.NotFound(body: try reader.json(ErrorModel.self)))
+            case 413:
+                return .contentTooLarge(Output.ContentTooLarge(body: try reader.json(Problem.self)))
+            case 415:
+                return .unsupportedMediaType(Output.UnsupportedMediaType(body: try reader.json(Problem.self)))
+            default:
+                return .undocumented(statusCode: response.statusCode, body: response.body)
             }
         }
     }
@@ -105,38 +159,7 @@ extension Client {
     ///
     /// `PUT /pets/{petId}`
     public func updatePet(_ input: Operations.UpdatePet.Input) async throws -> Operations.UpdatePet.Output {
-        let operationId = Operations.UpdatePet.id
-        var path = "/pets/"
-        path += try parameter("petId", operationId: operationId) { try ParameterCoding.path(input.petId, name: "petId", style: .simple, explode: false) }
-        var query = QueryItems()
-        var headerFields: [HTTPHeaderField] = []
-        var cookies: [String] = []
-        authenticate([["apiKey"]], headerFields: &headerFields, query: &query, cookies: &cookies)
-        if !cookies.isEmpty {
-            headerFields.append(HTTPHeaderField(name: "Cookie", value: cookies.joined(separator: "; ")))
-        }
-        headerFields.append(HTTPHeaderField(name: "Accept", value: "application/json, application/problem+json"))
-        var body: Data?
-        body = try encodeJSON(input.body, operationId: operationId)
-        headerFields.append(HTTPHeaderField(name: "Content-Type", value: "application/json"))
-        let url = try makeURL(path: path, query: query, operationId: operationId)
-        let request = HTTPRequest(method: "PUT", url: url, headerFields: headerFields, body: body)
-        let response = try await send(request, operationId: operationId)
-        switch response.statusCode {
-        case 200:
-            return .ok(Operations.UpdatePet.Output.Ok(body: try decodeJSON(Pet.self, from: response, operationId: operationId)))
-        case 400:
-            return .badRequest(Operations.UpdatePet.Output.BadRequest(body: try decodeJSON(Problem.self, from: response, operationId: operationId)))
-        case 403:
-            return .forbidden(Operations.UpdatePet.Output.Forbidden(body: try decodeJSON(Problem.self, from: response, operationId: operationId)))
-        case 404:
-            return .notFound(Operations.UpdatePet.Output.NotFound(body: try decodeJSON(ErrorModel.self, from: response, operationId: operationId)))
-        case 413:
-            return .contentTooLarge(Operations.UpdatePet.Output.ContentTooLarge(body: try decodeJSON(Problem.self, from: response, operationId: operationId)))
-        case 415:
-            return .unsupportedMediaType(Operations.UpdatePet.Output.UnsupportedMediaType(body: try decodeJSON(Problem.self, from: response, operationId: operationId)))
-        default:
-            return .undocumented(statusCode: response.statusCode, body: response.body)
-        }
+        let request = try Operations.UpdatePet.makeRequest(input, client: self)
+        return try Operations.UpdatePet.output(from: await send(request, operationId: Operations.UpdatePet.id))
     }
 }

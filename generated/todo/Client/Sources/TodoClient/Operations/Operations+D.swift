@@ -47,48 +47,68 @@ extension Operations {
 
             /// The request is malformed or fails validation.
             public struct BadRequest: Sendable, Hashable {
-                public var body: Problem
+                public var body: Problem {
+                    get { _body.value }
+                    set { _body = Indirect(newValue) }
+                }
+                private var _body: Indirect<Problem>
 
                 public init(body: Problem) {
-                    self.body = body
+                    self._body = Indirect(body)
                 }
             }
 
             /// Neither a valid API key nor a valid bearer token was sent.
             public struct Unauthorized: Sendable, Hashable {
-                public var body: Problem
+                public var body: Problem {
+                    get { _body.value }
+                    set { _body = Indirect(newValue) }
+                }
+                private var _body: Indirect<Problem>
                 /// The scheme to authenticate with.
                 ///
                 /// `WWW-Authenticate` header.
                 public var wwwAuthenticate: String?
 
                 public init(body: Problem, wwwAuthenticate: String? = nil) {
-                    self.body = body
+                    self._body = Indirect(body)
                     self.wwwAuthenticate = wwwAuthenticate
                 }
             }
 
             /// The operation needs an API key, and none or an unknown or revoked one was sent.
             public struct Forbidden: Sendable, Hashable {
-                public var body: Problem
+                public var body: Problem {
+                    get { _body.value }
+                    set { _body = Indirect(newValue) }
+                }
+                private var _body: Indirect<Problem>
 
                 public init(body: Problem) {
-                    self.body = body
+                    self._body = Indirect(body)
                 }
             }
 
             /// The list or to-do does not exist.
             public struct NotFound: Sendable, Hashable {
-                public var body: Problem
+                public var body: Problem {
+                    get { _body.value }
+                    set { _body = Indirect(newValue) }
+                }
+                private var _body: Indirect<Problem>
 
                 public init(body: Problem) {
-                    self.body = body
+                    self._body = Indirect(body)
                 }
             }
 
             /// The key's throttle or quota refuses the call for now.
             public struct TooManyRequests: Sendable, Hashable {
-                public var body: Problem
+                public var body: Problem {
+                    get { _body.value }
+                    set { _body = Indirect(newValue) }
+                }
+                private var _body: Indirect<Problem>
                 /// Seconds to wait before trying again.
                 ///
                 /// `Retry-After` header.
@@ -107,12 +127,54 @@ extension Operations {
                 public var rateLimitReset: Int?
 
                 public init(body: Problem, retryAfter: Int? = nil, rateLimitLimit: Int? = nil, rateLimitRemaining: Int? = nil, rateLimitReset: Int? = nil) {
-                    self.body = body
+                    self._body = Indirect(body)
                     self.retryAfter = retryAfter
                     self.rateLimitLimit = rateLimitLimit
                     self.rateLimitRemaining = rateLimitRemaining
                     self.rateLimitReset = rateLimitReset
                 }
+            }
+        }
+
+        /// The request of a call with `input`, to `client`'s server and with its credentials.
+        static func makeRequest(_ input: Input, client: Client) throws -> HTTPRequest {
+            var request = RequestBuilder(id, method: "DELETE", path: "/lists/")
+            try request.appendPath("listId", input.listId, style: .simple, explode: false)
+            request.accept = "application/problem+json"
+            return try client.makeRequest(request, security: [["apiKey"]])
+        }
+
+        /// The typed output of `response`, by its status.
+        static func output(from response: HTTPResponse) throws -> Output {
+            let reader = ResponseReader(response, operationId: id)
+            switch response.statusCode {
+            case 204:
+                return .noContent(Output.NoContent())
+            case 400:
+                return .badRequest(Output.BadRequest(body: try reader.json(Problem.self)))
+            case 401:
+                return .unauthorized(
+                    Output.Unauthorized(
+                        body: try reader.json(Problem.self),
+                        wwwAuthenticate: try reader.header(String.self, "WWW-Authenticate")
+                    )
+                )
+            case 403:
+                return .forbidden(Output.Forbidden(body: try reader.json(Problem.self)))
+            case 404:
+                return .notFound(Output.NotFound(body: try reader.json(Problem.self)))
+            case 429:
+                return .tooManyRequests(
+                    Output.TooManyRequests(
+                        body: try reader.json(Problem.self),
+                        retryAfter: try reader.header(Int.self, "Retry-After"),
+                        rateLimitLimit: try reader.header(Int.self, "RateLimit-Limit"),
+                        rateLimitRemaining: try reader.header(Int.self, "RateLimit-Remaining"),
+                        rateLimitReset: try reader.header(Int.self, "RateLimit-Reset")
+                    )
+                )
+            default:
+                return .undocumented(statusCode: response.statusCode, body: response.body)
             }
         }
     }
@@ -125,50 +187,8 @@ extension Client {
     ///
     /// `DELETE /lists/{listId}`
     public func deleteList(_ input: Operations.DeleteList.Input) async throws -> Operations.DeleteList.Output {
-        let operationId = Operations.DeleteList.id
-        var path = "/lists/"
-        path += try parameter("listId", operationId: operationId) { try ParameterCoding.path(input.listId, name: "listId", style: .simple, explode: false) }
-        var query = QueryItems()
-        var headerFields: [HTTPHeaderField] = []
-        var cookies: [String] = []
-        authenticate([["apiKey"]], headerFields: &headerFields, query: &query, cookies: &cookies)
-        if !cookies.isEmpty {
-            headerFields.append(HTTPHeaderField(name: "Cookie", value: cookies.joined(separator: "; ")))
-        }
-        headerFields.append(HTTPHeaderField(name: "Accept", value: "application/problem+json"))
-        let body: Data? = nil
-        let url = try makeURL(path: path, query: query, operationId: operationId)
-        let request = HTTPRequest(method: "DELETE", url: url, headerFields: headerFields, body: body)
-        let response = try await send(request, operationId: operationId)
-        switch response.statusCode {
-        case 204:
-            return .noContent(Operations.DeleteList.Output.NoContent())
-        case 400:
-            return .badRequest(Operations.DeleteList.Output.BadRequest(body: try decodeJSON(Problem.self, from: response, operationId: operationId)))
-        case 401:
-            return .unauthorized(
-                Operations.DeleteList.Output.Unauthorized(
-                    body: try decodeJSON(Problem.self, from: response, operationId: operationId),
-                    wwwAuthenticate: try decodeHeader(String.self, "WWW-Authenticate", from: response, operationId: operationId)
-                )
-            )
-        case 403:
-            return .forbidden(Operations.DeleteList.Output.Forbidden(body: try decodeJSON(Problem.self, from: response, operationId: operationId)))
-        case 404:
-            return .notFound(Operations.DeleteList.Output.NotFound(body: try decodeJSON(Problem.self, from: response, operationId: operationId)))
-        case 429:
-            return .tooManyRequests(
-                Operations.DeleteList.Output.TooManyRequests(
-                    body: try decodeJSON(Problem.self, from: response, operationId: operationId),
-                    retryAfter: try decodeHeader(Int.self, "Retry-After", from: response, operationId: operationId),
-                    rateLimitLimit: try decodeHeader(Int.self, "RateLimit-Limit", from: response, operationId: operationId),
-                    rateLimitRemaining: try decodeHeader(Int.self, "RateLimit-Remaining", from: response, operationId: operationId),
-                    rateLimitReset: try decodeHeader(Int.self, "RateLimit-Reset", from: response, operationId: operationId)
-                )
-            )
-        default:
-            return .undocumented(statusCode: response.statusCode, body: response.body)
-        }
+        let request = try Operations.DeleteList.makeRequest(input, client: self)
+        return try Operations.DeleteList.output(from: await send(request, operationId: Operations.DeleteList.id))
     }
 }
 
@@ -220,39 +240,55 @@ extension Operations {
 
             /// The request is malformed or fails validation.
             public struct BadRequest: Sendable, Hashable {
-                public var body: Problem
+                public var body: Problem {
+                    get { _body.value }
+                    set { _body = Indirect(newValue) }
+                }
+                private var _body: Indirect<Problem>
 
                 public init(body: Problem) {
-                    self.body = body
+                    self._body = Indirect(body)
                 }
             }
 
             /// Neither a valid API key nor a valid bearer token was sent.
             public struct Unauthorized: Sendable, Hashable {
-                public var body: Problem
+                public var body: Problem {
+                    get { _body.value }
+                    set { _body = Indirect(newValue) }
+                }
+                private var _body: Indirect<Problem>
                 /// The scheme to authenticate with.
                 ///
                 /// `WWW-Authenticate` header.
                 public var wwwAuthenticate: String?
 
                 public init(body: Problem, wwwAuthenticate: String? = nil) {
-                    self.body = body
+                    self._body = Indirect(body)
                     self.wwwAuthenticate = wwwAuthenticate
                 }
             }
 
             /// The list or to-do does not exist.
             public struct NotFound: Sendable, Hashable {
-                public var body: Problem
+                public var body: Problem {
+                    get { _body.value }
+                    set { _body = Indirect(newValue) }
+                }
+                private var _body: Indirect<Problem>
 
                 public init(body: Problem) {
-                    self.body = body
+                    self._body = Indirect(body)
                 }
             }
 
             /// The key's throttle or quota refuses the call for now.
             public struct TooManyRequests: Sendable, Hashable {
-                public var body: Problem
+                public var body: Problem {
+                    get { _body.value }
+                    set { _body = Indirect(newValue) }
+                }
+                private var _body: Indirect<Problem>
                 /// Seconds to wait before trying again.
                 ///
                 /// `Retry-After` header.
@@ -271,12 +307,54 @@ extension Operations {
                 public var rateLimitReset: Int?
 
                 public init(body: Problem, retryAfter: Int? = nil, rateLimitLimit: Int? = nil, rateLimitRemaining: Int? = nil, rateLimitReset: Int? = nil) {
-                    self.body = body
+                    self._body = Indirect(body)
                     self.retryAfter = retryAfter
                     self.rateLimitLimit = rateLimitLimit
                     self.rateLimitRemaining = rateLimitRemaining
                     self.rateLimitReset = rateLimitReset
                 }
+            }
+        }
+
+        /// The request of a call with `input`, to `client`'s server and with its credentials.
+        static func makeRequest(_ input: Input, client: Client) throws -> HTTPRequest {
+            var request = RequestBuilder(id, method: "DELETE", path: "/lists/")
+            try request.appendPath("listId", input.listId, style: .simple, explode: false)
+            request.path += "/todos/"
+            try request.appendPath("todoId", input.todoId, style: .simple, explode: false)
+            request.accept = "application/problem+json"
+            return try client.makeRequest(request, security: [[], ["apiKey"], ["bearerAuth"]])
+        }
+
+        /// The typed output of `response`, by its status.
+        static func output(from response: HTTPResponse) throws -> Output {
+            let reader = ResponseReader(response, operationId: id)
+            switch response.statusCode {
+            case 204:
+                return .noContent(Output.NoContent())
+            case 400:
+                return .badRequest(Output.BadRequest(body: try reader.json(Problem.self)))
+            case 401:
+                return .unauthorized(
+                    Output.Unauthorized(
+                        body: try reader.json(Problem.self),
+                        wwwAuthenticate: try reader.header(String.self, "WWW-Authenticate")
+                    )
+                )
+            case 404:
+                return .notFound(Output.NotFound(body: try reader.json(Problem.self)))
+            case 429:
+                return .tooManyRequests(
+                    Output.TooManyRequests(
+                        body: try reader.json(Problem.self),
+                        retryAfter: try reader.header(Int.self, "Retry-After"),
+                        rateLimitLimit: try reader.header(Int.self, "RateLimit-Limit"),
+                        rateLimitRemaining: try reader.header(Int.self, "RateLimit-Remaining"),
+                        rateLimitReset: try reader.header(Int.self, "RateLimit-Reset")
+                    )
+                )
+            default:
+                return .undocumented(statusCode: response.statusCode, body: response.body)
             }
         }
     }
@@ -287,49 +365,7 @@ extension Client {
     ///
     /// `DELETE /lists/{listId}/todos/{todoId}`
     public func deleteTodo(_ input: Operations.DeleteTodo.Input) async throws -> Operations.DeleteTodo.Output {
-        let operationId = Operations.DeleteTodo.id
-        var path = "/lists/"
-        path += try parameter("listId", operationId: operationId) { try ParameterCoding.path(input.listId, name: "listId", style: .simple, explode: false) }
-        path += "/todos/"
-        path += try parameter("todoId", operationId: operationId) { try ParameterCoding.path(input.todoId, name: "todoId", style: .simple, explode: false) }
-        var query = QueryItems()
-        var headerFields: [HTTPHeaderField] = []
-        var cookies: [String] = []
-        authenticate([[], ["apiKey"], ["bearerAuth"]], headerFields: &headerFields, query: &query, cookies: &cookies)
-        if !cookies.isEmpty {
-            headerFields.append(HTTPHeaderField(name: "Cookie", value: cookies.joined(separator: "; ")))
-        }
-        headerFields.append(HTTPHeaderField(name: "Accept", value: "application/problem+json"))
-        let body: Data? = nil
-        let url = try makeURL(path: path, query: query, operationId: operationId)
-        let request = HTTPRequest(method: "DELETE", url: url, headerFields: headerFields, body: body)
-        let response = try await send(request, operationId: operationId)
-        switch response.statusCode {
-        case 204:
-            return .noContent(Operations.DeleteTodo.Output.NoContent())
-        case 400:
-            return .badRequest(Operations.DeleteTodo.Output.BadRequest(body: try decodeJSON(Problem.self, from: response, operationId: operationId)))
-        case 401:
-            return .unauthorized(
-                Operations.DeleteTodo.Output.Unauthorized(
-                    body: try decodeJSON(Problem.self, from: response, operationId: operationId),
-                    wwwAuthenticate: try decodeHeader(String.self, "WWW-Authenticate", from: response, operationId: operationId)
-                )
-            )
-        case 404:
-            return .notFound(Operations.DeleteTodo.Output.NotFound(body: try decodeJSON(Problem.self, from: response, operationId: operationId)))
-        case 429:
-            return .tooManyRequests(
-                Operations.DeleteTodo.Output.TooManyRequests(
-                    body: try decodeJSON(Problem.self, from: response, operationId: operationId),
-                    retryAfter: try decodeHeader(Int.self, "Retry-After", from: response, operationId: operationId),
-                    rateLimitLimit: try decodeHeader(Int.self, "RateLimit-Limit", from: response, operationId: operationId),
-                    rateLimitRemaining: try decodeHeader(Int.self, "RateLimit-Remaining", from: response, operationId: operationId),
-                    rateLimitReset: try decodeHeader(Int.self, "RateLimit-Reset", from: response, operationId: operationId)
-                )
-            )
-        default:
-            return .undocumented(statusCode: response.statusCode, body: response.body)
-        }
+        let request = try Operations.DeleteTodo.makeRequest(input, client: self)
+        return try Operations.DeleteTodo.output(from: await send(request, operationId: Operations.DeleteTodo.id))
     }
 }

@@ -33,48 +33,68 @@ extension Operations {
 
             /// The signed-in user.
             public struct Ok: Sendable, Hashable {
-                public var body: User
+                public var body: User {
+                    get { _body.value }
+                    set { _body = Indirect(newValue) }
+                }
+                private var _body: Indirect<User>
 
                 public init(body: User) {
-                    self.body = body
+                    self._body = Indirect(body)
                 }
             }
 
             /// The request is malformed or fails validation.
             public struct BadRequest: Sendable, Hashable {
-                public var body: Problem
+                public var body: Problem {
+                    get { _body.value }
+                    set { _body = Indirect(newValue) }
+                }
+                private var _body: Indirect<Problem>
 
                 public init(body: Problem) {
-                    self.body = body
+                    self._body = Indirect(body)
                 }
             }
 
             /// Neither a valid API key nor a valid bearer token was sent.
             public struct Unauthorized: Sendable, Hashable {
-                public var body: Problem
+                public var body: Problem {
+                    get { _body.value }
+                    set { _body = Indirect(newValue) }
+                }
+                private var _body: Indirect<Problem>
                 /// The scheme to authenticate with.
                 ///
                 /// `WWW-Authenticate` header.
                 public var wwwAuthenticate: String?
 
                 public init(body: Problem, wwwAuthenticate: String? = nil) {
-                    self.body = body
+                    self._body = Indirect(body)
                     self.wwwAuthenticate = wwwAuthenticate
                 }
             }
 
             /// The operation needs an API key, and none or an unknown or revoked one was sent.
             public struct Forbidden: Sendable, Hashable {
-                public var body: Problem
+                public var body: Problem {
+                    get { _body.value }
+                    set { _body = Indirect(newValue) }
+                }
+                private var _body: Indirect<Problem>
 
                 public init(body: Problem) {
-                    self.body = body
+                    self._body = Indirect(body)
                 }
             }
 
             /// The key's throttle or quota refuses the call for now.
             public struct TooManyRequests: Sendable, Hashable {
-                public var body: Problem
+                public var body: Problem {
+                    get { _body.value }
+                    set { _body = Indirect(newValue) }
+                }
+                private var _body: Indirect<Problem>
                 /// Seconds to wait before trying again.
                 ///
                 /// `Retry-After` header.
@@ -93,12 +113,51 @@ extension Operations {
                 public var rateLimitReset: Int?
 
                 public init(body: Problem, retryAfter: Int? = nil, rateLimitLimit: Int? = nil, rateLimitRemaining: Int? = nil, rateLimitReset: Int? = nil) {
-                    self.body = body
+                    self._body = Indirect(body)
                     self.retryAfter = retryAfter
                     self.rateLimitLimit = rateLimitLimit
                     self.rateLimitRemaining = rateLimitRemaining
                     self.rateLimitReset = rateLimitReset
                 }
+            }
+        }
+
+        /// The request of a call with `input`, to `client`'s server and with its credentials.
+        static func makeRequest(_ input: Input, client: Client) throws -> HTTPRequest {
+            var request = RequestBuilder(id, method: "GET", path: "/users/me")
+            request.accept = "application/json, application/problem+json"
+            return try client.makeRequest(request, security: [["apiKey"], ["bearerAuth"]])
+        }
+
+        /// The typed output of `response`, by its status.
+        static func output(from response: HTTPResponse) throws -> Output {
+            let reader = ResponseReader(response, operationId: id)
+            switch response.statusCode {
+            case 200:
+                return .ok(Output.Ok(body: try reader.json(User.self)))
+            case 400:
+                return .badRequest(Output.BadRequest(body: try reader.json(Problem.self)))
+            case 401:
+                return .unauthorized(
+                    Output.Unauthorized(
+                        body: try reader.json(Problem.self),
+                        wwwAuthenticate: try reader.header(String.self, "WWW-Authenticate")
+                    )
+                )
+            case 403:
+                return .forbidden(Output.Forbidden(body: try reader.json(Problem.self)))
+            case 429:
+                return .tooManyRequests(
+                    Output.TooManyRequests(
+                        body: try reader.json(Problem.self),
+                        retryAfter: try reader.header(Int.self, "Retry-After"),
+                        rateLimitLimit: try reader.header(Int.self, "RateLimit-Limit"),
+                        rateLimitRemaining: try reader.header(Int.self, "RateLimit-Remaining"),
+                        rateLimitReset: try reader.header(Int.self, "RateLimit-Reset")
+                    )
+                )
+            default:
+                return .undocumented(statusCode: response.statusCode, body: response.body)
             }
         }
     }
@@ -111,47 +170,8 @@ extension Client {
     ///
     /// `GET /users/me`
     public func getCurrentUser(_ input: Operations.GetCurrentUser.Input = .init()) async throws -> Operations.GetCurrentUser.Output {
-        let operationId = Operations.GetCurrentUser.id
-        let path = "/users/me"
-        var query = QueryItems()
-        var headerFields: [HTTPHeaderField] = []
-        var cookies: [String] = []
-        authenticate([["apiKey"], ["bearerAuth"]], headerFields: &headerFields, query: &query, cookies: &cookies)
-        if !cookies.isEmpty {
-            headerFields.append(HTTPHeaderField(name: "Cookie", value: cookies.joined(separator: "; ")))
-        }
-        headerFields.append(HTTPHeaderField(name: "Accept", value: "application/json, application/problem+json"))
-        let body: Data? = nil
-        let url = try makeURL(path: path, query: query, operationId: operationId)
-        let request = HTTPRequest(method: "GET", url: url, headerFields: headerFields, body: body)
-        let response = try await send(request, operationId: operationId)
-        switch response.statusCode {
-        case 200:
-            return .ok(Operations.GetCurrentUser.Output.Ok(body: try decodeJSON(User.self, from: response, operationId: operationId)))
-        case 400:
-            return .badRequest(Operations.GetCurrentUser.Output.BadRequest(body: try decodeJSON(Problem.self, from: response, operationId: operationId)))
-        case 401:
-            return .unauthorized(
-                Operations.GetCurrentUser.Output.Unauthorized(
-                    body: try decodeJSON(Problem.self, from: response, operationId: operationId),
-                    wwwAuthenticate: try decodeHeader(String.self, "WWW-Authenticate", from: response, operationId: operationId)
-                )
-            )
-        case 403:
-            return .forbidden(Operations.GetCurrentUser.Output.Forbidden(body: try decodeJSON(Problem.self, from: response, operationId: operationId)))
-        case 429:
-            return .tooManyRequests(
-                Operations.GetCurrentUser.Output.TooManyRequests(
-                    body: try decodeJSON(Problem.self, from: response, operationId: operationId),
-                    retryAfter: try decodeHeader(Int.self, "Retry-After", from: response, operationId: operationId),
-                    rateLimitLimit: try decodeHeader(Int.self, "RateLimit-Limit", from: response, operationId: operationId),
-                    rateLimitRemaining: try decodeHeader(Int.self, "RateLimit-Remaining", from: response, operationId: operationId),
-                    rateLimitReset: try decodeHeader(Int.self, "RateLimit-Reset", from: response, operationId: operationId)
-                )
-            )
-        default:
-            return .undocumented(statusCode: response.statusCode, body: response.body)
-        }
+        let request = try Operations.GetCurrentUser.makeRequest(input, client: self)
+        return try Operations.GetCurrentUser.output(from: await send(request, operationId: Operations.GetCurrentUser.id))
     }
 }
 
@@ -191,48 +211,68 @@ extension Operations {
 
             /// The list.
             public struct Ok: Sendable, Hashable {
-                public var body: TodoList
+                public var body: TodoList {
+                    get { _body.value }
+                    set { _body = Indirect(newValue) }
+                }
+                private var _body: Indirect<TodoList>
 
                 public init(body: TodoList) {
-                    self.body = body
+                    self._body = Indirect(body)
                 }
             }
 
             /// The request is malformed or fails validation.
             public struct BadRequest: Sendable, Hashable {
-                public var body: Problem
+                public var body: Problem {
+                    get { _body.value }
+                    set { _body = Indirect(newValue) }
+                }
+                private var _body: Indirect<Problem>
 
                 public init(body: Problem) {
-                    self.body = body
+                    self._body = Indirect(body)
                 }
             }
 
             /// Neither a valid API key nor a valid bearer token was sent.
             public struct Unauthorized: Sendable, Hashable {
-                public var body: Problem
+                public var body: Problem {
+                    get { _body.value }
+                    set { _body = Indirect(newValue) }
+                }
+                private var _body: Indirect<Problem>
                 /// The scheme to authenticate with.
                 ///
                 /// `WWW-Authenticate` header.
                 public var wwwAuthenticate: String?
 
                 public init(body: Problem, wwwAuthenticate: String? = nil) {
-                    self.body = body
+                    self._body = Indirect(body)
                     self.wwwAuthenticate = wwwAuthenticate
                 }
             }
 
             /// The list or to-do does not exist.
             public struct NotFound: Sendable, Hashable {
-                public var body: Problem
+                public var body: Problem {
+                    get { _body.value }
+                    set { _body = Indirect(newValue) }
+                }
+                private var _body: Indirect<Problem>
 
                 public init(body: Problem) {
-                    self.body = body
+                    self._body = Indirect(body)
                 }
             }
 
             /// The key's throttle or quota refuses the call for now.
             public struct TooManyRequests: Sendable, Hashable {
-                public var body: Problem
+                public var body: Problem {
+                    get { _body.value }
+                    set { _body = Indirect(newValue) }
+                }
+                private var _body: Indirect<Problem>
                 /// Seconds to wait before trying again.
                 ///
                 /// `Retry-After` header.
@@ -251,12 +291,52 @@ extension Operations {
                 public var rateLimitReset: Int?
 
                 public init(body: Problem, retryAfter: Int? = nil, rateLimitLimit: Int? = nil, rateLimitRemaining: Int? = nil, rateLimitReset: Int? = nil) {
-                    self.body = body
+                    self._body = Indirect(body)
                     self.retryAfter = retryAfter
                     self.rateLimitLimit = rateLimitLimit
                     self.rateLimitRemaining = rateLimitRemaining
                     self.rateLimitReset = rateLimitReset
                 }
+            }
+        }
+
+        /// The request of a call with `input`, to `client`'s server and with its credentials.
+        static func makeRequest(_ input: Input, client: Client) throws -> HTTPRequest {
+            var request = RequestBuilder(id, method: "GET", path: "/lists/")
+            try request.appendPath("listId", input.listId, style: .simple, explode: false)
+            request.accept = "application/json, application/problem+json"
+            return try client.makeRequest(request, security: [[], ["apiKey"], ["bearerAuth"]])
+        }
+
+        /// The typed output of `response`, by its status.
+        static func output(from response: HTTPResponse) throws -> Output {
+            let reader = ResponseReader(response, operationId: id)
+            switch response.statusCode {
+            case 200:
+                return .ok(Output.Ok(body: try reader.json(TodoList.self)))
+            case 400:
+                return .badRequest(Output.BadRequest(body: try reader.json(Problem.self)))
+            case 401:
+                return .unauthorized(
+                    Output.Unauthorized(
+                        body: try reader.json(Problem.self),
+                        wwwAuthenticate: try reader.header(String.self, "WWW-Authenticate")
+                    )
+                )
+            case 404:
+                return .notFound(Output.NotFound(body: try reader.json(Problem.self)))
+            case 429:
+                return .tooManyRequests(
+                    Output.TooManyRequests(
+                        body: try reader.json(Problem.self),
+                        retryAfter: try reader.header(Int.self, "Retry-After"),
+                        rateLimitLimit: try reader.header(Int.self, "RateLimit-Limit"),
+                        rateLimitRemaining: try reader.header(Int.self, "RateLimit-Remaining"),
+                        rateLimitReset: try reader.header(Int.self, "RateLimit-Reset")
+                    )
+                )
+            default:
+                return .undocumented(statusCode: response.statusCode, body: response.body)
             }
         }
     }
@@ -267,48 +347,8 @@ extension Client {
     ///
     /// `GET /lists/{listId}`
     public func getList(_ input: Operations.GetList.Input) async throws -> Operations.GetList.Output {
-        let operationId = Operations.GetList.id
-        var path = "/lists/"
-        path += try parameter("listId", operationId: operationId) { try ParameterCoding.path(input.listId, name: "listId", style: .simple, explode: false) }
-        var query = QueryItems()
-        var headerFields: [HTTPHeaderField] = []
-        var cookies: [String] = []
-        authenticate([[], ["apiKey"], ["bearerAuth"]], headerFields: &headerFields, query: &query, cookies: &cookies)
-        if !cookies.isEmpty {
-            headerFields.append(HTTPHeaderField(name: "Cookie", value: cookies.joined(separator: "; ")))
-        }
-        headerFields.append(HTTPHeaderField(name: "Accept", value: "application/json, application/problem+json"))
-        let body: Data? = nil
-        let url = try makeURL(path: path, query: query, operationId: operationId)
-        let request = HTTPRequest(method: "GET", url: url, headerFields: headerFields, body: body)
-        let response = try await send(request, operationId: operationId)
-        switch response.statusCode {
-        case 200:
-            return .ok(Operations.GetList.Output.Ok(body: try decodeJSON(TodoList.self, from: response, operationId: operationId)))
-        case 400:
-            return .badRequest(Operations.GetList.Output.BadRequest(body: try decodeJSON(Problem.self, from: response, operationId: operationId)))
-        case 401:
-            return .unauthorized(
-                Operations.GetList.Output.Unauthorized(
-                    body: try decodeJSON(Problem.self, from: response, operationId: operationId),
-                    wwwAuthenticate: try decodeHeader(String.self, "WWW-Authenticate", from: response, operationId: operationId)
-                )
-            )
-        case 404:
-            return .notFound(Operations.GetList.Output.NotFound(body: try decodeJSON(Problem.self, from: response, operationId: operationId)))
-        case 429:
-            return .tooManyRequests(
-                Operations.GetList.Output.TooManyRequests(
-                    body: try decodeJSON(Problem.self, from: response, operationId: operationId),
-                    retryAfter: try decodeHeader(Int.self, "Retry-After", from: response, operationId: operationId),
-                    rateLimitLimit: try decodeHeader(Int.self, "RateLimit-Limit", from: response, operationId: operationId),
-                    rateLimitRemaining: try decodeHeader(Int.self, "RateLimit-Remaining", from: response, operationId: operationId),
-                    rateLimitReset: try decodeHeader(Int.self, "RateLimit-Reset", from: response, operationId: operationId)
-                )
-            )
-        default:
-            return .undocumented(statusCode: response.statusCode, body: response.body)
-        }
+        let request = try Operations.GetList.makeRequest(input, client: self)
+        return try Operations.GetList.output(from: await send(request, operationId: Operations.GetList.id))
     }
 }
 
@@ -353,48 +393,68 @@ extension Operations {
 
             /// The to-do.
             public struct Ok: Sendable, Hashable {
-                public var body: Todo
+                public var body: Todo {
+                    get { _body.value }
+                    set { _body = Indirect(newValue) }
+                }
+                private var _body: Indirect<Todo>
 
                 public init(body: Todo) {
-                    self.body = body
+                    self._body = Indirect(body)
                 }
             }
 
             /// The request is malformed or fails validation.
             public struct BadRequest: Sendable, Hashable {
-                public var body: Problem
+                public var body: Problem {
+                    get { _body.value }
+                    set { _body = Indirect(newValue) }
+                }
+                private var _body: Indirect<Problem>
 
                 public init(body: Problem) {
-                    self.body = body
+                    self._body = Indirect(body)
                 }
             }
 
             /// Neither a valid API key nor a valid bearer token was sent.
             public struct Unauthorized: Sendable, Hashable {
-                public var body: Problem
+                public var body: Problem {
+                    get { _body.value }
+                    set { _body = Indirect(newValue) }
+                }
+                private var _body: Indirect<Problem>
                 /// The scheme to authenticate with.
                 ///
                 /// `WWW-Authenticate` header.
                 public var wwwAuthenticate: String?
 
                 public init(body: Problem, wwwAuthenticate: String? = nil) {
-                    self.body = body
+                    self._body = Indirect(body)
                     self.wwwAuthenticate = wwwAuthenticate
                 }
             }
 
             /// The list or to-do does not exist.
             public struct NotFound: Sendable, Hashable {
-                public var body: Problem
+                public var body: Problem {
+                    get { _body.value }
+                    set { _body = Indirect(newValue) }
+                }
+                private var _body: Indirect<Problem>
 
                 public init(body: Problem) {
-                    self.body = body
+                    self._body = Indirect(body)
                 }
             }
 
             /// The key's throttle or quota refuses the call for now.
             public struct TooManyRequests: Sendable, Hashable {
-                public var body: Problem
+                public var body: Problem {
+                    get { _body.value }
+                    set { _body = Indirect(newValue) }
+                }
+                private var _body: Indirect<Problem>
                 /// Seconds to wait before trying again.
                 ///
                 /// `Retry-After` header.
@@ -413,12 +473,54 @@ extension Operations {
                 public var rateLimitReset: Int?
 
                 public init(body: Problem, retryAfter: Int? = nil, rateLimitLimit: Int? = nil, rateLimitRemaining: Int? = nil, rateLimitReset: Int? = nil) {
-                    self.body = body
+                    self._body = Indirect(body)
                     self.retryAfter = retryAfter
                     self.rateLimitLimit = rateLimitLimit
                     self.rateLimitRemaining = rateLimitRemaining
                     self.rateLimitReset = rateLimitReset
                 }
+            }
+        }
+
+        /// The request of a call with `input`, to `client`'s server and with its credentials.
+        static func makeRequest(_ input: Input, client: Client) throws -> HTTPRequest {
+            var request = RequestBuilder(id, method: "GET", path: "/lists/")
+            try request.appendPath("listId", input.listId, style: .simple, explode: false)
+            request.path += "/todos/"
+            try request.appendPath("todoId", input.todoId, style: .simple, explode: false)
+            request.accept = "application/json, application/problem+json"
+            return try client.makeRequest(request, security: [[], ["apiKey"], ["bearerAuth"]])
+        }
+
+        /// The typed output of `response`, by its status.
+        static func output(from response: HTTPResponse) throws -> Output {
+            let reader = ResponseReader(response, operationId: id)
+            switch response.statusCode {
+            case 200:
+                return .ok(Output.Ok(body: try reader.json(Todo.self)))
+            case 400:
+                return .badRequest(Output.BadRequest(body: try reader.json(Problem.self)))
+            case 401:
+                return .unauthorized(
+                    Output.Unauthorized(
+                        body: try reader.json(Problem.self),
+                        wwwAuthenticate: try reader.header(String.self, "WWW-Authenticate")
+                    )
+                )
+            case 404:
+                return .notFound(Output.NotFound(body: try reader.json(Problem.self)))
+            case 429:
+                return .tooManyRequests(
+                    Output.TooManyRequests(
+                        body: try reader.json(Problem.self),
+                        retryAfter: try reader.header(Int.self, "Retry-After"),
+                        rateLimitLimit: try reader.header(Int.self, "RateLimit-Limit"),
+                        rateLimitRemaining: try reader.header(Int.self, "RateLimit-Remaining"),
+                        rateLimitReset: try reader.header(Int.self, "RateLimit-Reset")
+                    )
+                )
+            default:
+                return .undocumented(statusCode: response.statusCode, body: response.body)
             }
         }
     }
@@ -429,49 +531,7 @@ extension Client {
     ///
     /// `GET /lists/{listId}/todos/{todoId}`
     public func getTodo(_ input: Operations.GetTodo.Input) async throws -> Operations.GetTodo.Output {
-        let operationId = Operations.GetTodo.id
-        var path = "/lists/"
-        path += try parameter("listId", operationId: operationId) { try ParameterCoding.path(input.listId, name: "listId", style: .simple, explode: false) }
-        path += "/todos/"
-        path += try parameter("todoId", operationId: operationId) { try ParameterCoding.path(input.todoId, name: "todoId", style: .simple, explode: false) }
-        var query = QueryItems()
-        var headerFields: [HTTPHeaderField] = []
-        var cookies: [String] = []
-        authenticate([[], ["apiKey"], ["bearerAuth"]], headerFields: &headerFields, query: &query, cookies: &cookies)
-        if !cookies.isEmpty {
-            headerFields.append(HTTPHeaderField(name: "Cookie", value: cookies.joined(separator: "; ")))
-        }
-        headerFields.append(HTTPHeaderField(name: "Accept", value: "application/json, application/problem+json"))
-        let body: Data? = nil
-        let url = try makeURL(path: path, query: query, operationId: operationId)
-        let request = HTTPRequest(method: "GET", url: url, headerFields: headerFields, body: body)
-        let response = try await send(request, operationId: operationId)
-        switch response.statusCode {
-        case 200:
-            return .ok(Operations.GetTodo.Output.Ok(body: try decodeJSON(Todo.self, from: response, operationId: operationId)))
-        case 400:
-            return .badRequest(Operations.GetTodo.Output.BadRequest(body: try decodeJSON(Problem.self, from: response, operationId: operationId)))
-        case 401:
-            return .unauthorized(
-                Operations.GetTodo.Output.Unauthorized(
-                    body: try decodeJSON(Problem.self, from: response, operationId: operationId),
-                    wwwAuthenticate: try decodeHeader(String.self, "WWW-Authenticate", from: response, operationId: operationId)
-                )
-            )
-        case 404:
-            return .notFound(Operations.GetTodo.Output.NotFound(body: try decodeJSON(Problem.self, from: response, operationId: operationId)))
-        case 429:
-            return .tooManyRequests(
-                Operations.GetTodo.Output.TooManyRequests(
-                    body: try decodeJSON(Problem.self, from: response, operationId: operationId),
-                    retryAfter: try decodeHeader(Int.self, "Retry-After", from: response, operationId: operationId),
-                    rateLimitLimit: try decodeHeader(Int.self, "RateLimit-Limit", from: response, operationId: operationId),
-                    rateLimitRemaining: try decodeHeader(Int.self, "RateLimit-Remaining", from: response, operationId: operationId),
-                    rateLimitReset: try decodeHeader(Int.self, "RateLimit-Reset", from: response, operationId: operationId)
-                )
-            )
-        default:
-            return .undocumented(statusCode: response.statusCode, body: response.body)
-        }
+        let request = try Operations.GetTodo.makeRequest(input, client: self)
+        return try Operations.GetTodo.output(from: await send(request, operationId: Operations.GetTodo.id))
     }
 }

@@ -40,30 +40,42 @@ extension Operations {
 
             /// The request is malformed or fails validation.
             public struct BadRequest: Sendable, Hashable {
-                public var body: Problem
+                public var body: Problem {
+                    get { _body.value }
+                    set { _body = Indirect(newValue) }
+                }
+                private var _body: Indirect<Problem>
 
                 public init(body: Problem) {
-                    self.body = body
+                    self._body = Indirect(body)
                 }
             }
 
             /// Neither a valid API key nor a valid bearer token was sent.
             public struct Unauthorized: Sendable, Hashable {
-                public var body: Problem
+                public var body: Problem {
+                    get { _body.value }
+                    set { _body = Indirect(newValue) }
+                }
+                private var _body: Indirect<Problem>
                 /// The scheme to authenticate with.
                 ///
                 /// `WWW-Authenticate` header.
                 public var wwwAuthenticate: String?
 
                 public init(body: Problem, wwwAuthenticate: String? = nil) {
-                    self.body = body
+                    self._body = Indirect(body)
                     self.wwwAuthenticate = wwwAuthenticate
                 }
             }
 
             /// The key's throttle or quota refuses the call for now.
             public struct TooManyRequests: Sendable, Hashable {
-                public var body: Problem
+                public var body: Problem {
+                    get { _body.value }
+                    set { _body = Indirect(newValue) }
+                }
+                private var _body: Indirect<Problem>
                 /// Seconds to wait before trying again.
                 ///
                 /// `Retry-After` header.
@@ -82,12 +94,49 @@ extension Operations {
                 public var rateLimitReset: Int?
 
                 public init(body: Problem, retryAfter: Int? = nil, rateLimitLimit: Int? = nil, rateLimitRemaining: Int? = nil, rateLimitReset: Int? = nil) {
-                    self.body = body
+                    self._body = Indirect(body)
                     self.retryAfter = retryAfter
                     self.rateLimitLimit = rateLimitLimit
                     self.rateLimitRemaining = rateLimitRemaining
                     self.rateLimitReset = rateLimitReset
                 }
+            }
+        }
+
+        /// The request of a call with `input`, to `client`'s server and with its credentials.
+        static func makeRequest(_ input: Input, client: Client) throws -> HTTPRequest {
+            var request = RequestBuilder(id, method: "GET", path: "/lists")
+            request.accept = "application/json, application/problem+json"
+            return try client.makeRequest(request, security: [[], ["apiKey"], ["bearerAuth"]])
+        }
+
+        /// The typed output of `response`, by its status.
+        static func output(from response: HTTPResponse) throws -> Output {
+            let reader = ResponseReader(response, operationId: id)
+            switch response.statusCode {
+            case 200:
+                return .ok(Output.Ok(body: try reader.json([TodoList].self)))
+            case 400:
+                return .badRequest(Output.BadRequest(body: try reader.json(Problem.self)))
+            case 401:
+                return .unauthorized(
+                    Output.Unauthorized(
+                        body: try reader.json(Problem.self),
+                        wwwAuthenticate: try reader.header(String.self, "WWW-Authenticate")
+                    )
+                )
+            case 429:
+                return .tooManyRequests(
+                    Output.TooManyRequests(
+                        body: try reader.json(Problem.self),
+                        retryAfter: try reader.header(Int.self, "Retry-After"),
+                        rateLimitLimit: try reader.header(Int.self, "RateLimit-Limit"),
+                        rateLimitRemaining: try reader.header(Int.self, "RateLimit-Remaining"),
+                        rateLimitReset: try reader.header(Int.self, "RateLimit-Reset")
+                    )
+                )
+            default:
+                return .undocumented(statusCode: response.statusCode, body: response.body)
             }
         }
     }
@@ -100,45 +149,8 @@ extension Client {
     ///
     /// `GET /lists`
     public func listLists(_ input: Operations.ListLists.Input = .init()) async throws -> Operations.ListLists.Output {
-        let operationId = Operations.ListLists.id
-        let path = "/lists"
-        var query = QueryItems()
-        var headerFields: [HTTPHeaderField] = []
-        var cookies: [String] = []
-        authenticate([[], ["apiKey"], ["bearerAuth"]], headerFields: &headerFields, query: &query, cookies: &cookies)
-        if !cookies.isEmpty {
-            headerFields.append(HTTPHeaderField(name: "Cookie", value: cookies.joined(separator: "; ")))
-        }
-        headerFields.append(HTTPHeaderField(name: "Accept", value: "application/json, application/problem+json"))
-        let body: Data? = nil
-        let url = try makeURL(path: path, query: query, operationId: operationId)
-        let request = HTTPRequest(method: "GET", url: url, headerFields: headerFields, body: body)
-        let response = try await send(request, operationId: operationId)
-        switch response.statusCode {
-        case 200:
-            return .ok(Operations.ListLists.Output.Ok(body: try decodeJSON([TodoList].self, from: response, operationId: operationId)))
-        case 400:
-            return .badRequest(Operations.ListLists.Output.BadRequest(body: try decodeJSON(Problem.self, from: response, operationId: operationId)))
-        case 401:
-            return .unauthorized(
-                Operations.ListLists.Output.Unauthorized(
-                    body: try decodeJSON(Problem.self, from: response, operationId: operationId),
-                    wwwAuthenticate: try decodeHeader(String.self, "WWW-Authenticate", from: response, operationId: operationId)
-                )
-            )
-        case 429:
-            return .tooManyRequests(
-                Operations.ListLists.Output.TooManyRequests(
-                    body: try decodeJSON(Problem.self, from: response, operationId: operationId),
-                    retryAfter: try decodeHeader(Int.self, "Retry-After", from: response, operationId: operationId),
-                    rateLimitLimit: try decodeHeader(Int.self, "RateLimit-Limit", from: response, operationId: operationId),
-                    rateLimitRemaining: try decodeHeader(Int.self, "RateLimit-Remaining", from: response, operationId: operationId),
-                    rateLimitReset: try decodeHeader(Int.self, "RateLimit-Reset", from: response, operationId: operationId)
-                )
-            )
-        default:
-            return .undocumented(statusCode: response.statusCode, body: response.body)
-        }
+        let request = try Operations.ListLists.makeRequest(input, client: self)
+        return try Operations.ListLists.output(from: await send(request, operationId: Operations.ListLists.id))
     }
 }
 
@@ -203,39 +215,55 @@ extension Operations {
 
             /// The request is malformed or fails validation.
             public struct BadRequest: Sendable, Hashable {
-                public var body: Problem
+                public var body: Problem {
+                    get { _body.value }
+                    set { _body = Indirect(newValue) }
+                }
+                private var _body: Indirect<Problem>
 
                 public init(body: Problem) {
-                    self.body = body
+                    self._body = Indirect(body)
                 }
             }
 
             /// Neither a valid API key nor a valid bearer token was sent.
             public struct Unauthorized: Sendable, Hashable {
-                public var body: Problem
+                public var body: Problem {
+                    get { _body.value }
+                    set { _body = Indirect(newValue) }
+                }
+                private var _body: Indirect<Problem>
                 /// The scheme to authenticate with.
                 ///
                 /// `WWW-Authenticate` header.
                 public var wwwAuthenticate: String?
 
                 public init(body: Problem, wwwAuthenticate: String? = nil) {
-                    self.body = body
+                    self._body = Indirect(body)
                     self.wwwAuthenticate = wwwAuthenticate
                 }
             }
 
             /// The list or to-do does not exist.
             public struct NotFound: Sendable, Hashable {
-                public var body: Problem
+                public var body: Problem {
+                    get { _body.value }
+                    set { _body = Indirect(newValue) }
+                }
+                private var _body: Indirect<Problem>
 
                 public init(body: Problem) {
-                    self.body = body
+                    self._body = Indirect(body)
                 }
             }
 
             /// The key's throttle or quota refuses the call for now.
             public struct TooManyRequests: Sendable, Hashable {
-                public var body: Problem
+                public var body: Problem {
+                    get { _body.value }
+                    set { _body = Indirect(newValue) }
+                }
+                private var _body: Indirect<Problem>
                 /// Seconds to wait before trying again.
                 ///
                 /// `Retry-After` header.
@@ -254,12 +282,56 @@ extension Operations {
                 public var rateLimitReset: Int?
 
                 public init(body: Problem, retryAfter: Int? = nil, rateLimitLimit: Int? = nil, rateLimitRemaining: Int? = nil, rateLimitReset: Int? = nil) {
-                    self.body = body
+                    self._body = Indirect(body)
                     self.retryAfter = retryAfter
                     self.rateLimitLimit = rateLimitLimit
                     self.rateLimitRemaining = rateLimitRemaining
                     self.rateLimitReset = rateLimitReset
                 }
+            }
+        }
+
+        /// The request of a call with `input`, to `client`'s server and with its credentials.
+        static func makeRequest(_ input: Input, client: Client) throws -> HTTPRequest {
+            var request = RequestBuilder(id, method: "GET", path: "/lists/")
+            try request.appendPath("listId", input.listId, style: .simple, explode: false)
+            request.path += "/todos"
+            try request.appendQuery("limit", input.limit, style: .form, explode: true)
+            try request.appendQuery("cursor", input.cursor, style: .form, explode: true)
+            try request.appendQuery("status", input.status, style: .form, explode: true)
+            request.accept = "application/json, application/problem+json"
+            return try client.makeRequest(request, security: [[], ["apiKey"], ["bearerAuth"]])
+        }
+
+        /// The typed output of `response`, by its status.
+        static func output(from response: HTTPResponse) throws -> Output {
+            let reader = ResponseReader(response, operationId: id)
+            switch response.statusCode {
+            case 200:
+                return .ok(Output.Ok(body: try reader.json(TodoPage.self)))
+            case 400:
+                return .badRequest(Output.BadRequest(body: try reader.json(Problem.self)))
+            case 401:
+                return .unauthorized(
+                    Output.Unauthorized(
+                        body: try reader.json(Problem.self),
+                        wwwAuthenticate: try reader.header(String.self, "WWW-Authenticate")
+                    )
+                )
+            case 404:
+                return .notFound(Output.NotFound(body: try reader.json(Problem.self)))
+            case 429:
+                return .tooManyRequests(
+                    Output.TooManyRequests(
+                        body: try reader.json(Problem.self),
+                        retryAfter: try reader.header(Int.self, "Retry-After"),
+                        rateLimitLimit: try reader.header(Int.self, "RateLimit-Limit"),
+                        rateLimitRemaining: try reader.header(Int.self, "RateLimit-Remaining"),
+                        rateLimitReset: try reader.header(Int.self, "RateLimit-Reset")
+                    )
+                )
+            default:
+                return .undocumented(statusCode: response.statusCode, body: response.body)
             }
         }
     }
@@ -273,51 +345,7 @@ extension Client {
     ///
     /// `GET /lists/{listId}/todos`
     public func listTodos(_ input: Operations.ListTodos.Input) async throws -> Operations.ListTodos.Output {
-        let operationId = Operations.ListTodos.id
-        var path = "/lists/"
-        path += try parameter("listId", operationId: operationId) { try ParameterCoding.path(input.listId, name: "listId", style: .simple, explode: false) }
-        path += "/todos"
-        var query = QueryItems()
-        var headerFields: [HTTPHeaderField] = []
-        var cookies: [String] = []
-        try parameter("limit", operationId: operationId) { try query.append(input.limit, name: "limit", style: .form, explode: true) }
-        try parameter("cursor", operationId: operationId) { try query.append(input.cursor, name: "cursor", style: .form, explode: true) }
-        try parameter("status", operationId: operationId) { try query.append(input.status, name: "status", style: .form, explode: true) }
-        authenticate([[], ["apiKey"], ["bearerAuth"]], headerFields: &headerFields, query: &query, cookies: &cookies)
-        if !cookies.isEmpty {
-            headerFields.append(HTTPHeaderField(name: "Cookie", value: cookies.joined(separator: "; ")))
-        }
-        headerFields.append(HTTPHeaderField(name: "Accept", value: "application/json, application/problem+json"))
-        let body: Data? = nil
-        let url = try makeURL(path: path, query: query, operationId: operationId)
-        let request = HTTPRequest(method: "GET", url: url, headerFields: headerFields, body: body)
-        let response = try await send(request, operationId: operationId)
-        switch response.statusCode {
-        case 200:
-            return .ok(Operations.ListTodos.Output.Ok(body: try decodeJSON(TodoPage.self, from: response, operationId: operationId)))
-        case 400:
-            return .badRequest(Operations.ListTodos.Output.BadRequest(body: try decodeJSON(Problem.self, from: response, operationId: operationId)))
-        case 401:
-            return .unauthorized(
-                Operations.ListTodos.Output.Unauthorized(
-                    body: try decodeJSON(Problem.self, from: response, operationId: operationId),
-                    wwwAuthenticate: try decodeHeader(String.self, "WWW-Authenticate", from: response, operationId: operationId)
-                )
-            )
-        case 404:
-            return .notFound(Operations.ListTodos.Output.NotFound(body: try decodeJSON(Problem.self, from: response, operationId: operationId)))
-        case 429:
-            return .tooManyRequests(
-                Operations.ListTodos.Output.TooManyRequests(
-                    body: try decodeJSON(Problem.self, from: response, operationId: operationId),
-                    retryAfter: try decodeHeader(Int.self, "Retry-After", from: response, operationId: operationId),
-                    rateLimitLimit: try decodeHeader(Int.self, "RateLimit-Limit", from: response, operationId: operationId),
-                    rateLimitRemaining: try decodeHeader(Int.self, "RateLimit-Remaining", from: response, operationId: operationId),
-                    rateLimitReset: try decodeHeader(Int.self, "RateLimit-Reset", from: response, operationId: operationId)
-                )
-            )
-        default:
-            return .undocumented(statusCode: response.statusCode, body: response.body)
-        }
+        let request = try Operations.ListTodos.makeRequest(input, client: self)
+        return try Operations.ListTodos.output(from: await send(request, operationId: Operations.ListTodos.id))
     }
 }

@@ -19,12 +19,16 @@ extension Operations {
             ///
             /// `todoId` in path.
             public var todoId: String
-            public var body: TodoInput
+            public var body: TodoInput {
+                get { _body.value }
+                set { _body = Indirect(newValue) }
+            }
+            private var _body: Indirect<TodoInput>
 
             public init(listId: Int64, todoId: String, body: TodoInput) {
                 self.listId = listId
                 self.todoId = todoId
-                self.body = body
+                self._body = Indirect(body)
             }
         }
 
@@ -49,66 +53,94 @@ extension Operations {
 
             /// The to-do after the change.
             public struct Ok: Sendable, Hashable {
-                public var body: Todo
+                public var body: Todo {
+                    get { _body.value }
+                    set { _body = Indirect(newValue) }
+                }
+                private var _body: Indirect<Todo>
 
                 public init(body: Todo) {
-                    self.body = body
+                    self._body = Indirect(body)
                 }
             }
 
             /// The request is malformed or fails validation.
             public struct BadRequest: Sendable, Hashable {
-                public var body: Problem
+                public var body: Problem {
+                    get { _body.value }
+                    set { _body = Indirect(newValue) }
+                }
+                private var _body: Indirect<Problem>
 
                 public init(body: Problem) {
-                    self.body = body
+                    self._body = Indirect(body)
                 }
             }
 
             /// Neither a valid API key nor a valid bearer token was sent.
             public struct Unauthorized: Sendable, Hashable {
-                public var body: Problem
+                public var body: Problem {
+                    get { _body.value }
+                    set { _body = Indirect(newValue) }
+                }
+                private var _body: Indirect<Problem>
                 /// The scheme to authenticate with.
                 ///
                 /// `WWW-Authenticate` header.
                 public var wwwAuthenticate: String?
 
                 public init(body: Problem, wwwAuthenticate: String? = nil) {
-                    self.body = body
+                    self._body = Indirect(body)
                     self.wwwAuthenticate = wwwAuthenticate
                 }
             }
 
             /// The list or to-do does not exist.
             public struct NotFound: Sendable, Hashable {
-                public var body: Problem
+                public var body: Problem {
+                    get { _body.value }
+                    set { _body = Indirect(newValue) }
+                }
+                private var _body: Indirect<Problem>
 
                 public init(body: Problem) {
-                    self.body = body
+                    self._body = Indirect(body)
                 }
             }
 
             /// The body is larger than the server accepts (`gatehouse serve --max-body-size`, 10 MiB by default).
             public struct ContentTooLarge: Sendable, Hashable {
-                public var body: Problem
+                public var body: Problem {
+                    get { _body.value }
+                    set { _body = Indirect(newValue) }
+                }
+                private var _body: Indirect<Problem>
 
                 public init(body: Problem) {
-                    self.body = body
+                    self._body = Indirect(body)
                 }
             }
 
             /// The body's content type is not accepted here.
             public struct UnsupportedMediaType: Sendable, Hashable {
-                public var body: Problem
+                public var body: Problem {
+                    get { _body.value }
+                    set { _body = Indirect(newValue) }
+                }
+                private var _body: Indirect<Problem>
 
                 public init(body: Problem) {
-                    self.body = body
+                    self._body = Indirect(body)
                 }
             }
 
             /// The key's throttle or quota refuses the call for now.
             public struct TooManyRequests: Sendable, Hashable {
-                public var body: Problem
+                public var body: Problem {
+                    get { _body.value }
+                    set { _body = Indirect(newValue) }
+                }
+                private var _body: Indirect<Problem>
                 /// Seconds to wait before trying again.
                 ///
                 /// `Retry-After` header.
@@ -127,12 +159,59 @@ extension Operations {
                 public var rateLimitReset: Int?
 
                 public init(body: Problem, retryAfter: Int? = nil, rateLimitLimit: Int? = nil, rateLimitRemaining: Int? = nil, rateLimitReset: Int? = nil) {
-                    self.body = body
+                    self._body = Indirect(body)
                     self.retryAfter = retryAfter
                     self.rateLimitLimit = rateLimitLimit
                     self.rateLimitRemaining = rateLimitRemaining
                     self.rateLimitReset = rateLimitReset
                 }
+            }
+        }
+
+        /// The request of a call with `input`, to `client`'s server and with its credentials.
+        static func makeRequest(_ input: Input, client: Client) throws -> HTTPRequest {
+            var request = RequestBuilder(id, method: "PUT", path: "/lists/")
+            try request.appendPath("listId", input.listId, style: .simple, explode: false)
+            request.path += "/todos/"
+            try request.appendPath("todoId", input.todoId, style: .simple, explode: false)
+            request.accept = "application/json, application/problem+json"
+            try request.setJSONBody(input.body, contentType: "application/json")
+            return try client.makeRequest(request, security: [[], ["apiKey"], ["bearerAuth"]])
+        }
+
+        /// The typed output of `response`, by its status.
+        static func output(from response: HTTPResponse) throws -> Output {
+            let reader = ResponseReader(response, operationId: id)
+            switch response.statusCode {
+            case 200:
+                return .ok(Output.Ok(body: try reader.json(Todo.self)))
+            case 400:
+                return .badRequest(Output.BadRequest(body: try reader.json(Problem.self)))
+            case 401:
+                return .unauthorized(
+                    Output.Unauthorized(
+                        body: try reader.json(Problem.self),
+                        wwwAuthenticate: try reader.header(String.self, "WWW-Authenticate")
+                    )
+                )
+            case 404:
+                return .notFound(Output.NotFound(body: try reader.json(Problem.self)))
+            case 413:
+                return .contentTooLarge(Output.ContentTooLarge(body: try reader.json(Problem.self)))
+            case 415:
+                return .unsupportedMediaType(Output.UnsupportedMediaType(body: try reader.json(Problem.self)))
+            case 429:
+                return .tooManyRequests(
+                    Output.TooManyRequests(
+                        body: try reader.json(Problem.self),
+                        retryAfter: try reader.header(Int.self, "Retry-After"),
+                        rateLimitLimit: try reader.header(Int.self, "RateLimit-Limit"),
+                        rateLimitRemaining: try reader.header(Int.self, "RateLimit-Remaining"),
+                        rateLimitReset: try reader.header(Int.self, "RateLimit-Reset")
+                    )
+                )
+            default:
+                return .undocumented(statusCode: response.statusCode, body: response.body)
             }
         }
     }
@@ -148,55 +227,7 @@ extension Client {
     ///
     /// `PUT /lists/{listId}/todos/{todoId}`
     public func replaceTodo(_ input: Operations.ReplaceTodo.Input) async throws -> Operations.ReplaceTodo.Output {
-        let operationId = Operations.ReplaceTodo.id
-        var path = "/lists/"
-        path += try parameter("listId", operationId: operationId) { try ParameterCoding.path(input.listId, name: "listId", style: .simple, explode: false) }
-        path += "/todos/"
-        path += try parameter("todoId", operationId: operationId) { try ParameterCoding.path(input.todoId, name: "todoId", style: .simple, explode: false) }
-        var query = QueryItems()
-        var headerFields: [HTTPHeaderField] = []
-        var cookies: [String] = []
-        authenticate([[], ["apiKey"], ["bearerAuth"]], headerFields: &headerFields, query: &query, cookies: &cookies)
-        if !cookies.isEmpty {
-            headerFields.append(HTTPHeaderField(name: "Cookie", value: cookies.joined(separator: "; ")))
-        }
-        headerFields.append(HTTPHeaderField(name: "Accept", value: "application/json, application/problem+json"))
-        var body: Data?
-        body = try encodeJSON(input.body, operationId: operationId)
-        headerFields.append(HTTPHeaderField(name: "Content-Type", value: "application/json"))
-        let url = try makeURL(path: path, query: query, operationId: operationId)
-        let request = HTTPRequest(method: "PUT", url: url, headerFields: headerFields, body: body)
-        let response = try await send(request, operationId: operationId)
-        switch response.statusCode {
-        case 200:
-            return .ok(Operations.ReplaceTodo.Output.Ok(body: try decodeJSON(Todo.self, from: response, operationId: operationId)))
-        case 400:
-            return .badRequest(Operations.ReplaceTodo.Output.BadRequest(body: try decodeJSON(Problem.self, from: response, operationId: operationId)))
-        case 401:
-            return .unauthorized(
-                Operations.ReplaceTodo.Output.Unauthorized(
-                    body: try decodeJSON(Problem.self, from: response, operationId: operationId),
-                    wwwAuthenticate: try decodeHeader(String.self, "WWW-Authenticate", from: response, operationId: operationId)
-                )
-            )
-        case 404:
-            return .notFound(Operations.ReplaceTodo.Output.NotFound(body: try decodeJSON(Problem.self, from: response, operationId: operationId)))
-        case 413:
-            return .contentTooLarge(Operations.ReplaceTodo.Output.ContentTooLarge(body: try decodeJSON(Problem.self, from: response, operationId: operationId)))
-        case 415:
-            return .unsupportedMediaType(Operations.ReplaceTodo.Output.UnsupportedMediaType(body: try decodeJSON(Problem.self, from: response, operationId: operationId)))
-        case 429:
-            return .tooManyRequests(
-                Operations.ReplaceTodo.Output.TooManyRequests(
-                    body: try decodeJSON(Problem.self, from: response, operationId: operationId),
-                    retryAfter: try decodeHeader(Int.self, "Retry-After", from: response, operationId: operationId),
-                    rateLimitLimit: try decodeHeader(Int.self, "RateLimit-Limit", from: response, operationId: operationId),
-                    rateLimitRemaining: try decodeHeader(Int.self, "RateLimit-Remaining", from: response, operationId: operationId),
-                    rateLimitReset: try decodeHeader(Int.self, "RateLimit-Reset", from: response, operationId: operationId)
-                )
-            )
-        default:
-            return .undocumented(statusCode: response.statusCode, body: response.body)
-        }
+        let request = try Operations.ReplaceTodo.makeRequest(input, client: self)
+        return try Operations.ReplaceTodo.output(from: await send(request, operationId: Operations.ReplaceTodo.id))
     }
 }
