@@ -35,13 +35,9 @@ public struct APIKey: Sendable, Hashable {
     /// The SHA-256 of a secret as lowercase hex: what the store keeps and what lookups compare.
     public static func hash(ofSecret secret: some StringProtocol) -> String {
         let digest = SHA256.hash(data: Array(secret.utf8))
-        let digits = Array("0123456789abcdef".utf8)
         var hex: [UInt8] = []
         hex.reserveCapacity(64)
-        for byte in digest {
-            hex.append(digits[Int(byte >> 4)])
-            hex.append(digits[Int(byte & 0x0F)])
-        }
+        for byte in digest { LowercaseHex.append(byte, to: &hex) }
         return String(decoding: hex, as: UTF8.self)
     }
 

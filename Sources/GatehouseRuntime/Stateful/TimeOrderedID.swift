@@ -28,13 +28,11 @@ final class TimeOrderedID: Sendable {
 
     /// The 8-4-4-4-12 lowercase hex form.
     static func text(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
         var text: [UInt8] = []
         text.reserveCapacity(36)
         for (index, byte) in bytes.enumerated() {
             if index == 4 || index == 6 || index == 8 || index == 10 { text.append(UInt8(ascii: "-")) }
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0F)])
+            LowercaseHex.append(byte, to: &text)
         }
         return String(decoding: text, as: UTF8.self)
     }
