@@ -11,6 +11,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "gatehouse", targets: ["gatehouse"]),
+        .library(name: "GatehouseJSON", targets: ["GatehouseJSON"]),
         .library(name: "GatehouseSpec", targets: ["GatehouseSpec"]),
         .library(name: "GatehouseValidation", targets: ["GatehouseValidation"]),
         .library(name: "GatehouseRuntime", targets: ["GatehouseRuntime"]),
@@ -38,6 +39,7 @@ let package = Package(
         .executableTarget(
             name: "gatehouse",
             dependencies: [
+                "GatehouseJSON",
                 "GatehouseSpec",
                 "GatehouseValidation",
                 "GatehouseRuntime",
@@ -48,9 +50,12 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The JSON value, its parser with source positions, writer and pointer: the bottom of the graph, used by all.
+        .target(name: "GatehouseJSON", swiftSettings: swiftSettings),
         .target(
             name: "GatehouseSpec",
             dependencies: [
+                "GatehouseJSON",
                 // libyaml's event parser, shipped inside Yams (see YAMLReader.swift for why not Yams.compose).
                 .product(name: "Yams", package: "Yams")
             ],
@@ -58,20 +63,20 @@ let package = Package(
         ),
         .target(
             name: "GatehouseValidation",
-            dependencies: ["GatehouseSpec"],
+            dependencies: ["GatehouseJSON", "GatehouseSpec"],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "GatehouseStore",
-            // Only for the JSON value type that items are made of.
-            dependencies: ["GatehouseSpec"],
+            // Items are JSON objects; the store knows JSON, not OpenAPI.
+            dependencies: ["GatehouseJSON"],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "GatehouseStoreSQLite",
             dependencies: [
                 "GatehouseStore",
-                "GatehouseSpec",
+                "GatehouseJSON",
                 // Links the system SQLite (Debian: libsqlite3-dev).
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
@@ -80,18 +85,18 @@ let package = Package(
         // A child process for the kill -9 durability test: it writes and reports each acknowledged write.
         .executableTarget(
             name: "GatehouseStoreSQLiteCrashWriter",
-            dependencies: ["GatehouseStoreSQLite", "GatehouseStore", "GatehouseSpec"],
+            dependencies: ["GatehouseStoreSQLite", "GatehouseStore", "GatehouseJSON"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "GatehouseStoreTests",
-            dependencies: ["GatehouseStore", "GatehouseSpec"],
+            dependencies: ["GatehouseStore", "GatehouseJSON"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "GatehouseStoreSQLiteTests",
             dependencies: [
-                "GatehouseStoreSQLite", "GatehouseStore", "GatehouseSpec", "GatehouseStoreSQLiteCrashWriter",
+                "GatehouseStoreSQLite", "GatehouseStore", "GatehouseJSON", "GatehouseStoreSQLiteCrashWriter",
                 // To make foreign files and to look at the rows behind the store's back.
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
@@ -100,6 +105,7 @@ let package = Package(
         .target(
             name: "GatehouseRuntime",
             dependencies: [
+                "GatehouseJSON",
                 "GatehouseSpec",
                 "GatehouseValidation",
                 "GatehouseStore",
@@ -124,6 +130,7 @@ let package = Package(
             dependencies: [
                 "GatehouseRuntime",
                 "GatehouseTestSupport",
+                "GatehouseJSON",
                 "GatehouseSpec",
                 "GatehouseValidation",
                 "GatehouseStore",
@@ -139,18 +146,19 @@ let package = Package(
         ),
         .testTarget(
             name: "GatehouseValidationTests",
-            dependencies: ["GatehouseValidation", "GatehouseSpec"],
+            dependencies: ["GatehouseValidation", "GatehouseSpec", "GatehouseJSON"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "GatehouseSpecTests",
-            dependencies: ["GatehouseSpec"],
+            dependencies: ["GatehouseSpec", "GatehouseJSON"],
             swiftSettings: swiftSettings
         ),
         // Generators: Swift client, Swift server stubs, HTML docs. Never imports Hummingbird (DESIGN.md).
         .target(
             name: "GatehouseCodegen",
             dependencies: [
+                "GatehouseJSON",
                 "GatehouseSpec",
                 "GatehouseValidation",
                 // The HTML docs page is rendered from a Mustache template a user may override.
@@ -169,7 +177,7 @@ let package = Package(
         .testTarget(
             name: "GatehouseCodegenTests",
             dependencies: [
-                "GatehouseCodegen", "GatehouseSpec", "GatehouseValidation", "CHTMLCheck", "GatehouseTestSupport",
+                "GatehouseCodegen", "GatehouseSpec", "GatehouseJSON", "GatehouseValidation", "CHTMLCheck", "GatehouseTestSupport",
             ],
             // Golden specs, docs fixtures and their expected output, read at run time.
             exclude: ["Fixtures", "Golden"],
@@ -201,7 +209,7 @@ let package = Package(
             name: "GatehouseGeneratedCodeTests",
             dependencies: [
                 "PetstoreClient", "PetstoreServer", "TodoClient", "TodoServer", "GatehouseRuntime", "GatehouseSpec",
-                "GatehouseStore",
+                "GatehouseJSON", "GatehouseStore",
                 .product(name: "Logging", package: "swift-log"),
                 // To sign the bearer tokens the gateway verifies.
                 .product(name: "JWTKit", package: "jwt-kit"),
@@ -211,7 +219,7 @@ let package = Package(
         .testTarget(
             name: "GatehouseCLITests",
             dependencies: [
-                "gatehouse", "GatehouseSpec", "GatehouseTestSupport",
+                "gatehouse", "GatehouseSpec", "GatehouseJSON", "GatehouseTestSupport",
                 // To talk to a `gatehouse serve` child process.
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],

@@ -1,4 +1,4 @@
-public import GatehouseSpec
+public import GatehouseJSON
 
 /// A key-value table store shaped like DynamoDB: tables of JSON items keyed by a partition key and an optional
 /// sort key.

@@ -1,5 +1,5 @@
 import GRDB
-public import GatehouseSpec
+public import GatehouseJSON
 public import GatehouseStore
 
 extension SQLiteTableStore {

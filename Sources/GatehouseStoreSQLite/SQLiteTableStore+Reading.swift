@@ -1,5 +1,5 @@
 import GRDB
-import GatehouseSpec
+import GatehouseJSON
 public import GatehouseStore
 
 extension SQLiteTableStore {

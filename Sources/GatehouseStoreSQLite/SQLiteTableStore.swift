@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import GatehouseSpec
+import GatehouseJSON
 public import GatehouseStore
 import Synchronization
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GatehouseRuntime
 import GatehouseSpec
+import GatehouseJSON
 
 /// The security and usage-plan options of `gatehouse serve`.
 struct AccessOptions: ParsableArguments {

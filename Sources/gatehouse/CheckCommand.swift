@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GatehouseSpec
+import GatehouseJSON
 import GatehouseValidation
 
 /// `gatehouse check`: the compiler front end over one or more documents.

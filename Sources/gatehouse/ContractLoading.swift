@@ -1,5 +1,6 @@
 import ArgumentParser
 import GatehouseSpec
+import GatehouseJSON
 
 /// Loads the contract a command works from, refusing it (with its diagnostics) when it has errors.
 enum ContractLoading {

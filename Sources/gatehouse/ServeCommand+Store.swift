@@ -1,6 +1,7 @@
 import Foundation
 import GatehouseRuntime
 import GatehouseSpec
+import GatehouseJSON
 import GatehouseStore
 import GatehouseStoreSQLite
 import Logging

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GatehouseRuntime
 import GatehouseSpec
+import GatehouseJSON
 import GatehouseStore
 import GatehouseStoreSQLite
 import Logging

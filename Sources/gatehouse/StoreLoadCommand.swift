@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GatehouseRuntime
 import GatehouseSpec
+import GatehouseJSON
 import GatehouseStore
 
 /// `gatehouse store load TABLE FILE`: writes JSON lines into a table, all lines checked before any is written.

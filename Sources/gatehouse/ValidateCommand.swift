@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GatehouseSpec
+import GatehouseJSON
 import GatehouseValidation
 
 /// `gatehouse validate`: recorded traffic checked against the contract, for CI.

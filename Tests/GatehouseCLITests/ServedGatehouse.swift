@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import GatehouseSpec
+import GatehouseJSON
 import NIOCore
 import NIOHTTP1
 

@@ -1,6 +1,7 @@
 import Foundation
 import GatehouseCodegen
 import GatehouseSpec
+import GatehouseJSON
 import Testing
 
 /// Whatever a spec holds, the page stays bounded and valid.

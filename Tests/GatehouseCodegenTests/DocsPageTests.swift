@@ -1,6 +1,7 @@
 import Foundation
 import GatehouseCodegen
 import GatehouseSpec
+import GatehouseJSON
 import Testing
 
 /// The generated page, read back as a browser would: valid HTML, every anchor, nothing loaded from elsewhere.

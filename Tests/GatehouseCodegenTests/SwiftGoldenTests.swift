@@ -1,6 +1,7 @@
 import Foundation
 import GatehouseCodegen
 import GatehouseSpec
+import GatehouseJSON
 import Testing
 
 /// The generated Swift for small specs that cover each construct the generators handle (Golden/*.yaml), pinned in

@@ -1,6 +1,7 @@
 import Foundation
 import GatehouseRuntime
 import GatehouseSpec
+import GatehouseJSON
 import JWTKit
 import NIOHTTP1
 import Testing

@@ -1,5 +1,6 @@
 import GatehouseRuntime
 import GatehouseSpec
+import GatehouseJSON
 import GatehouseValidation
 import Testing
 

@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import GatehouseRuntime
 import GatehouseSpec
+import GatehouseJSON
 import GatehouseStore
 import Logging
 import NIOCore

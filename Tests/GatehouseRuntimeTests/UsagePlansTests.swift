@@ -1,6 +1,7 @@
 import Foundation
 import GatehouseRuntime
 import GatehouseSpec
+import GatehouseJSON
 import Testing
 
 /// Reading `x-gatehouse-usage-plans` and the UTC periods quotas are counted over.

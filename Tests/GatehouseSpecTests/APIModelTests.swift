@@ -1,6 +1,7 @@
 import Testing
 
 @testable import GatehouseSpec
+import GatehouseJSON
 
 struct APIModelTests {
     static let document = """

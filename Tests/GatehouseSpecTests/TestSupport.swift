@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import GatehouseSpec
+import GatehouseJSON
 
 /// Paths of the repository and of the shared test data beside it (`../shared/testdata`, as in CI).
 enum TestPaths {

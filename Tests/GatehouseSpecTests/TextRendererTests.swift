@@ -1,6 +1,7 @@
 import Testing
 
 @testable import GatehouseSpec
+import GatehouseJSON
 
 struct TextRendererTests {
     @Test func errorInAReferencedFileNamesThatFileWithACaretUnderTheColumn() throws {

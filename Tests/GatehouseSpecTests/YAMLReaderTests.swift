@@ -1,6 +1,7 @@
 import Testing
 
 @testable import GatehouseSpec
+import GatehouseJSON
 
 struct YAMLReaderTests {
     @Test func resolvesScalarsByTheCoreSchema() throws {

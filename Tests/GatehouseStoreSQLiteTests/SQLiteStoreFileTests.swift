@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import GatehouseSpec
+import GatehouseJSON
 import GatehouseStore
 import GatehouseStoreSQLite
 import Synchronization

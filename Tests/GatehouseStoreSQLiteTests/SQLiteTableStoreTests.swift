@@ -1,5 +1,5 @@
 import Foundation
-import GatehouseSpec
+import GatehouseJSON
 import GatehouseStore
 import GatehouseStoreSQLite
 import Testing

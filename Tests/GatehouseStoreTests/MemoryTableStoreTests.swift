@@ -1,4 +1,4 @@
-import GatehouseSpec
+import GatehouseJSON
 import Synchronization
 import Testing
 

@@ -1,4 +1,5 @@
 import GatehouseSpec
+import GatehouseJSON
 import Testing
 
 @testable import GatehouseValidation

@@ -1,5 +1,6 @@
 import Foundation
 import GatehouseSpec
+import GatehouseJSON
 import GatehouseStore
 
 /// The usage-plan step: the throttle (an in-memory token bucket per key, or one shared by anonymous calls), then the

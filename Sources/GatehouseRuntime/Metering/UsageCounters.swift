@@ -1,5 +1,6 @@
 import Foundation
 import GatehouseSpec
+import GatehouseJSON
 public import GatehouseStore
 
 /// Request counters in the store's reserved `gatehouse_usage` table, written in batches by `UsageMeter`: one item

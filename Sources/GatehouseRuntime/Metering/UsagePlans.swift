@@ -1,4 +1,5 @@
 public import GatehouseSpec
+public import GatehouseJSON
 
 /// Every usage plan of a gateway, read from the contract's `x-gatehouse-usage-plans` or from a config file of the
 /// same shape (`gatehouse serve --usage-plans FILE`):

@@ -1,4 +1,5 @@
 import GatehouseSpec
+import GatehouseJSON
 import GatehouseValidation
 
 /// An operation's `x-amazon-apigateway-integration` of `type: mock`, followed as API Gateway follows it, so an

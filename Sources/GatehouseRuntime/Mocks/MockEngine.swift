@@ -1,4 +1,5 @@
 public import GatehouseSpec
+public import GatehouseJSON
 
 /// Mock responses from the contract: for an operation and the request's `Accept` and `Prefer`, the status, headers
 /// and body to answer with. Pure logic: a server adapts `MockOutcome` to its own response type.

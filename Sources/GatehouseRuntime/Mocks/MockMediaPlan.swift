@@ -1,4 +1,5 @@
 import GatehouseSpec
+import GatehouseJSON
 import GatehouseValidation
 
 /// Everything one media type of one response can answer with, encoded once when the engine starts.

@@ -1,4 +1,5 @@
 import GatehouseSpec
+import GatehouseJSON
 import GatehouseValidation
 
 /// The precomputed answers of one operation, and the rules that pick one for a request: status, then media type,

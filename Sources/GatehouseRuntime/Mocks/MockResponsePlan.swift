@@ -1,4 +1,5 @@
 import GatehouseSpec
+import GatehouseJSON
 import GatehouseValidation
 
 /// One declared response, ready to serve: its media types (in document order, the first being the default) or, when

@@ -1,4 +1,5 @@
 import GatehouseSpec
+import GatehouseJSON
 
 /// What each operation of a contract asks of a caller, resolved once from the API model: its security
 /// requirements as alternatives (OR) of credentials (AND), the managed-gateway API-key flag folded in, and the

@@ -1,4 +1,5 @@
 import GatehouseSpec
+import GatehouseJSON
 
 /// The answers of refused calls: problem+json by default, or a managed gateway's `{"message": …}` bodies with
 /// `x-amzn-ErrorType` in compatibility mode.

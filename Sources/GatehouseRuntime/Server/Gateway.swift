@@ -1,4 +1,5 @@
 public import GatehouseSpec
+public import GatehouseJSON
 public import GatehouseStore
 public import Hummingbird
 public import Logging

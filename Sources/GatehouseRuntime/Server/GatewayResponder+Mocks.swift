@@ -1,5 +1,6 @@
 import Foundation
 import GatehouseSpec
+import GatehouseJSON
 import GatehouseValidation
 
 extension GatewayResponder {

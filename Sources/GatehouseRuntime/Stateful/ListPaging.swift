@@ -1,4 +1,5 @@
 import GatehouseSpec
+import GatehouseJSON
 
 /// How a list operation pages, read from the query parameters it declares and the fields of its wrapped answer.
 ///

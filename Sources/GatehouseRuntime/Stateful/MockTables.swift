@@ -1,4 +1,5 @@
 public import GatehouseSpec
+public import GatehouseJSON
 public import GatehouseStore
 
 /// How stateful mocks lay out their tables, shared by the mocks, seeding and `gatehouse store load`.

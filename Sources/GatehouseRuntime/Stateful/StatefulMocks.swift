@@ -1,5 +1,6 @@
 import Foundation
 public import GatehouseSpec
+public import GatehouseJSON
 public import GatehouseStore
 import GatehouseValidation
 import Logging

@@ -1,5 +1,6 @@
 import Foundation
 import GatehouseSpec
+import GatehouseJSON
 import GatehouseStore
 
 /// The parts of a request a stateful answer needs, decoded.

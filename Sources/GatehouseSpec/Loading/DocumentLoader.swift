@@ -1,4 +1,5 @@
 import Foundation
+import GatehouseJSON
 
 /// Loads an OpenAPI document: the root file, its version, and every local file its `$ref`s reach, transitively.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import GatehouseJSON
 
 /// Reads one file of a document (YAML or JSON) into a `SourceFile`, with diagnostics for everything that is not
 /// well-formed text: too large, binary, not UTF-8, syntax errors, repeated keys.

@@ -1,4 +1,5 @@
 import CYaml
+import GatehouseJSON
 
 /// Reads YAML into a `JSONValue` and its source map, driving libyaml's event parser directly.
 ///

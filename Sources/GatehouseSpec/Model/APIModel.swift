@@ -1,4 +1,5 @@
 import Foundation
+public import GatehouseJSON
 
 /// The API as every later stage sees it: operations with their resolved parameters, bodies, responses and security,
 /// built once from the document so that no later stage walks the raw OpenAPI structure again.

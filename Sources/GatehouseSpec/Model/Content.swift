@@ -1,3 +1,4 @@
+public import GatehouseJSON
 /// A request body.
 public struct RequestBody: Sendable, Hashable {
     public var description: String?

@@ -1,3 +1,4 @@
+public import GatehouseJSON
 /// A security scheme from `components/securitySchemes`.
 public struct SecurityScheme: Sendable, Hashable {
     public enum Kind: Sendable, Hashable {

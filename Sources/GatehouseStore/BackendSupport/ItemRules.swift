@@ -1,4 +1,4 @@
-package import GatehouseSpec
+package import GatehouseJSON
 
 /// The rules every backend applies to keys and items of one table, so they all accept and refuse the same input.
 package struct ItemRules: Sendable {

@@ -1,4 +1,4 @@
-package import GatehouseSpec
+package import GatehouseJSON
 
 /// One write, checked against its table and ready to be resolved against the item it replaces.
 ///

@@ -1,4 +1,4 @@
-import GatehouseSpec
+import GatehouseJSON
 
 extension TableStoreBehaviour {
     static var conditionChecks: [TableStoreBehaviour] {

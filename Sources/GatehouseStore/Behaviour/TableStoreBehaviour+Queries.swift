@@ -1,4 +1,4 @@
-import GatehouseSpec
+import GatehouseJSON
 
 extension TableStoreBehaviour {
     /// Puts events with sequence numbers `numbers` into `stream`.

@@ -1,4 +1,4 @@
-import GatehouseSpec
+import GatehouseJSON
 
 extension TableStoreBehaviour {
     static let users = TableDefinition(name: "users", partitionKey: KeyAttribute("id", .string))

@@ -1,4 +1,4 @@
-import GatehouseSpec
+import GatehouseJSON
 
 /// One check of the `TableStore` contract, written once and run against every backend.
 ///

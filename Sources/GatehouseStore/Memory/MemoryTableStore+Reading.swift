@@ -1,4 +1,4 @@
-import GatehouseSpec
+import GatehouseJSON
 
 extension MemoryTableStore {
     public func query(table name: String, _ query: TableQuery) throws -> ItemPage {

@@ -1,5 +1,5 @@
 import Foundation
-public import GatehouseSpec
+public import GatehouseJSON
 
 /// A `TableStore` in memory: for tests and `--store memory`. Nothing survives the process.
 ///

@@ -1,4 +1,4 @@
-public import GatehouseSpec
+public import GatehouseJSON
 
 /// A condition a write requires of the item as it is before the write; a missing item has no attributes.
 ///

@@ -1,4 +1,4 @@
-import GatehouseSpec
+import GatehouseJSON
 
 /// The key of one item: its partition key value and, for a table with a sort key, its sort key value.
 public struct ItemKey: Sendable, Hashable, Comparable {

@@ -1,4 +1,4 @@
-public import GatehouseSpec
+public import GatehouseJSON
 
 /// One page of a query or a scan.
 public struct ItemPage: Sendable, Hashable {

@@ -1,4 +1,4 @@
-public import GatehouseSpec
+public import GatehouseJSON
 
 /// The value of a key attribute: a string, a number or bytes.
 ///

@@ -1,4 +1,4 @@
-import GatehouseSpec
+import GatehouseJSON
 
 /// An opaque position in a query or a scan, returned with a page and given back to read the next one.
 ///

@@ -1,4 +1,4 @@
-public import GatehouseSpec
+public import GatehouseJSON
 
 /// One action of `TableStore.transactWrite`: every action's condition holds and all of them are applied, or none.
 public enum TransactionAction: Sendable, Hashable {

@@ -1,4 +1,4 @@
-public import GatehouseSpec
+public import GatehouseJSON
 
 /// One change to an item's top-level attributes, applied by `TableStore.updateItem`.
 public enum UpdateAction: Sendable, Hashable {

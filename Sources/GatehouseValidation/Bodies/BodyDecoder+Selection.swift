@@ -1,4 +1,5 @@
 import GatehouseSpec
+import GatehouseJSON
 
 extension BodyDecoder {
     /// The outcome of matching a `Content-Type` against the declared media types.

@@ -1,4 +1,5 @@
 public import GatehouseSpec
+public import GatehouseJSON
 
 /// Decodes a request or response body into a JSON value for the schema validator, after choosing which of the
 /// declared media types the `Content-Type` selects.

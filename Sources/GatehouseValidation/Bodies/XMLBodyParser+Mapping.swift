@@ -1,4 +1,5 @@
 import GatehouseSpec
+import GatehouseJSON
 
 extension XMLBodyParser.Element {
     /// The JSON value this element stands for under `shape`, following the schema's `xml` objects: `name` renames,

@@ -1,4 +1,5 @@
 public import GatehouseSpec
+public import GatehouseJSON
 
 /// One way a request, a response or an instance breaks the contract, in words a person can act on.
 ///

@@ -1,4 +1,5 @@
 public import GatehouseSpec
+public import GatehouseJSON
 
 /// What validating one recorded exchange found.
 public struct ExchangeResult: Sendable, Hashable {

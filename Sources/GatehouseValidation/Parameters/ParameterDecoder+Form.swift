@@ -1,4 +1,5 @@
 import GatehouseSpec
+import GatehouseJSON
 
 extension ParameterDecoder {
     /// Decodes a query or cookie parameter from the request's `name=value` pairs: `form`, `spaceDelimited`,

@@ -1,4 +1,5 @@
 import GatehouseSpec
+import GatehouseJSON
 
 extension ParameterDecoder {
     /// One parameter (or form field) with what decoding it needs, worked out once when the decoder is built.

@@ -1,4 +1,5 @@
 import GatehouseSpec
+import GatehouseJSON
 
 extension ParameterDecoder {
     /// How the characters of a serialized value are unescaped before they become data.

@@ -1,4 +1,5 @@
 import GatehouseSpec
+import GatehouseJSON
 
 extension SchemaShape {
     /// The typed value a string stands for, given the types the schema allows.

@@ -1,4 +1,5 @@
 import GatehouseSpec
+import GatehouseJSON
 
 /// What a decoder needs to know about a schema to turn strings into typed JSON: which JSON types it allows, the
 /// shape of its items and properties, and its `xml` hints.

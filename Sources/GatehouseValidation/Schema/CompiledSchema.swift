@@ -1,4 +1,5 @@
 public import GatehouseSpec
+public import GatehouseJSON
 
 /// A schema compiled once, ready to validate any number of instances from any thread.
 public final class CompiledSchema: Sendable {

@@ -1,4 +1,5 @@
 import GatehouseSpec
+import GatehouseJSON
 
 extension SchemaBuilder {
     func fillObject(_ node: SchemaNode, _ object: JSONObject) throws(SchemaCompileError) {

@@ -1,4 +1,5 @@
 import GatehouseSpec
+import GatehouseJSON
 
 extension SchemaBuilder {
     /// Keywords whose value is one schema.

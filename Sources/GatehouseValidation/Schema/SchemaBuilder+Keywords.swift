@@ -1,4 +1,5 @@
 import GatehouseSpec
+import GatehouseJSON
 
 extension SchemaBuilder {
     /// Reads a schema object's keywords into `node`, compiling subschemas as it goes.

@@ -1,4 +1,5 @@
 public import GatehouseSpec
+public import GatehouseJSON
 
 /// The JSON Schema dialect a schema is compiled in.
 public enum SchemaDialect: Sendable, Hashable {

@@ -1,4 +1,5 @@
 import GatehouseSpec
+import GatehouseJSON
 
 extension SchemaEvaluator {
     /// The keywords that apply subschemas to the same instance: `$ref`, `$dynamicRef`, `allOf`, `anyOf`, `oneOf`,

@@ -1,4 +1,5 @@
 import GatehouseSpec
+import GatehouseJSON
 
 extension SchemaEvaluator {
     mutating func checkObject(

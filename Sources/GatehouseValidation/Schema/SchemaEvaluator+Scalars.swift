@@ -1,5 +1,6 @@
 import Foundation
 import GatehouseSpec
+import GatehouseJSON
 
 extension SchemaEvaluator {
     mutating func checkString(_ node: SchemaNode, _ rules: StringRules, _ text: String) -> Bool {

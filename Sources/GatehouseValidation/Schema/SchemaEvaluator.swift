@@ -1,4 +1,5 @@
 import GatehouseSpec
+import GatehouseJSON
 
 /// What in-place subschemas evaluated, for `unevaluatedProperties` and `unevaluatedItems`. Only gathered when a
 /// schema that uses those keywords asks for it.

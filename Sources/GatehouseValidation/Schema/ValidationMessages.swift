@@ -1,4 +1,5 @@
 import GatehouseSpec
+import GatehouseJSON
 
 /// How a value is named in messages: `a string 'abc'`, `an integer 5`, `an object`.
 func describe(_ value: JSONValue) -> String {

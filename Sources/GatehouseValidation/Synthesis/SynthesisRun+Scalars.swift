@@ -1,5 +1,6 @@
 import Foundation
 import GatehouseSpec
+import GatehouseJSON
 
 extension SynthesisRun {
     func string(_ node: SchemaNode, variant: Int) -> JSONValue? {

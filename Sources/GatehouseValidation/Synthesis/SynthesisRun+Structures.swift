@@ -1,4 +1,5 @@
 import GatehouseSpec
+import GatehouseJSON
 
 extension SynthesisRun {
     mutating func object(_ node: SchemaNode, variant: Int) -> JSONValue? {

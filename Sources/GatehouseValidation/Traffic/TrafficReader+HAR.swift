@@ -1,5 +1,6 @@
 import Foundation
 public import GatehouseSpec
+public import GatehouseJSON
 
 extension TrafficReader {
     /// HAR 1.2: `log.entries[].request` (`method`, `url`, `headers[]`, `postData.text`) and `.response` (`status`,

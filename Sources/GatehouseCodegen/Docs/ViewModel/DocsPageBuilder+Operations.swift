@@ -1,4 +1,5 @@
 import GatehouseSpec
+import GatehouseJSON
 
 extension DocsPageBuilder {
     func operation(for operation: Operation, anchors: inout AnchorAllocator) -> DocsOperation {

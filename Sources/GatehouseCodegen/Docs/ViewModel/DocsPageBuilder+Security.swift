@@ -1,4 +1,5 @@
 import GatehouseSpec
+import GatehouseJSON
 
 extension DocsPageBuilder {
     func securityScheme(_ scheme: SecurityScheme) -> DocsSecurityScheme {

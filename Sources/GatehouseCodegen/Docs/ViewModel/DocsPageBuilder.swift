@@ -1,4 +1,5 @@
 import GatehouseSpec
+import GatehouseJSON
 
 /// Builds the view model of the docs page from the API model.
 struct DocsPageBuilder {

@@ -1,4 +1,5 @@
 import GatehouseSpec
+import GatehouseJSON
 
 extension SchemaTreeRenderer {
     /// Format, enum, const, default, bounds, lengths, pattern and the like, as one line of small print.

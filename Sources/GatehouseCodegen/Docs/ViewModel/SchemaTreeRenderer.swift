@@ -1,4 +1,5 @@
 import GatehouseSpec
+import GatehouseJSON
 
 /// Renders a schema as a tree of properties: types, formats, enums, constraints, required and nullable markers,
 /// and `oneOf`/`anyOf`/`allOf` alternatives.

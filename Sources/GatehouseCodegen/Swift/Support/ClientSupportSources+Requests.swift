@@ -1,3 +1,4 @@
+import GatehouseJSON
 extension ClientSupportSources {
     static let parameterCoding = #"""
         import Foundation

@@ -1,4 +1,5 @@
 import GatehouseSpec
+import GatehouseJSON
 
 /// One operation as the client and server generators see it: its Swift names, typed input and typed output.
 struct OperationShape: Sendable {

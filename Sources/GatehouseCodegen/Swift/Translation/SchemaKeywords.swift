@@ -1,4 +1,5 @@
 import GatehouseSpec
+import GatehouseJSON
 
 /// Reads the keywords of one schema object that the type translation cares about.
 struct SchemaKeywords {

@@ -1,4 +1,5 @@
 import GatehouseSpec
+import GatehouseJSON
 
 extension TypeTranslator {
     /// `oneOf` / `anyOf`: an enum with one case per alternative; `null` alternatives make it optional instead.

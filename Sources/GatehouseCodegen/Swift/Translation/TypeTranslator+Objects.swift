@@ -1,4 +1,5 @@
 import GatehouseSpec
+import GatehouseJSON
 
 extension TypeTranslator {
     /// The members of an object schema and of the `allOf` schemas it is composed of, in document order.

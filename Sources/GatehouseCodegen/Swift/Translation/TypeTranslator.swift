@@ -1,4 +1,5 @@
 import GatehouseSpec
+import GatehouseJSON
 
 /// Translates schemas into Swift types: one declaration per named schema (and per referenced schema outside
 /// `components/schemas`), and nested declarations for inline schemas that need a type of their own.

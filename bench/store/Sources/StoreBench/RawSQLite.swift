@@ -1,6 +1,7 @@
 import CSQLite
 import Foundation
 import GatehouseSpec
+import GatehouseJSON
 
 /// The baseline: the statements `SQLiteTableStore` runs for a point put and a point get, on the same schema with the
 /// same pragmas (WAL, synchronous NORMAL), through the C API with prepared statements and nothing else around them.

@@ -1,5 +1,6 @@
 import Foundation
 import GatehouseSpec
+import GatehouseJSON
 import GatehouseValidation
 
 /// `ValidationBench github SECONDS GITHUB_JSON EXAMPLE:SCHEMA...`: loads the GitHub description, compiles each

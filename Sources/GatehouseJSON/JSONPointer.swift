@@ -95,7 +95,7 @@ extension JSONPointer: CustomStringConvertible {
 
 extension String {
     /// Percent-decoding that fails on malformed escapes and on bytes that are not UTF-8.
-    func removingPercentEncodingLossless() -> String? {
+    package func removingPercentEncodingLossless() -> String? {
         guard utf8.contains(UInt8(ascii: "%")) else { return self }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(utf8.count)
@@ -113,7 +113,7 @@ extension String {
         return String(validating: bytes, as: UTF8.self)
     }
 
-    func percentEncodedForFragment() -> String {
+    package func percentEncodedForFragment() -> String {
         var result = ""
         for byte in utf8 {
             switch byte {

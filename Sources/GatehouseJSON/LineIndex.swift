@@ -2,7 +2,7 @@
 /// costs a binary search instead of a scan from the start of the file.
 public struct LineIndex: Sendable {
     /// Byte offset of the first byte of each line; `starts[0] == 0`.
-    let starts: [Int]
+    package let starts: [Int]
 
     public init(_ bytes: [UInt8]) {
         var starts = [0]

@@ -38,7 +38,7 @@ public struct JSONParser {
 
     /// Parses `bytes`, recording where each node was written, and keeping the first value of a repeated key; the
     /// repeats are returned as errors for the caller to report.
-    static func parseWithSourceMap(_ bytes: [UInt8], options: Options = Options()) throws(SyntaxError) -> (
+    package static func parseWithSourceMap(_ bytes: [UInt8], options: Options = Options()) throws(SyntaxError) -> (
         value: JSONValue, map: SourceMap, duplicates: [SyntaxError]
     ) {
         var options = options

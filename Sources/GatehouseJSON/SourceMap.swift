@@ -4,19 +4,19 @@
 /// the value and skipping whole subtrees: no string is built per node while parsing, and a 5 MB spec maps in one pass.
 public struct SourceMap: Sendable {
     /// One node: where its value starts, where its key starts (for object members) and how many nodes its subtree has.
-    struct Entry: Sendable {
-        var line: UInt32
-        var column: UInt32
-        var keyLine: UInt32
-        var keyColumn: UInt32
-        var size: UInt32
+    package struct Entry: Sendable {
+        package var line: UInt32
+        package var column: UInt32
+        package var keyLine: UInt32
+        package var keyColumn: UInt32
+        package var size: UInt32
     }
 
-    var entries: [Entry] = []
+    package var entries: [Entry] = []
     /// JSON text records columns in bytes (cheap while parsing); they are converted to characters on lookup.
-    let columnsAreBytes: Bool
+    package let columnsAreBytes: Bool
 
-    init(columnsAreBytes: Bool) {
+    package init(columnsAreBytes: Bool) {
         self.columnsAreBytes = columnsAreBytes
     }
 
@@ -26,7 +26,7 @@ public struct SourceMap: Sendable {
     // MARK: Building
 
     /// Starts a node and returns its index; `end(_:)` closes it once its children are recorded.
-    mutating func begin(line: Int, column: Int, keyLine: Int = 0, keyColumn: Int = 0) -> Int {
+    package mutating func begin(line: Int, column: Int, keyLine: Int = 0, keyColumn: Int = 0) -> Int {
         entries.append(
             Entry(
                 line: UInt32(clamping: line),
@@ -39,17 +39,17 @@ public struct SourceMap: Sendable {
         return entries.count - 1
     }
 
-    mutating func end(_ index: Int) {
+    package mutating func end(_ index: Int) {
         entries[index].size = UInt32(entries.count - index)
     }
 
     /// Drops the nodes recorded from `index` on (a duplicate key's value that the document does not keep).
-    mutating func truncate(to index: Int) {
+    package mutating func truncate(to index: Int) {
         entries.removeSubrange(index...)
     }
 
     /// Copies the subtree of node `index` to the end (a YAML alias: its nodes point where the anchor was written).
-    mutating func appendCopy(of index: Int, keyLine: Int, keyColumn: Int) {
+    package mutating func appendCopy(of index: Int, keyLine: Int, keyColumn: Int) {
         let size = Int(entries[index].size)
         let start = entries.count
         entries.append(contentsOf: entries[index..<(index + size)])
@@ -61,7 +61,7 @@ public struct SourceMap: Sendable {
 
     /// Where the node at `pointer` is, as raw (line, column, keyLine, keyColumn); nil when the pointer leaves the
     /// document.
-    func entry(at pointer: JSONPointer, in root: JSONValue) -> Entry? {
+    package func entry(at pointer: JSONPointer, in root: JSONValue) -> Entry? {
         guard !entries.isEmpty else { return nil }
         var index = 0
         var value = root

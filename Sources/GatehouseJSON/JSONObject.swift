@@ -97,7 +97,7 @@ public struct JSONObject: Sendable, Hashable, RandomAccessCollection {
     }
 
     /// Appends a member whose key is known not to be present yet.
-    mutating func append(_ member: Member) {
+    package mutating func append(_ member: Member) {
         members.append(member)
         guard members.count > Self.indexThreshold else { return }
         if let capacity = index?.count, members.count * 2 <= capacity {
