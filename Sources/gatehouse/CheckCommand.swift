@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import GatehouseSpec
 import GatehouseJSON
-import GatehouseValidation
+import GatehouseRuntime
 
 /// `gatehouse check`: the compiler front end over one or more documents.
 struct CheckCommand: ParsableCommand {
@@ -88,15 +88,9 @@ struct CheckCommand: ParsableCommand {
         }
     }
 
-    /// The front end's diagnostics plus the `example` and `gateway-errors` rules, which need the schema validator.
+    /// The front end's diagnostics plus the `example` and `gateway-errors` rules (`ContractLoader`).
     func checked(_ spec: String, frontEnd: SpecFrontEnd) throws(SpecFileReader.ReadError) -> SpecFrontEnd.Output {
-        var output = try frontEnd.run(path: spec)
-        guard let model = output.model else { return output }
-        var diagnostics = output.diagnostics
-        if !disabledRules.contains(Rule.example.id) { diagnostics += ExampleChecker(model: model).check() }
-        if !disabledRules.contains(Rule.gatewayErrors.id) { diagnostics += GatewayErrorChecker(model: model).check() }
-        output.diagnostics = diagnostics.sortedByLocation()
-        return output
+        try ContractLoader(configuration: .init(frontEnd: frontEnd.configuration)).load(path: spec).output
     }
 
     func summaryLine(spec: String, output: SpecFrontEnd.Output) -> String {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import GatehouseSpec
-import GatehouseJSON
+import GatehouseRuntime
 
 /// Loads the contract a command works from, refusing it (with its diagnostics) when it has errors.
 enum ContractLoading {
@@ -8,18 +8,17 @@ enum ContractLoading {
     /// command exits (64 when the file cannot be read, 1 when it has errors). `purpose` ends the refusal sentence:
     /// "before serving it".
     static func load(_ spec: String, purpose: String) throws -> (model: APIModel, output: SpecFrontEnd.Output) {
-        let output: SpecFrontEnd.Output
+        let loaded: ContractLoader.Loaded
         do {
-            output = try SpecFrontEnd().run(path: spec)
+            loaded = try ContractLoader().load(path: spec)
         } catch {
             StandardError.write("error: \(error)\n")
             throw ExitStatus.usageOrIO
         }
-        guard let model = output.model, !output.hasErrors else {
-            StandardError.write(TextRenderer(sources: output.sources).render(output.diagnostics))
-            StandardError.write("error: '\(spec)' has errors; fix them (gatehouse check) \(purpose)\n")
+        guard let model = loaded.model, loaded.isServable else {
+            StandardError.write(loaded.refusal(path: spec, purpose: purpose))
             throw ExitStatus.problemsFound
         }
-        return (model, output)
+        return (model, loaded.output)
     }
 }

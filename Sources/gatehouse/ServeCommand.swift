@@ -155,10 +155,10 @@ struct ServeCommand: AsyncParsableCommand {
             keyStore: keyStore,
             watching: watch ? spec : nil
         )
-        StandardOutput.write(Self.banner(model: model, spec: spec, basePath: gateway.state.basePath) + "\n")
+        StandardOutput.write(Self.banner(model: model, spec: spec, basePath: gateway.contract.basePath) + "\n")
         StandardOutput.write(access.summary(model: model, configuration: accessConfiguration) + "\n")
         let host = self.host
-        let basePath = gateway.state.basePath
+        let basePath = gateway.contract.basePath
         do {
             try await gateway.run { port in
                 // Written straight to the file handle so it is seen at once even when stdout is a pipe.

@@ -39,7 +39,7 @@ enum GeneratedGateway {
         logger.logLevel = .critical
         let gateway = Gateway(
             model: model, configuration: configuration, logger: logger, store: store, handlers: handlers)
-        let basePath = gateway.state.basePath
+        let basePath = gateway.contract.basePath
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let server = Task {
             try await gateway.makeApplication { port in continuation.yield(port) }.run()

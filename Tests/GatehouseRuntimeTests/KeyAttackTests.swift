@@ -20,14 +20,14 @@ struct KeyAttackTests {
                 let reply = try await gateway.request(.GET, "/keyed", headers: [("X-API-Key", APIKey.generateSecret())])
                 #expect(reply.status == 403)
             }
-            #expect(gateway.gateway.gatekeeper.cache.count == 64)
+            #expect(gateway.gateway.parts.authenticator.cache.count == 64)
             // The real key still works after the flood.
             #expect(
                 try await gateway.request(.GET, "/keyed", headers: [("X-API-Key", secrets["alice"]!)]).status == 200)
             // Values too long to be a key are refused without a lookup or a cache entry.
             let huge = String(repeating: "k", count: 4000)
             #expect(try await gateway.request(.GET, "/keyed", headers: [("X-API-Key", huge)]).status == 403)
-            #expect(gateway.gateway.gatekeeper.cache.count == 64)
+            #expect(gateway.gateway.parts.authenticator.cache.count == 64)
         }
     }
 

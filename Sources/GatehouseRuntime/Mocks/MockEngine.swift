@@ -1,5 +1,5 @@
 public import GatehouseSpec
-public import GatehouseJSON
+import GatehouseJSON
 
 /// Mock responses from the contract: for an operation and the request's `Accept` and `Prefer`, the status, headers
 /// and body to answer with. Pure logic: a server adapts `MockOutcome` to its own response type.
@@ -75,7 +75,8 @@ public struct MockEngine: Sendable {
         plan(for: operation).integration != nil
     }
 
-    private func plan(for operation: Operation) -> MockOperationPlan {
+    /// The prepared answers of `operation` (made on the spot for an operation of another model).
+    func plan(for operation: Operation) -> MockOperationPlan {
         if let plan = plans[operation.id], plan.operation.method == operation.method,
             plan.operation.path.raw == operation.path.raw
         {

@@ -54,6 +54,31 @@ final class MockOperationPlan: Sendable {
         return respond(accept: accept, preferences: PreferHeader(prefer), context: context)
     }
 
+    /// The answer a stateful mock starts from: the default success answer for `accept`, with the value its body
+    /// encodes (the example the stored items follow); nil when the contract's answer is not a success.
+    func successAnswer(accept: String?) -> (response: MockResponse, value: JSONValue?)? {
+        guard integration == nil, let index = successIndex else { return nil }
+        return answerWithValue(responses[index], status: responses[index].naturalStatus, accept: accept)
+    }
+
+    /// The contract's own answer for `status` when the operation declares that status exactly (its 404, 409…),
+    /// with the value its body encodes; nil otherwise.
+    func declaredAnswer(_ status: Int, accept: String?) -> (response: MockResponse, value: JSONValue?)? {
+        guard let index = exactIndex[status] else { return nil }
+        return answerWithValue(responses[index], status: status, accept: accept)
+    }
+
+    private func answerWithValue(_ response: MockResponsePlan, status: Int, accept: String?) -> (
+        response: MockResponse, value: JSONValue?
+    )? {
+        guard !response.media.isEmpty else { return (response.empty.with(status: status), nil) }
+        guard case .chosen(let media, let concrete) = negotiate(response, accept: accept), let primary = media.primary
+        else { return nil }
+        var answer = primary.response
+        if let concrete, let reencoded = media.reencoded(primary, as: concrete) { answer = reencoded }
+        return (answer.with(status: status), primary.value)
+    }
+
     /// The default path: the primary body of the negotiated media type, with no per-request encoding.
     private func answer(_ response: MockResponsePlan, status: Int, accept: String?) -> MockOutcome {
         guard !response.media.isEmpty else { return .served(response.empty.with(status: status)) }

@@ -1,4 +1,5 @@
 public import GatehouseValidation
+import HTTPTypes
 
 /// A mock answer, ready to write: status, headers (with `Content-Type` when there is a body) and body bytes.
 ///
@@ -24,7 +25,11 @@ public struct MockResponse: Sendable, Hashable {
     public var status: Int
     /// `Content-Type` first when there is a body, then the declared headers, then `Preference-Applied`; the server
     /// adds its own (`Content-Length`, `X-Request-Id`, …).
-    public var headers: [HeaderField]
+    public var headers: [HeaderField] {
+        didSet { fields = HTTPFields(headers) }
+    }
+    /// `headers` as the server writes them, made once when the answer is prepared.
+    private(set) var fields: HTTPFields
     /// The body; empty when the response has none.
     public var body: [UInt8]
     /// Where the body came from.
@@ -33,6 +38,7 @@ public struct MockResponse: Sendable, Hashable {
     public init(status: Int, headers: [HeaderField], body: [UInt8], source: Source) {
         self.status = status
         self.headers = headers
+        self.fields = HTTPFields(headers)
         self.body = body
         self.source = source
     }

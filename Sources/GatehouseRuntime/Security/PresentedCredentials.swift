@@ -1,16 +1,18 @@
 import Foundation
+import HTTPTypes
 
 /// The parts of a request that can carry credentials: its headers, query string and cookies, read case-insensitively
 /// for header names and exactly for query and cookie names.
 struct PresentedCredentials: Sendable {
-    let headers: [(name: String, value: String)]
+    let headers: HTTPFields
     let query: String
 
     /// The values of a header; a value with a comma is two values folded into one line by a proxy.
     func headerValues(_ name: String) -> [String] {
+        guard let name = HTTPField.Name(name) else { return [] }
         var values: [String] = []
-        for header in headers where Self.sameName(header.name, name) {
-            for part in header.value.utf8.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false) {
+        for value in headers[values: name] {
+            for part in value.utf8.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false) {
                 values.append(Self.trimmed(part))
             }
         }
@@ -48,8 +50,8 @@ struct PresentedCredentials: Sendable {
 
     /// The values of a cookie across every `Cookie` header.
     func cookieValues(_ name: String) -> [String] {
-        headers.filter { Self.sameName($0.name, "cookie") }
-            .flatMap { $0.value.split(separator: ";") }
+        headers[values: .cookie]
+            .flatMap { $0.split(separator: ";") }
             .compactMap { pair -> String? in
                 let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
                 guard parts[0].trimmingCharacters(in: .whitespaces) == name else { return nil }

@@ -1,4 +1,4 @@
-public import GatehouseSpec
+import GatehouseSpec
 public import GatehouseJSON
 public import GatehouseStore
 

@@ -1,5 +1,5 @@
 public import GatehouseSpec
-public import GatehouseJSON
+import GatehouseJSON
 
 /// How an operation maps onto a table of the store, for stateful mocks.
 ///

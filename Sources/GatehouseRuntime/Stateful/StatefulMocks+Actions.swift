@@ -2,6 +2,7 @@ import Foundation
 import GatehouseSpec
 import GatehouseJSON
 import GatehouseStore
+import HTTPTypes
 
 extension StatefulMocks {
     func create(_ request: StatefulRequest, base: GatewayAnswer) async throws -> GatewayAnswer {
@@ -24,10 +25,9 @@ extension StatefulMocks {
             condition: .attributeNotExists(Self.idAttribute)
         )
         var answer = Self.replacingBody(of: base, with: Self.visible(item))
-        if let index = answer.headers.firstIndex(where: { $0.name.caseInsensitiveCompare("Location") == .orderedSame })
-        {
+        if answer.headers[.location] != nil {
             let path = request.path.hasSuffix("/") ? String(request.path.dropLast()) : request.path
-            answer.headers[index].value = path + "/" + idText
+            answer.headers[.location] = path + "/" + idText
         }
         return answer
     }

@@ -1,12 +1,13 @@
 import Foundation
+import HTTPTypes
 public import GatehouseSpec
-public import GatehouseJSON
+import GatehouseJSON
 public import GatehouseStore
 import GatehouseValidation
 import Logging
 
 /// Table-backed mocks: operations that map onto a table (`ResourceMapping`) create, read, replace, merge, delete and
-/// list items of the store, so a POST is seen by a later GET.
+/// list items of the store, so a POST is seen by a later GET. `StatefulResponder` answers one operation with it.
 ///
 /// Answers start from the contract's own mock answer (its status, headers and example shape) and put the stored item
 /// in place of the example: the id the store generated (an integer sequence or a uuid, following the example's id),
@@ -58,34 +59,25 @@ public final class StatefulMocks: Sendable {
         mappings[operation.address]
     }
 
-    /// The stateful answer, or nil to keep `base` (the operation is not mapped, or the client asked for a specific
-    /// mock with `Prefer`, or the contract's answer is not a JSON success).
-    func answer(
-        _ operation: GatehouseSpec.Operation,
-        base: GatewayAnswer,
-        captures: [String: String],
-        query: String,
-        body: [UInt8]?,
-        path: String,
-        logger: Logger,
-        declared: @escaping @Sendable (Int) -> GatewayAnswer?
-    ) async -> GatewayAnswer? {
-        guard let mapping = mapping(for: operation), (200...299).contains(base.status) else { return nil }
-        let example = base.body.isEmpty ? nil : try? JSONParser.parse(base.body)
-        guard let paging = paging[operation.address] else { return nil }
-        let request = StatefulRequest(
+    /// What a stateful answer of `operation` needs, gathered once when the contract is loaded; nil when the
+    /// operation does not map onto a table.
+    func prepared(for operation: GatehouseSpec.Operation) -> StatefulOperation? {
+        guard let mapping = mappings[operation.address], let paging = paging[operation.address] else { return nil }
+        return StatefulOperation(
+            operationId: operation.id,
             mapping: mapping,
             paging: paging,
             integerIds: integerIdTables.contains(mapping.table),
-            captures: captures.mapValues { $0.removingPercentEncoding ?? $0 },
-            query: GatewayResponder.firstQueryValues(query),
-            body: body.flatMap { try? JSONParser.parse($0) }?.objectValue,
-            example: example,
             required: requiredProperties[operation.address] ?? [],
-            clearedWhenOmitted: clearedWhenOmitted[operation.address] ?? [],
-            path: path,
-            declared: declared
+            clearedWhenOmitted: clearedWhenOmitted[operation.address] ?? []
         )
+    }
+
+    /// The stateful answer of one request: `request` carries the decoded body, the path parameters and the
+    /// contract's example (the shape stored items follow); `base` is the contract's success answer (its status and
+    /// headers).
+    func answer(_ request: StatefulRequest, base: GatewayAnswer, logger: Logger) async -> GatewayAnswer {
+        let mapping = request.mapping
         do {
             try await ensureTable(mapping.table)
             switch mapping.action {
@@ -106,7 +98,8 @@ public final class StatefulMocks: Sendable {
             logger.error(
                 "the table store failed; answering 503",
                 metadata: [
-                    "operation": .string(operation.id), "table": .string(mapping.table), "error": "\(error)",
+                    "operation": .string(base.operationId ?? "-"), "table": .string(mapping.table),
+                    "error": "\(error)",
                 ]
             )
             return problem(503, "Service Unavailable", "the mock store failed: \(error)", base)
@@ -128,8 +121,11 @@ public final class StatefulMocks: Sendable {
         var answer = base
         answer.body = Array(JSONWriter.string(value).utf8)
         if let status { answer.status = status }
-        if !answer.headers.contains(where: { $0.name.caseInsensitiveCompare("Content-Type") == .orderedSame }) {
-            answer.headers.insert(("Content-Type", "application/json"), at: 0)
+        if answer.headers[.contentType] == nil {
+            var headers = HTTPFields()
+            headers[.contentType] = "application/json"
+            headers.append(contentsOf: answer.headers)
+            answer.headers = headers
         }
         return answer
     }
@@ -151,4 +147,18 @@ final class CreatedTables: @unchecked Sendable {
 
     func contains(_ name: String) -> Bool { lock.withLock { names.contains(name) } }
     func insert(_ name: String) { _ = lock.withLock { names.insert(name) } }
+}
+
+/// What one operation's stateful answers need, gathered when the contract is loaded.
+struct StatefulOperation: Sendable {
+    let operationId: String
+    let mapping: ResourceMapping
+    /// How the operation pages (read for lists).
+    let paging: ListPaging
+    /// Whether the table's ids are integers, keyed in numeric order.
+    let integerIds: Bool
+    /// The item properties its answer's schema requires.
+    let required: Set<String>
+    /// The required, nullable properties its request body declares (`ItemShape.clearedWhenOmitted`).
+    let clearedWhenOmitted: Set<String>
 }

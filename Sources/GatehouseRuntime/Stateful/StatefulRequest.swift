@@ -24,8 +24,9 @@ struct StatefulRequest: Sendable {
     var clearedWhenOmitted: Set<String> = []
     /// The request path, for `Location`.
     var path: String
-    /// The contract's own answer for a status (its declared 404, 409…), when it declares one.
-    var declared: @Sendable (Int) -> GatewayAnswer?
+    /// The contract's own answer for a status (its declared 404, 409…) with the value its body encodes, when it
+    /// declares one.
+    var declared: @Sendable (Int) -> (answer: GatewayAnswer, value: JSONValue?)?
 
     /// The contract's declared answer for `status`, else `fallback` (a problem document with `detail`).
     ///
@@ -33,8 +34,9 @@ struct StatefulRequest: Sendable {
     /// id 42."): its string members `detail` and `message` get this answer's `detail`, and `instance` the request
     /// path. Everything else stays as the contract shows it.
     func declaredOr(_ status: Int, detail: String, _ fallback: GatewayAnswer) -> GatewayAnswer {
-        guard var answer = declared(status) else { return fallback }
-        guard var object = (try? JSONParser.parse(answer.body))?.objectValue else { return answer }
+        guard let (declaredAnswer, value) = declared(status) else { return fallback }
+        var answer = declaredAnswer
+        guard var object = value?.objectValue else { return answer }
         var filled = false
         for member in ["detail", "message"] where object[member]?.stringValue != nil {
             object[member] = .string(detail)

@@ -46,6 +46,11 @@ struct MessageValidation: Sendable {
         }
     }
 
+    /// `schema` compiled, once per address for the life of this value.
+    func compiledSchema(_ schema: SchemaReference) -> Result<CompiledSchema, SchemaCompileError> {
+        self.compiled.schema(schema, compiler: compiler)
+    }
+
     /// The schema that describes a parameter or header: its `schema`, or that of its single `content` entry.
     static func schema(of schema: SchemaReference?, content: [MediaType]) -> SchemaReference? {
         schema ?? content.first?.schema

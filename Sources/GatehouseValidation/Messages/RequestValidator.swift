@@ -95,6 +95,13 @@ public struct RequestValidator: Sendable {
         return issues
     }
 
+    /// The decoders and compiled schemas of `operation`, prepared now: what a server builds once per operation when it
+    /// loads a contract, so each request is read once (`OperationRequestPlan.decode(_:scope:)`).
+    public func plan(for operation: GatehouseSpec.Operation) -> OperationRequestPlan {
+        OperationRequestPlan(
+            operation: operation, validation: validation, parameters: decoderConfiguration, bodies: bodyConfiguration)
+    }
+
     /// The decoders of an operation, built on first use: they read the operation's schemas, which a server should
     /// not do on every request.
     func decoders(for operation: GatehouseSpec.Operation) -> (parameters: ParameterDecoder, body: BodyDecoder) {

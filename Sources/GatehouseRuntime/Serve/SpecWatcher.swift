@@ -11,7 +11,7 @@ struct SpecWatcher: Service {
     let specPath: String
     let box: StateBox
     let configuration: RuntimeConfiguration
-    let store: (any TableStore)?
+    let parts: CompiledContract.Parts
     let logger: Logger
     var interval: Duration = .milliseconds(300)
 
@@ -31,23 +31,22 @@ struct SpecWatcher: Service {
     }
 
     func reload() {
-        let output: SpecFrontEnd.Output
+        let loaded: ContractLoader.Loaded
         do {
-            output = try SpecFrontEnd().run(path: specPath)
+            loaded = try ContractLoader().load(path: specPath)
         } catch {
             logger.error("reload failed; still serving the previous contract", metadata: ["error": "\(error)"])
             return
         }
-        guard let model = output.model, !output.hasErrors else {
-            let rendered = TextRenderer(sources: output.sources).render(
-                output.diagnostics.filter { $0.severity == .error })
+        guard let model = loaded.model, loaded.isServable else {
+            let rendered = loaded.rendered(errorsOnly: true)
             logger.error(
                 "reload failed; still serving the previous contract",
                 metadata: ["spec": .string(specPath), "diagnostics": .string(rendered)]
             )
             return
         }
-        box.replace(with: GatewayState(model: model, configuration: configuration, store: store))
+        box.replace(with: CompiledContract(model: model, configuration: configuration, parts: parts))
         logger.info(
             "reloaded the contract",
             metadata: ["spec": .string(specPath), "operations": .stringConvertible(model.operations.count)]

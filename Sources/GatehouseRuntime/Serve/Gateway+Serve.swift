@@ -1,5 +1,5 @@
-public import GatehouseSpec
-public import GatehouseJSON
+import GatehouseSpec
+import GatehouseJSON
 public import Logging
 
 extension Gateway {
@@ -20,20 +20,19 @@ extension Gateway {
         configuration: RuntimeConfiguration = RuntimeConfiguration(),
         logger: Logger = Logger(label: "gatehouse")
     ) async throws {
-        let output: SpecFrontEnd.Output
+        let loaded: ContractLoader.Loaded
         do {
-            output = try SpecFrontEnd().run(path: specPath)
+            loaded = try ContractLoader().load(path: specPath)
         } catch {
             throw LaunchError(description: "error: \(error)")
         }
-        guard let model = output.model, !output.hasErrors else {
-            let rendered = TextRenderer(sources: output.sources).render(output.diagnostics)
-            throw LaunchError(description: rendered + "error: '\(specPath)' has errors; fix them (gatehouse check)")
+        guard let model = loaded.model, loaded.isServable else {
+            throw LaunchError(description: String(loaded.refusal(path: specPath).dropLast()))
         }
         let gateway = Gateway(model: model, configuration: configuration, logger: logger, handlers: handlers)
         try await gateway.run { port in
             logger.info(
-                "serving '\(model.info.title)' on http://\(configuration.host):\(port)\(gateway.state.basePath)")
+                "serving '\(model.info.title)' on http://\(configuration.host):\(port)\(gateway.contract.basePath)")
         }
     }
 }

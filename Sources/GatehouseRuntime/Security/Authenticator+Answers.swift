@@ -1,9 +1,9 @@
 import GatehouseSpec
-import GatehouseJSON
+import HTTPTypes
 
 /// The answers of refused calls: problem+json by default, or a managed gateway's `{"message": …}` bodies with
 /// `x-amzn-ErrorType` in compatibility mode.
-extension Gatekeeper {
+extension Authenticator {
     func refusal(_ failures: [Check], alternatives: [[AccessPolicy.Credential]], operation: Operation)
         -> GatewayAnswer
     {
@@ -55,18 +55,19 @@ extension Gatekeeper {
 
     func forbidden(_ detail: String, operation: Operation) -> GatewayAnswer {
         if configuration.apiGatewayCompatible {
-            return Self.compatible(403, message: "Forbidden", type: "ForbiddenException", operation: operation)
+            return GatewayAnswer.compatible(
+                403, message: "Forbidden", type: "ForbiddenException", operationId: operation.id)
         }
         return GatewayAnswer(Problem(status: 403, title: "Forbidden", detail: detail), operationId: operation.id)
     }
 
     func unauthorized(_ detail: String, challenge: String, operation: Operation) -> GatewayAnswer {
-        let headers =
-            challenge.isEmpty ? [] : [(name: "WWW-Authenticate", value: GatewayResponder.headerSafe(challenge))]
+        var headers = HTTPFields()
+        if !challenge.isEmpty { headers[.wwwAuthenticate] = challenge.headerSafe }
         if configuration.apiGatewayCompatible {
-            var answer = Self.compatible(
-                401, message: "Unauthorized", type: "UnauthorizedException", operation: operation)
-            answer.headers += headers
+            var answer = GatewayAnswer.compatible(
+                401, message: "Unauthorized", type: "UnauthorizedException", operationId: operation.id)
+            answer.headers.append(contentsOf: headers)
             return answer
         }
         return GatewayAnswer(
@@ -78,14 +79,6 @@ extension Gatekeeper {
             Problem(
                 status: 400, title: "Bad Request",
                 detail: "the request carries more than one \(location.rawValue) '\(name)'; send exactly one API key"),
-            operationId: operation.id)
-    }
-
-    static func compatible(_ status: Int, message: String, type: String, operation: Operation) -> GatewayAnswer {
-        GatewayAnswer(
-            status: status,
-            headers: [("Content-Type", "application/json"), ("x-amzn-ErrorType", type)],
-            body: Array(JSONWriter.string(.object(JSONObject(["message": .string(message)]))).utf8),
             operationId: operation.id)
     }
 }

@@ -2,59 +2,25 @@ import Foundation
 import GatehouseSpec
 import GatehouseJSON
 import GatehouseStore
+import HTTPTypes
 import Logging
 
-/// The authentication and usage-plan steps of the pipeline (after CORS, before request validation): checks the
-/// credentials an operation asks for, then meters the caller against its plan.
+/// Checks the credentials an operation asks for (API keys in header, query or cookie, bearer tokens, basic
+/// credentials) and says who is calling; `AuthenticateStage` runs it per request.
 ///
-/// Long-lived (one per gateway, across spec reloads) because it holds the key-lookup cache and the token buckets.
-final class Gatekeeper: Sendable {
+/// Long-lived (one per gateway, across spec reloads) because it holds the key-lookup cache.
+final class Authenticator: Sendable {
     let configuration: AccessConfiguration
     let keys: APIKeyStore?
-    /// Counts keyed requests; nil without a store.
-    let meter: UsageMeter?
     let cache: KeyLookupCache
-    let buckets = TokenBuckets()
     let logger: Logger
-    let warnings = WarnOnce()
 
     init(configuration: AccessConfiguration, store: (any TableStore)?, logger: Logger) {
         self.configuration = configuration
         self.keys = store.map(APIKeyStore.init(store:))
-        self.meter = store.map { UsageMeter(counters: UsageCounters(store: $0), logger: logger) }
         self.cache = KeyLookupCache(
             capacity: configuration.keyCacheCapacity, timeToLive: configuration.keyCacheTimeToLive)
         self.logger = logger
-    }
-
-    /// What the pipeline does next.
-    enum Admission: Sendable {
-        /// Go on; add these headers (RateLimit-*) to the answer.
-        case admitted(headers: [(name: String, value: String)])
-        case refused(GatewayAnswer)
-    }
-
-    /// Who passed authentication.
-    enum Caller: Sendable {
-        /// No credential was needed (or checked); metered by the anonymous throttle.
-        case anonymous
-        /// A key of the store; metered by its plan.
-        case key(APIKey)
-        /// A bearer token; not metered (plans attach to API keys; basic credentials are a key's name and secret).
-        case authenticated
-    }
-
-    func admit(
-        _ request: PresentedCredentials, operation: GatehouseSpec.Operation, index: Int, policy: AccessPolicy
-    ) async -> Admission {
-        var caller = Caller.anonymous
-        if configuration.enforcesSecurity, let alternatives = policy.requirements[index] {
-            switch await authenticate(request, alternatives: alternatives, operation: operation) {
-            case .caller(let authenticated): caller = authenticated
-            case .refused(let refusal): return .refused(refusal)
-            }
-        }
-        return await meter(caller, operation: operation, plans: policy.plans)
     }
 
     /// The outcome of authentication.
@@ -104,7 +70,7 @@ final class Gatekeeper: Sendable {
                                 Problem(
                                     status: 503, title: "Service Unavailable",
                                     detail: "API keys cannot be checked right now"),
-                                operationId: operation.id, headers: [("Retry-After", "1")]))
+                                operationId: operation.id, headers: [.retryAfter: "1"]))
                     }
                     checks[credential] = check
                 }
@@ -120,7 +86,7 @@ final class Gatekeeper: Sendable {
         return .refused(refusal(failures, alternatives: alternatives, operation: operation))
     }
 
-    func values(of name: String, in location: GatehouseSpec.ParameterLocation, _ request: PresentedCredentials)
+    func values(of name: String, in location: ParameterLocation, _ request: PresentedCredentials)
         -> [String]
     {
         switch location {
@@ -165,8 +131,8 @@ final class Gatekeeper: Sendable {
 
     /// The credentials after `Authorization: <scheme> `, the scheme matched case-insensitively.
     func authorization(_ request: PresentedCredentials, scheme: String) -> String? {
-        let values = request.headers.filter { PresentedCredentials.sameName($0.name, "authorization") }
-        guard values.count == 1, let value = values.first?.value else { return nil }
+        let values = request.headers[values: .authorization]
+        guard values.count == 1, let value = values.first else { return nil }
         let parts = value.split(separator: " ", maxSplits: 1)
         guard parts.count == 2, PresentedCredentials.sameName(String(parts[0]), scheme) else { return nil }
         return parts[1].trimmingCharacters(in: .whitespaces)
@@ -195,16 +161,5 @@ final class Gatekeeper: Sendable {
         }
         guard let key, ConstantTime.equals(key.hash, hash), key.enabled else { return nil }
         return key
-    }
-}
-
-/// Logs a warning the first time a subject comes up, not on every request.
-final class WarnOnce: @unchecked Sendable {
-    // @unchecked: `seen` is only read and written under `lock`.
-    private let lock = NSLock()
-    private var seen = Set<String>()
-
-    func first(_ subject: String) -> Bool {
-        lock.withLock { seen.insert(subject).inserted }
     }
 }

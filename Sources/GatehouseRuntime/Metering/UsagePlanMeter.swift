@@ -2,18 +2,42 @@ import Foundation
 import GatehouseSpec
 import GatehouseJSON
 import GatehouseStore
+import HTTPTypes
+import Logging
 
 /// The usage-plan step: the throttle (an in-memory token bucket per key, or one shared by anonymous calls), then the
 /// quota (counters in the store, batched by `UsageMeter`), and the `RateLimit-*` headers of every metered answer.
-extension Gatekeeper {
+///
+/// Long-lived (one per gateway, across spec reloads) because it holds the token buckets and the pending counts.
+final class UsagePlanMeter: Sendable {
+    let configuration: AccessConfiguration
+    /// Counts keyed requests; nil without a store.
+    let meter: UsageMeter?
+    let buckets = TokenBuckets()
+    let logger: Logger
+    let warnings = WarnOnce()
+
+    init(configuration: AccessConfiguration, store: (any TableStore)?, logger: Logger) {
+        self.configuration = configuration
+        self.meter = store.map { UsageMeter(counters: UsageCounters(store: $0), logger: logger) }
+        self.logger = logger
+    }
+
+    /// What the pipeline does next.
+    enum Admission: Sendable {
+        /// Go on; add these headers (RateLimit-*) to the answer.
+        case admitted(headers: HTTPFields)
+        case refused(GatewayAnswer)
+    }
+
     func meter(_ caller: Caller, operation: GatehouseSpec.Operation, plans: UsagePlans) async -> Admission {
         let now = configuration.clock.now
         switch caller {
         case .authenticated:
-            return .admitted(headers: [])
+            return .admitted(headers: HTTPFields())
         case .anonymous:
             guard let throttle = configuration.anonymousThrottle ?? plans.anonymous else {
-                return .admitted(headers: [])
+                return .admitted(headers: HTTPFields())
             }
             let decision = buckets.take("anonymous", throttle: throttle, now: now)
             guard decision.allowed else { return .refused(throttled(decision, throttle, operation: operation)) }
@@ -28,7 +52,7 @@ extension Gatekeeper {
                         "default": .string(plans.defaultPlan ?? "none"),
                     ])
             }
-            var headers: [(name: String, value: String)] = []
+            var headers = HTTPFields()
             if let plan, let throttle = plan.throttle(for: operation.id) {
                 let bucket =
                     plan.operationThrottles[operation.id] == nil
@@ -53,32 +77,40 @@ extension Gatekeeper {
             guard result.counted else {
                 return .refused(exhausted(quota, plan: plan?.name ?? "", resetsAt: window.end, in: reset, operation))
             }
-            return .admitted(headers: [
-                ("RateLimit-Limit", String(quota.limit)),
-                ("RateLimit-Remaining", String(max(0, quota.limit - result.count))),
-                ("RateLimit-Reset", String(reset)),
-            ])
+            return .admitted(
+                headers: Self.rateLimitHeaders(
+                    limit: quota.limit, remaining: max(0, quota.limit - result.count), reset: reset))
         }
     }
 
-    static func headers(_ decision: TokenBucket.Decision, _ throttle: Throttle) -> [(name: String, value: String)] {
-        [
-            ("RateLimit-Limit", String(throttle.burst)),
-            ("RateLimit-Remaining", String(decision.remaining)),
-            ("RateLimit-Reset", String(Int(decision.reset.rounded(.up)))),
-        ]
+    static func headers(_ decision: TokenBucket.Decision, _ throttle: Throttle) -> HTTPFields {
+        rateLimitHeaders(
+            limit: throttle.burst, remaining: decision.remaining, reset: Int(decision.reset.rounded(.up)))
+    }
+
+    static let rateLimitLimit = HTTPField.Name("RateLimit-Limit")!
+    static let rateLimitRemaining = HTTPField.Name("RateLimit-Remaining")!
+    static let rateLimitReset = HTTPField.Name("RateLimit-Reset")!
+
+    static func rateLimitHeaders(limit: Int, remaining: Int, reset: Int) -> HTTPFields {
+        var fields = HTTPFields()
+        fields.append(HTTPField(name: rateLimitLimit, value: String(limit)))
+        fields.append(HTTPField(name: rateLimitRemaining, value: String(remaining)))
+        fields.append(HTTPField(name: rateLimitReset, value: String(reset)))
+        return fields
     }
 
     func throttled(_ decision: TokenBucket.Decision, _ throttle: Throttle, operation: GatehouseSpec.Operation)
         -> GatewayAnswer
     {
         let retryAfter = max(1, Int(decision.retryAfter.rounded(.up)))
-        let headers: [(name: String, value: String)] =
-            [("Retry-After", String(retryAfter))] + Self.headers(decision, throttle)
+        var headers = HTTPFields()
+        headers[.retryAfter] = String(retryAfter)
+        headers.append(contentsOf: Self.headers(decision, throttle))
         if configuration.apiGatewayCompatible {
-            var answer = Self.compatible(
-                429, message: "Too Many Requests", type: "TooManyRequestsException", operation: operation)
-            answer.headers += headers
+            var answer = GatewayAnswer.compatible(
+                429, message: "Too Many Requests", type: "TooManyRequestsException", operationId: operation.id)
+            answer.headers.append(contentsOf: headers)
             return answer
         }
         var problem = Problem(
@@ -93,17 +125,14 @@ extension Gatekeeper {
     func exhausted(_ quota: Quota, plan: String, resetsAt: Date, in seconds: Int, _ operation: GatehouseSpec.Operation)
         -> GatewayAnswer
     {
-        let headers: [(name: String, value: String)] = [
-            ("Retry-After", String(max(1, seconds))),
-            ("RateLimit-Limit", String(quota.limit)),
-            ("RateLimit-Remaining", "0"),
-            ("RateLimit-Reset", String(seconds)),
-        ]
+        var headers = HTTPFields()
+        headers[.retryAfter] = String(max(1, seconds))
+        headers.append(contentsOf: Self.rateLimitHeaders(limit: quota.limit, remaining: 0, reset: seconds))
         let resets = Timestamps.string(resetsAt)
         if configuration.apiGatewayCompatible {
-            var answer = Self.compatible(
-                429, message: "Limit Exceeded", type: "LimitExceededException", operation: operation)
-            answer.headers += headers
+            var answer = GatewayAnswer.compatible(
+                429, message: "Limit Exceeded", type: "LimitExceededException", operationId: operation.id)
+            answer.headers.append(contentsOf: headers)
             return answer
         }
         var problem = Problem(
@@ -119,5 +148,16 @@ extension Gatekeeper {
 
     static func rate(_ rate: Double) -> String {
         rate.rounded() == rate ? String(Int(rate)) : String(rate)
+    }
+}
+
+/// Logs a warning the first time a subject comes up, not on every request.
+final class WarnOnce: @unchecked Sendable {
+    // @unchecked: `seen` is only read and written under `lock`.
+    private let lock = NSLock()
+    private var seen = Set<String>()
+
+    func first(_ subject: String) -> Bool {
+        lock.withLock { seen.insert(subject).inserted }
     }
 }

@@ -50,6 +50,21 @@ final class GatewayMetrics: @unchecked Sendable {
             Int64(duration.components.seconds) * 1_000_000_000 + Int64(duration.components.attoseconds / 1_000_000_000))
     }
 
+    /// The request counter of an operation and status, made once.
+    func counter(operation: String, status: Int) -> Metrics.Counter {
+        let key = "\(operation) \(status)"
+        return lock.withLock {
+            if let counter = requests[key] { return counter }
+            let counter = Metrics.Counter(
+                label: "gatehouse_requests_total",
+                dimensions: [("operation", operation), ("status", String(status))],
+                factory: factory
+            )
+            requests[key] = counter
+            return counter
+        }
+    }
+
     func recordValidationFailure(operation: String, part: String) {
         let key = "\(operation) \(part)"
         let counter = lock.withLock { () -> Metrics.Counter in
@@ -63,6 +78,23 @@ final class GatewayMetrics: @unchecked Sendable {
             return counter
         }
         counter.increment()
+    }
+
+    /// The counters and timer of one operation, made once when the contract is loaded so a request records its
+    /// metrics without building a key.
+    func operation(_ operationId: String) -> OperationMetrics {
+        OperationMetrics(operationId: operationId, metrics: self)
+    }
+
+    /// The latency timer of an operation, shared by every `OperationMetrics` of it (across reloads).
+    func timer(_ operation: String) -> Metrics.Timer {
+        lock.withLock {
+            if let timer = latencies[operation] { return timer }
+            let timer = Metrics.Timer(
+                label: "gatehouse_request_duration_seconds", dimensions: [("operation", operation)], factory: factory)
+            latencies[operation] = timer
+            return timer
+        }
     }
 
     /// The Prometheus text exposition.

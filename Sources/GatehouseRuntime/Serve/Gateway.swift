@@ -1,5 +1,5 @@
 public import GatehouseSpec
-public import GatehouseJSON
+import GatehouseJSON
 public import GatehouseStore
 public import Hummingbird
 public import Logging
@@ -12,17 +12,12 @@ import ServiceLifecycle
 public struct Gateway: Sendable {
     public let configuration: RuntimeConfiguration
     let box: StateBox
-    let metrics = GatewayMetrics()
     let logger: Logger
     /// The spec file to watch for changes, when `--watch` is on.
     let watchedSpec: String?
-
-    /// The store table-backed mocks use; nil serves stateless mocks.
-    let store: (any TableStore)?
-    /// Authentication and usage plans; holds the key cache and token buckets across reloads.
-    let gatekeeper: Gatekeeper
-    /// Operation implementations (generated server stubs); the rest are answered by the mock engine.
-    let handlers: OperationHandlers
+    /// What every compiled contract shares across reloads: the key cache, the token buckets and pending counts,
+    /// the metrics, the handlers and the store.
+    let parts: CompiledContract.Parts
 
     /// - Parameters:
     ///   - store: Where table-backed mocks keep items (nil: stateless mocks); also API keys and usage counters
@@ -37,27 +32,53 @@ public struct Gateway: Sendable {
         watching specPath: String? = nil,
         handlers: OperationHandlers = OperationHandlers()
     ) {
-        self.handlers = handlers
+        self.init(
+            model: model, configuration: configuration, logger: logger, store: store, keyStore: keyStore,
+            watching: specPath, handlers: handlers, decoding: nil)
+    }
+
+    /// `decoding` wraps each operation's request decoding (a test counts the reads with it).
+    init(
+        model: APIModel,
+        configuration: RuntimeConfiguration,
+        logger: Logger,
+        store: (any TableStore)?,
+        keyStore: (any TableStore)?,
+        watching specPath: String?,
+        handlers: OperationHandlers,
+        decoding: (@Sendable (any RequestDecoding) -> any RequestDecoding)?
+    ) {
         self.configuration = configuration
-        self.store = store
-        self.gatekeeper = Gatekeeper(configuration: configuration.access, store: keyStore ?? store, logger: logger)
-        self.box = StateBox(GatewayState(model: model, configuration: configuration, store: store))
+        self.parts = CompiledContract.Parts(
+            authenticator: Authenticator(configuration: configuration.access, store: keyStore ?? store, logger: logger),
+            meter: UsagePlanMeter(configuration: configuration.access, store: keyStore ?? store, logger: logger),
+            metrics: GatewayMetrics(),
+            handlers: handlers,
+            store: store,
+            logger: logger,
+            decoding: decoding
+        )
+        self.box = StateBox(CompiledContract(model: model, configuration: configuration, parts: parts))
         self.logger = logger
         self.watchedSpec = specPath
     }
 
     /// The contract being served now (it changes when `--watch` reloads).
-    public var state: GatewayState { box.current }
+    public var contract: CompiledContract { box.current }
 
     /// The Hummingbird application; `onServerRunning` receives the port actually bound (useful with port 0).
     public func makeApplication(
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
-        let responder = GatewayResponder(
-            box: box, configuration: configuration, metrics: metrics, logger: logger, gatekeeper: gatekeeper,
-            handlers: handlers)
+        let responder = GatewayPipeline(
+            box: box,
+            cors: CORSPolicy(origins: configuration.corsOrigins),
+            accessLog: AccessLog(logger: logger, jsonLogs: configuration.jsonLogs),
+            metrics: parts.metrics,
+            requestTimeout: configuration.requestTimeout
+        )
         var services: [any Service] = []
-        if let meter = gatekeeper.meter {
+        if let meter = parts.meter.meter {
             services.append(
                 UsageFlusher(
                     meter: meter, interval: configuration.access.usageFlushInterval,
@@ -65,7 +86,7 @@ public struct Gateway: Sendable {
         }
         if let watchedSpec {
             services.append(
-                SpecWatcher(specPath: watchedSpec, box: box, configuration: configuration, store: store, logger: logger)
+                SpecWatcher(specPath: watchedSpec, box: box, configuration: configuration, parts: parts, logger: logger)
             )
         }
         return Application(

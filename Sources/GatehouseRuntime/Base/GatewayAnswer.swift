@@ -1,0 +1,40 @@
+import GatehouseJSON
+import HTTPTypes
+
+/// A response the gateway has decided on, before it becomes a Hummingbird `Response`.
+struct GatewayAnswer: Sendable {
+    var status: Int
+    var headers: HTTPFields
+    var body: [UInt8]
+    /// The operation that answered, for the access log and metrics; nil for 404s and admin paths.
+    var operationId: String?
+
+    init(status: Int, headers: HTTPFields = HTTPFields(), body: [UInt8] = [], operationId: String? = nil) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+        self.operationId = operationId
+    }
+
+    init(_ problem: Problem, operationId: String? = nil, headers: HTTPFields = HTTPFields()) {
+        var fields = HTTPFields()
+        fields[.contentType] = Problem.mediaType
+        fields.append(contentsOf: headers)
+        self.init(status: problem.status, headers: fields, body: problem.bytes, operationId: operationId)
+    }
+}
+
+extension GatewayAnswer {
+    /// A refusal as a managed API gateway words it (`--api-gateway-compatible`): `{"message": …}` with
+    /// `x-amzn-ErrorType`.
+    static func compatible(_ status: Int, message: String, type: String, operationId: String) -> GatewayAnswer {
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json"
+        headers.append("x-amzn-ErrorType", type)
+        return GatewayAnswer(
+            status: status,
+            headers: headers,
+            body: Array(JSONWriter.string(.object(JSONObject(["message": .string(message)]))).utf8),
+            operationId: operationId)
+    }
+}

@@ -1,0 +1,115 @@
+public import GatehouseSpec
+public import GatehouseStore
+import GatehouseValidation
+import Logging
+
+/// A contract compiled for serving: the route stage and one `CompiledOperation` per operation, indexed as the route
+/// matcher returns them. Built once, and swapped whole when `--watch` reloads the spec.
+///
+/// A class so a request takes it with one reference count rather than copying every member.
+public final class CompiledContract: Sendable {
+    public let model: APIModel
+    /// The base path routes sit under.
+    public let basePath: String
+    let route: RouteStage
+    /// Per operation, in `model.operations` order.
+    let operations: [CompiledOperation]
+    /// Each operation's security requirements and the usage plans.
+    let access: AccessPolicy
+
+    /// The long-lived parts the stages share across reloads.
+    struct Parts: Sendable {
+        var authenticator: Authenticator
+        var meter: UsagePlanMeter
+        var metrics: GatewayMetrics
+        var handlers: OperationHandlers
+        var store: (any TableStore)?
+        var logger: Logger
+        /// Wraps each operation's request decoding (tests count the reads with it).
+        var decoding: (@Sendable (any RequestDecoding) -> any RequestDecoding)? = nil
+    }
+
+    init(model: APIModel, configuration: RuntimeConfiguration, parts: Parts) {
+        self.model = model
+        let basePath = configuration.basePath ?? model.servers.first?.basePath ?? ""
+        self.basePath = basePath == "/" ? "" : basePath
+        self.route = RouteStage(
+            model: model,
+            matcher: RouteMatcher(operations: model.operations, configuration: .init(basePath: self.basePath)),
+            cors: CORSPolicy(origins: configuration.corsOrigins),
+            metricsPath: configuration.metricsPath,
+            metrics: parts.metrics
+        )
+        // `gatehouse serve` reports a malformed `x-gatehouse-usage-plans` before it starts; a reload with one meters
+        // nothing rather than failing every request.
+        let plans = configuration.access.usagePlans ?? (try? UsagePlans(model: model)) ?? UsagePlans()
+        let access = AccessPolicy(model: model, plans: plans)
+        self.access = access
+        let validator = RequestValidator(model: model, bodies: .init(maxBodyBytes: configuration.maxBodySize))
+        let responseValidator = configuration.validatesResponses ? ResponseValidator(model: model) : nil
+        let mocks = MockEngine(model: model)
+        let tables = parts.store.map { StatefulMocks(model: model, store: $0) }
+        var operations: [CompiledOperation] = []
+        operations.reserveCapacity(model.operations.count)
+        for (index, operation) in model.operations.enumerated() {
+            let metrics = parts.metrics.operation(operation.id)
+            let plan = mocks.plan(for: operation)
+            var responders: [any OperationResponder] = []
+            if let handler = parts.handlers[operation.id] {
+                responders.append(HandlerResponder(operation: operation, handler: handler, logger: parts.logger))
+            }
+            if let tables, let stateful = tables.prepared(for: operation) {
+                responders.append(
+                    StatefulResponder(tables: tables, operation: stateful, plan: plan, logger: parts.logger))
+            }
+            var decoding: any RequestDecoding = validator.plan(for: operation)
+            if let wrap = parts.decoding { decoding = wrap(decoding) }
+            operations.append(
+                CompiledOperation(
+                    operation: operation,
+                    authenticate: AuthenticateStage(
+                        authenticator: parts.authenticator,
+                        operation: operation,
+                        requirement: configuration.access.enforcesSecurity ? access.requirements[index] : nil
+                    ),
+                    meter: MeterStage(meter: parts.meter, operation: operation, plans: plans),
+                    limit: LimitStage(operationId: operation.id, maxBodySize: configuration.maxBodySize),
+                    decode: DecodeStage(
+                        operation: operation,
+                        decoding: decoding,
+                        scope: configuration.validatesRequests
+                            ? RequestValidatorExtension.scope(of: operation, in: model) : nil,
+                        metrics: metrics
+                    ),
+                    respond: RespondStage(
+                        responders: responders, mock: MockResponder(operation: operation, plan: plan)),
+                    checkResponse: responseValidator.map {
+                        ResponseCheckStage(operation: operation, validator: $0, metrics: metrics, logger: parts.logger)
+                    },
+                    metrics: metrics
+                )
+            )
+        }
+        self.operations = operations
+    }
+}
+
+/// The API Gateway request-validator extensions: `x-amazon-apigateway-request-validators` at the root declares
+/// named validators (`validateRequestBody`, `validateRequestParameters`), and `x-amazon-apigateway-request-validator`
+/// picks one for the whole API (root) or one operation.
+enum RequestValidatorExtension {
+    static func scope(of operation: Operation, in model: APIModel) -> RequestValidator.Scope? {
+        let name =
+            operation.extensions["x-amazon-apigateway-request-validator"]?.stringValue
+            ?? model.extensions["x-amazon-apigateway-request-validator"]?.stringValue
+        guard let name else { return RequestValidator.Scope() }
+        guard let validator = model.extensions["x-amazon-apigateway-request-validators"]?[name]?.objectValue else {
+            // A name without a declaration: validate everything rather than nothing.
+            return RequestValidator.Scope()
+        }
+        let body = validator["validateRequestBody"]?.boolValue ?? false
+        let parameters = validator["validateRequestParameters"]?.boolValue ?? false
+        guard body || parameters else { return nil }
+        return RequestValidator.Scope(parameters: parameters, body: body)
+    }
+}

@@ -1,0 +1,72 @@
+public import GatehouseSpec
+import GatehouseValidation
+
+/// Loads a contract with the full rule set and says whether it may be served: the one place where `gatehouse
+/// check`, `gatehouse serve`, `--watch` reloads and `Gateway.serve` read a spec.
+///
+/// The rules: the front end's (structure, references, lint, the gateway extensions), the examples against their
+/// schemas (`example`), the gateway's own error answers against the documented responses (`gateway-errors`), and,
+/// when asked, what the mock engine cannot serve (`mock-integration` and the examples it skips). A contract may be
+/// served when it has an API model and the front end found no error: the other rules describe answers, and
+/// `serve` reports them without refusing.
+public struct ContractLoader: Sendable {
+    public struct Configuration: Sendable {
+        public var frontEnd: SpecFrontEnd.Configuration
+        /// Adds the mock engine's findings (they cost building every mock answer).
+        public var includesMockFindings: Bool
+
+        public init(frontEnd: SpecFrontEnd.Configuration = .init(), includesMockFindings: Bool = false) {
+            self.frontEnd = frontEnd
+            self.includesMockFindings = includesMockFindings
+        }
+    }
+
+    /// A contract as loaded: its model, every diagnostic in source order, and the sources to render them.
+    public struct Loaded: Sendable {
+        public var output: SpecFrontEnd.Output
+        public var model: APIModel? { output.model }
+        public var diagnostics: [Diagnostic] { output.diagnostics }
+        /// Whether the contract may be served (or have code generated from it): a model and no front-end error.
+        public let isServable: Bool
+
+        /// The diagnostics as `gatehouse check` prints them (errors only when `errorsOnly`).
+        public func rendered(errorsOnly: Bool = false) -> String {
+            let shown = errorsOnly ? diagnostics.filter { $0.severity == .error } : diagnostics
+            return TextRenderer(sources: output.sources).render(shown)
+        }
+
+        /// Why the contract at `path` cannot be served, as the CLI prints it: the diagnostics, then
+        /// `error: 'PATH' has errors; fix them (gatehouse check) PURPOSE`.
+        public func refusal(path: String, purpose: String? = nil) -> String {
+            let suffix = purpose.map { " " + $0 } ?? ""
+            return rendered() + "error: '\(path)' has errors; fix them (gatehouse check)\(suffix)\n"
+        }
+    }
+
+    public var configuration: Configuration
+
+    public init(configuration: Configuration = Configuration()) {
+        self.configuration = configuration
+    }
+
+    /// Reads and checks the contract at `path` (`-` is standard input); throws only when it cannot be read.
+    public func load(path: String) throws(SpecFileReader.ReadError) -> Loaded {
+        check(try SpecFrontEnd(configuration: configuration.frontEnd).run(path: path))
+    }
+
+    /// Adds the rules beyond the front end to its output.
+    public func check(_ frontEnd: SpecFrontEnd.Output) -> Loaded {
+        var output = frontEnd
+        let servable = output.model != nil && !output.hasErrors
+        guard let model = output.model else { return Loaded(output: output, isServable: false) }
+        let disabled = configuration.frontEnd.disabledRules
+        var diagnostics = output.diagnostics
+        if !disabled.contains(Rule.example.id) { diagnostics += ExampleChecker(model: model).check() }
+        if !disabled.contains(Rule.gatewayErrors.id) { diagnostics += GatewayErrorChecker(model: model).check() }
+        if configuration.includesMockFindings {
+            diagnostics += MockEngine(model: model).findings.filter { !disabled.contains($0.rule) }
+        }
+        output.diagnostics = diagnostics.sortedByLocation()
+        return Loaded(output: output, isServable: servable)
+    }
+}

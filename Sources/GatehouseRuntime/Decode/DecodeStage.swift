@@ -1,0 +1,51 @@
+import GatehouseSpec
+import GatehouseValidation
+
+/// The decode stage of one operation: reads the parameters and the body once into `DecodedRequest`, which travels
+/// on to the responder, and refuses a request that breaks the contract within the operation's validation scope
+/// (400 listing every issue; 415 for a media type the operation does not take; 413 for a body over the limit).
+struct DecodeStage: GatewayStage {
+    let operation: Operation
+    let decoding: any RequestDecoding
+    /// What is checked (the contract's `x-amazon-apigateway-request-validator` can narrow it); nil checks nothing.
+    let scope: RequestValidator.Scope?
+    let metrics: OperationMetrics
+
+    func process(_ exchange: inout GatewayExchange) async -> GatewayAnswer? {
+        exchange.decoded = decoding.decode(
+            RequestValidator.Request(
+                pathCaptures: exchange.captures,
+                query: exchange.query,
+                headers: decoding.readsHeaders ? exchange.headers.headerFields : contentType(exchange),
+                body: exchange.body
+            ),
+            scope: scope
+        )
+        let issues = exchange.decoded.issues
+        guard !issues.isEmpty else { return nil }
+        metrics.recordValidationFailure(part: "request")
+        return GatewayAnswer(Self.problem(issues, operation: operation), operationId: operation.id)
+    }
+
+    func contentType(_ exchange: GatewayExchange) -> [HeaderField] {
+        guard let value = exchange.headers.joined(.contentType) else { return [] }
+        return [HeaderField(name: "Content-Type", value: value)]
+    }
+
+    static func problem(_ issues: [ValidationIssue], operation: Operation) -> Problem {
+        if let mediaType = issues.first(where: { $0.keyword == "content-type" }) {
+            return Problem(status: 415, title: "Unsupported Media Type", detail: mediaType.message, issues: issues)
+        }
+        if let size = issues.first(where: { $0.keyword == "body-size" }) {
+            return Problem(status: 413, title: "Content Too Large", detail: size.message, issues: issues)
+        }
+        let count = issues.count == 1 ? "1 problem" : "\(issues.count) problems"
+        return Problem(
+            status: 400,
+            title: "Bad Request",
+            detail: "the request does not match the contract of '\(operation.id)': \(count)",
+            type: "https://gatehouse.dev/problems/request-validation",
+            issues: issues
+        )
+    }
+}

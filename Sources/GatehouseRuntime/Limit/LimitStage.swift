@@ -1,0 +1,47 @@
+import HTTPTypes
+import Hummingbird
+import NIOCore
+
+/// The limit stage of one operation: refuses a body over the size limit before reading it when its length says so,
+/// else reads it up to the limit (413 past it), and keeps the bytes for the decode stage. A body that cannot be read
+/// (malformed chunked encoding, a connection cut short) is the client's: 400.
+struct LimitStage: GatewayStage {
+    let operationId: String
+    let maxBodySize: Int
+
+    func process(_ exchange: inout GatewayExchange) async -> GatewayAnswer? {
+        if let length = exchange.headers[.contentLength].flatMap(Int.init), length > maxBodySize {
+            return tooLarge()
+        }
+        guard exchange.hasBody else { return nil }
+        do {
+            let buffer = try await exchange.request.body.collect(upTo: maxBodySize)
+            exchange.body = buffer.readableBytes > 0 ? Array(buffer.readableBytesView) : nil
+            return nil
+        } catch is NIOTooManyBytesError {
+            return tooLarge()
+        } catch {
+            var headers = HTTPFields()
+            headers[.connection] = "close"
+            return GatewayAnswer(
+                Problem(status: 400, title: "Bad Request", detail: "the request body could not be read: \(error)"),
+                operationId: operationId,
+                headers: headers
+            )
+        }
+    }
+
+    func tooLarge() -> GatewayAnswer {
+        var headers = HTTPFields()
+        headers[.connection] = "close"
+        return GatewayAnswer(
+            Problem(
+                status: 413,
+                title: "Content Too Large",
+                detail: "the request body is larger than the limit of \(maxBodySize) bytes"
+            ),
+            operationId: operationId,
+            headers: headers
+        )
+    }
+}

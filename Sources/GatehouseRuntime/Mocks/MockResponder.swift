@@ -1,0 +1,42 @@
+import Foundation
+import GatehouseSpec
+import GatehouseValidation
+import HTTPTypes
+
+/// Answers from the contract: the operation's prepared mock answers (`MockOperationPlan`), chosen by `Accept` and
+/// `Prefer`, or its API Gateway mock integration.
+struct MockResponder: OperationResponder {
+    let operation: GatehouseSpec.Operation
+    let plan: MockOperationPlan
+
+    var source: String { "mock" }
+
+    func respond(to exchange: GatewayExchange) async -> GatewayAnswer? {
+        answer(exchange)
+    }
+
+    func answer(_ exchange: GatewayExchange) -> GatewayAnswer {
+        let headers = exchange.headers
+        var context = MockRequestContext()
+        if plan.integration != nil {
+            context = MockRequestContext(
+                contentType: headers.joined(.contentType),
+                requestId: exchange.requestId,
+                pathParameters: exchange.captures.mapValues { $0.removingPercentEncoding ?? $0 },
+                queryParameters: QueryString.firstValues(exchange.query),
+                headers: headers.headerFields
+            )
+        }
+        let response = plan.respond(
+            accept: headers.joined(.accept), prefer: headers.joined(.prefer), context: context
+        ).response
+        return GatewayAnswer(response, operationId: operation.id)
+    }
+}
+
+extension GatewayAnswer {
+    /// A mock answer as the gateway sends it; its header fields were made when the answer was prepared.
+    init(_ response: MockResponse, operationId: String) {
+        self.init(status: response.status, headers: response.fields, body: response.body, operationId: operationId)
+    }
+}

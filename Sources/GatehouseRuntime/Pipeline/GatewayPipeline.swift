@@ -1,0 +1,128 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+
+/// The request path, in one place. A request moves forward once through stages that each do one job:
+///
+///     route → authenticate → meter → limit → decode → respond → check the response → observe
+///
+/// The route stage is the contract's; the others are the matched operation's own (`CompiledOperation`), prepared
+/// when the contract was loaded. The exchange carries what each stage found to the next; the first stage that
+/// answers ends the request, and every answer gets the request id, the CORS headers, the access-log line and the
+/// metrics.
+struct GatewayPipeline: HTTPResponder {
+    typealias Context = BasicRequestContext
+
+    let box: StateBox
+    let cors: CORSPolicy
+    let accessLog: AccessLog
+    let metrics: GatewayMetrics
+    /// How long a request with a body may take before it is answered with 504.
+    let requestTimeout: Duration
+
+    func respond(to request: Request, context: Context) async throws -> Response {
+        let start = ContinuousClock.now
+        let contract = box.current
+        var exchange = GatewayExchange(request: request, requestId: Self.requestId(from: request.headers[.requestId]))
+        var answer: GatewayAnswer
+        var operation: CompiledOperation?
+        if let routed = await contract.route.process(&exchange) {
+            answer = routed
+        } else {
+            let matched = contract.operations[exchange.operationIndex]
+            operation = matched
+            answer = await run(matched, &exchange)
+        }
+        answer.headers[.requestId] = exchange.requestId
+        if let origin = cors.allowedOrigin(request.headers[.origin]) {
+            answer.headers[.accessControlAllowOrigin] = origin
+            if origin != "*" { answer.headers.append(HTTPField(name: .vary, value: "Origin")) }
+            answer.headers[.accessControlExposeHeaders] = "X-Request-Id, Location, Gatehouse-Contract-Violation"
+        }
+        let duration = ContinuousClock.now - start
+        if let operation {
+            operation.metrics.recordRequest(status: answer.status, duration: duration)
+        } else {
+            metrics.recordRequest(operation: answer.operationId ?? "-", status: answer.status, duration: duration)
+        }
+        accessLog.record(
+            request, status: answer.status, operationId: answer.operationId, requestId: exchange.requestId,
+            duration: duration,
+            redactedQuery: { PresentedCredentials.redactedQuery($0, secretNames: contract.access.secretQueryNames) }
+        )
+        if request.method == .head { answer.body = [] }
+        return Self.makeResponse(answer)
+    }
+
+    /// The stages of the matched operation. Only reading a body can take long (a slow upload), so only a request
+    /// with one pays for the timeout task.
+    func run(_ operation: CompiledOperation, _ exchange: inout GatewayExchange) async -> GatewayAnswer {
+        if let refused = await operation.authenticate.process(&exchange) { return refused }
+        if let refused = await operation.meter.process(&exchange) { return refused }
+        var answer: GatewayAnswer
+        if exchange.hasBody {
+            let admitted = exchange
+            answer = await withTimeout(operationId: operation.id) {
+                var exchange = admitted
+                return await Self.handle(operation, &exchange)
+            }
+        } else {
+            answer = await Self.handle(operation, &exchange)
+        }
+        answer.headers.append(contentsOf: exchange.meteringHeaders)
+        return answer
+    }
+
+    /// limit → decode → respond → check the response.
+    static func handle(_ operation: CompiledOperation, _ exchange: inout GatewayExchange) async -> GatewayAnswer {
+        if let refused = await operation.limit.process(&exchange) { return refused }
+        if let refused = await operation.decode.process(&exchange) { return refused }
+        let (answer, source) = await operation.respond.respond(to: exchange)
+        guard let check = operation.checkResponse else { return answer }
+        return check.check(answer, from: source)
+    }
+
+    /// Answers 504 when the operation takes longer than the configured request timeout.
+    func withTimeout(operationId: String, _ body: @escaping @Sendable () async -> GatewayAnswer) async -> GatewayAnswer
+    {
+        let timeout = requestTimeout
+        return await withTaskGroup(of: GatewayAnswer?.self) { group in
+            group.addTask { await body() }
+            group.addTask {
+                try? await Task.sleep(for: timeout)
+                return nil
+            }
+            defer { group.cancelAll() }
+            while let next = await group.next() {
+                if let answer = next { return answer }
+                if !Task.isCancelled {
+                    return GatewayAnswer(
+                        Problem(
+                            status: 504, title: "Gateway Timeout", detail: "the request took longer than \(timeout)"),
+                        operationId: operationId
+                    )
+                }
+            }
+            return GatewayAnswer(
+                Problem(status: 503, title: "Service Unavailable", detail: "the server is shutting down"))
+        }
+    }
+
+    /// The caller's `X-Request-Id` when it is a sane token (printable, at most 128 characters), else a new UUID.
+    static func requestId(from header: String?) -> String {
+        if let header, !header.isEmpty, header.count <= 128,
+            header.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F })
+        {
+            return header
+        }
+        return UUID().uuidString.lowercased()
+    }
+
+    static func makeResponse(_ answer: GatewayAnswer) -> Response {
+        let status = HTTPResponse.Status(code: answer.status)
+        guard !answer.body.isEmpty else { return Response(status: status, headers: answer.headers) }
+        return Response(
+            status: status, headers: answer.headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))
+    }
+}
