@@ -1,6 +1,6 @@
 import AsyncHTTPClient
 import Foundation
-import GatehouseRuntime
+@testable import GatehouseRuntime
 import GatehouseSpec
 import GatehouseJSON
 import GatehouseStore
@@ -33,6 +33,8 @@ struct RunningGateway {
         keyStore: (any TableStore)? = nil,
         watching: Bool = false,
         logger: Logger? = nil,
+        handlers: OperationHandlers = OperationHandlers(),
+        decoding: (@Sendable (any RequestDecoding) -> any RequestDecoding)? = nil,
         _ body: (RunningGateway) async throws -> T
     ) async throws -> T {
         let output: SpecFrontEnd.Output
@@ -61,7 +63,9 @@ struct RunningGateway {
             logger: logger,
             store: store,
             keyStore: keyStore,
-            watching: watching ? specPath : nil
+            watching: watching ? specPath : nil,
+            handlers: handlers,
+            decoding: decoding
         )
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let server = Task {
