@@ -61,7 +61,7 @@ struct ModelBuilder {
         assignDerivedIds(&operations)
         assignDerivedIds(&webhooks)
 
-        return APIModel(
+        var model = APIModel(
             document: document,
             info: makeInfo(root["info"]?.objectValue ?? JSONObject()),
             servers: servers,
@@ -74,6 +74,10 @@ struct ModelBuilder {
             schemas: makeSchemas(root, at: rootAddress),
             extensions: extensions(of: root)
         )
+        var gateway = GatewayExtensionReader(document: document)
+        gateway.read(into: &model)
+        diagnostics += gateway.diagnostics
+        return model
     }
 
     // MARK: Paths and operations

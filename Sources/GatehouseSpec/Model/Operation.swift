@@ -26,6 +26,9 @@ public struct Operation: Sendable, Hashable {
     public var servers: [Server]
     /// The operation's `x-` extensions, raw.
     public var extensions: JSONObject
+    /// The gateway extensions of the operation, typed: its table, API Gateway parts and resolved credentials (empty
+    /// for webhooks).
+    public var gateway = OperationGateway()
     /// Where the operation object is.
     public var address: NodeAddress
 
