@@ -37,8 +37,8 @@ struct CORSPolicy: Sendable {
                     add(name)
                 }
             }
-            if operation.extensions["x-amazon-apigateway-api-key-required"]?.boolValue == true {
-                add("x-api-key")
+            if operation.gateway.apiKeyRequired {
+                add(SecurityCredential.gatewayKeyHeader)
             }
         }
         return names.joined(separator: ", ")
