@@ -6,8 +6,10 @@ import GatehouseJSON
 enum ContractLoading {
     /// The front end's output for `spec`, whose model is usable; otherwise the diagnostics are printed and the
     /// command exits (64 when the file cannot be read, 1 when it has errors). `purpose` ends the refusal sentence:
-    /// "before serving it".
-    static func load(_ spec: String, purpose: String) throws -> (model: APIModel, output: SpecFrontEnd.Output) {
+    /// "before serving it". Errors of the `deferred` rules do not stop the command: it reports them itself.
+    static func load(_ spec: String, purpose: String, deferring deferred: Set<String> = []) throws -> (
+        model: APIModel, output: SpecFrontEnd.Output
+    ) {
         let output: SpecFrontEnd.Output
         do {
             output = try SpecFrontEnd().run(path: spec)
@@ -15,7 +17,8 @@ enum ContractLoading {
             StandardError.write("error: \(error)\n")
             throw ExitStatus.usageOrIO
         }
-        guard let model = output.model, !output.hasErrors else {
+        let stops = output.diagnostics.contains { $0.severity == .error && !deferred.contains($0.rule) }
+        guard let model = output.model, !stops else {
             StandardError.write(TextRenderer(sources: output.sources).render(output.diagnostics))
             StandardError.write("error: '\(spec)' has errors; fix them (gatehouse check) \(purpose)\n")
             throw ExitStatus.problemsFound
