@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
+import GatehouseJSON
 import GatehouseRuntime
 import GatehouseSpec
-import GatehouseJSON
 
 /// The security and usage-plan options of `gatehouse serve`.
 struct AccessOptions: ParsableArguments {

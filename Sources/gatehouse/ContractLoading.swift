@@ -1,6 +1,6 @@
 import ArgumentParser
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 
 /// Loads the contract a command works from, refusing it (with its diagnostics) when it has errors.
 enum ContractLoading {

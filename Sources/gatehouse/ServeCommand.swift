@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
+import GatehouseJSON
 import GatehouseRuntime
 import GatehouseSpec
-import GatehouseJSON
 import GatehouseStore
 import GatehouseStoreSQLite
 import Logging

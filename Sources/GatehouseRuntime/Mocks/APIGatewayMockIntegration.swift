@@ -1,5 +1,5 @@
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 import GatehouseValidation
 
 /// An operation's `x-amazon-apigateway-integration` of `type: mock`, followed as API Gateway follows it, so an
@@ -71,7 +71,8 @@ struct APIGatewayMockIntegration: Sendable {
             for template in response.responseTemplates {
                 guard let mediaType = MediaTypeName(template.mediaType) else {
                     return fallback(
-                        "response template '\(template.mediaType)' of '\(response.key)' is not a media type and a string")
+                        "response template '\(template.mediaType)' of '\(response.key)' is not a media type and a string"
+                    )
                 }
                 do {
                     templates.append((mediaType, try APIGatewayTemplate(template.text)))

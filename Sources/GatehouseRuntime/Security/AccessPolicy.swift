@@ -1,5 +1,5 @@
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 
 /// What each operation of a contract asks of a caller, as the API model resolved it (`Operation.gateway.credentials`):
 /// its security requirements as alternatives (OR) of credentials (AND), the managed-gateway API-key flag folded in,

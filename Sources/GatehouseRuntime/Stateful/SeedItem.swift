@@ -1,5 +1,5 @@
-public import GatehouseSpec
 public import GatehouseJSON
+public import GatehouseSpec
 
 /// One item to seed into a mock table, and where it was written (for messages).
 public struct SeedItem: Sendable {

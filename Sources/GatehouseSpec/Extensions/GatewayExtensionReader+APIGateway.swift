@@ -58,7 +58,11 @@ extension GatewayExtensionReader {
                         at: at.appending(flag.key))
                     continue
                 }
-                if flag.key == "validateRequestBody" { validator.validatesBody = on } else { validator.validatesParameters = on }
+                if flag.key == "validateRequestBody" {
+                    validator.validatesBody = on
+                } else {
+                    validator.validatesParameters = on
+                }
             }
             validators.append(validator)
         }
@@ -207,7 +211,8 @@ extension GatewayExtensionReader {
         guard let value else { return [] }
         guard let members = value.objectValue else {
             report(
-                .apiGatewayExtension, "'\(address.pointer.tokens.last ?? "")' of \(owner) must map media types to templates",
+                .apiGatewayExtension,
+                "'\(address.pointer.tokens.last ?? "")' of \(owner) must map media types to templates",
                 at: address)
             return []
         }

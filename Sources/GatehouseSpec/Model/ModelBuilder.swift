@@ -1,4 +1,5 @@
 import GatehouseJSON
+
 /// Builds the `APIModel` from a loaded document.
 ///
 /// It is tolerant: a piece the structure checker already reported (a broken `$ref`, a wrong type) is skipped, so the

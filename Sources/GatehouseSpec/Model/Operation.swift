@@ -1,4 +1,5 @@
 public import GatehouseJSON
+
 /// One operation: a method on a path, with everything that applies to it already merged and resolved.
 public struct Operation: Sendable, Hashable {
     /// The `operationId`, or one derived deterministically from the method and path (`getPetsByPetId`).

@@ -1,5 +1,5 @@
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 
 /// Which statuses the gateway answers an operation with by itself, and sample problem documents of each, shaped as
 /// GatehouseRuntime sends them (its `Gatekeeper`, `GatewayResponder` and usage-plan answers).

@@ -1,5 +1,5 @@
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 
 extension DocsPageBuilder {
     func securityScheme(_ scheme: SecurityScheme) -> DocsSecurityScheme {
