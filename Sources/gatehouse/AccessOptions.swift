@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
+import GatehouseJSON
 import GatehouseRuntime
 import GatehouseSpec
-import GatehouseJSON
 
 /// The security and usage-plan options of `gatehouse serve`.
 struct AccessOptions: ParsableArguments {
@@ -57,9 +57,7 @@ struct AccessOptions: ParsableArguments {
             configuration.anonymousThrottle = Throttle(
                 rate: anonymousRate, burst: anonymousBurst ?? Int(anonymousRate.rounded(.up)))
         }
-        do {
-            _ = try UsagePlans(model: model)
-        } catch {
+        if let error = model.gateway.usagePlansError {
             Self.report(error, root: model.document.root) {
                 model.document.location(of: model.document.rootAddress($0))
             }
@@ -132,9 +130,9 @@ struct AccessOptions: ParsableArguments {
     /// One line for the banner: what is enforced and which plans meter keys.
     func summary(model: APIModel, configuration: AccessConfiguration) -> String {
         let secured = model.operations.filter {
-            !$0.allowsAnonymous || $0.extensions["x-amazon-apigateway-api-key-required"]?.boolValue == true
+            !$0.allowsAnonymous || $0.gateway.apiKeyRequired
         }.count
-        let plans = configuration.usagePlans ?? (try? UsagePlans(model: model)) ?? UsagePlans()
+        let plans = configuration.usagePlans ?? model.gateway.usagePlans
         let names = plans.plans.keys.sorted().map { $0 == plans.defaultPlan ? "\($0) (default)" : $0 }
         let security =
             configuration.enforcesSecurity

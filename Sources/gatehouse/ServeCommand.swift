@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
+import GatehouseJSON
 import GatehouseRuntime
 import GatehouseSpec
-import GatehouseJSON
 import GatehouseStore
 import GatehouseStoreSQLite
 import Logging
@@ -106,7 +106,8 @@ struct ServeCommand: AsyncParsableCommand {
         // A reader of the banner or the logs that goes away (`gatehouse serve … | head -3`) must not stop the
         // server: the text is lost, the serving goes on. Sockets are written without SIGPIPE either way.
         signal(SIGPIPE, SIG_IGN)
-        let (model, _) = try ContractLoading.load(spec, purpose: "before serving it")
+        // AccessOptions reports unusable usage plans in its own words (and refuses them).
+        let (model, _) = try ContractLoading.load(spec, purpose: "before serving it", deferring: [Rule.usagePlans.id])
         let format = logFormat
         let level = Logger.Level(rawValue: logLevel) ?? .info
         LoggingSystem.bootstrap { label in

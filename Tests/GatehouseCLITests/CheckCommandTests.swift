@@ -1,6 +1,6 @@
 import Foundation
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 import Testing
 
 struct CheckCommandTests {
@@ -49,6 +49,34 @@ struct CheckCommandTests {
                 ["check", "--strict", "--disable", "empty-paths", "-"], stdin: Self.warningOnly
             )
             .status == 0)
+    }
+
+    @Test func malformedUsagePlansAreErrorsOfCheckAtTheirLine() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gatehouse-check-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let spec = """
+            openapi: 3.1.0
+            info: {title: Plans, version: '1'}
+            paths: {}
+            x-gatehouse-usage-plans:
+              default: gold
+              plans:
+                free:
+                  throttle: {rate: -1}
+                  quota: {limit: 10, period: YEAR}
+            """
+        try spec.write(toFile: "\(directory)/plans.yaml", atomically: true, encoding: .utf8)
+        let result = try await GatehouseProcess.run(["check", "plans.yaml"], in: directory)
+        #expect(result.status == 1)
+        #expect(
+            result.stderr.split(separator: "\n").filter { $0.contains("error:") } == [
+                "plans.yaml:5:12: error: no plan named 'gold' [usage-plans]",
+                "plans.yaml:8:24: error: must be a number of requests per second above 0 (at most 1000000) [usage-plans]",
+                "plans.yaml:9:34: error: must be DAY, WEEK or MONTH [usage-plans]",
+            ])
+        #expect(
+            result.stderr.contains("plans.yaml:8:24: note: at '#/x-gatehouse-usage-plans/plans/free/throttle/rate'\n"))
     }
 
     /// The pet store's errors as they were documented before they became problem documents.

@@ -1,7 +1,7 @@
 import Foundation
 import GatehouseCodegen
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 import Testing
 
 /// The generated page, read back as a browser would: valid HTML, every anchor, nothing loaded from elsewhere.
@@ -99,19 +99,20 @@ import Testing
                 openapi: 3.1.0
                 info: {title: Plans, version: '1'}
                 x-gatehouse-usage-plans:
-                  free:
-                    description: For trying things out.
-                    throttle: {rate: 5, burst: 10}
-                    quota: {limit: 1000, period: day}
-                  pro:
-                    throttle: {rate: 100, burst: 200}
+                  plans:
+                    free:
+                      description: For trying things out.
+                      throttle: {rate: 5, burst: 10}
+                      quota: {limit: 1000, period: DAY}
+                    pro:
+                      throttle: {rate: 100, burst: 200}
                 paths: {}
                 """)
         let html = try DocsTestSupport.page(model)
         #expect(html.contains("<h2 id=\"usage-plans\">Usage plans</h2>"))
         #expect(html.contains("<h3>free</h3><p>For trying things out.</p>"))
         #expect(html.contains("<tr><td>throttle.rate</td><td>5</td></tr>"))
-        #expect(html.contains("<tr><td>quota.period</td><td>day</td></tr>"))
+        #expect(html.contains("<tr><td>quota.period</td><td>DAY</td></tr>"))
         #expect(html.contains("<tr><td>throttle.burst</td><td>200</td></tr>"))
     }
 

@@ -40,9 +40,9 @@ public final class CompiledContract: Sendable {
             metricsPath: configuration.metricsPath,
             metrics: parts.metrics
         )
-        // `gatehouse serve` reports a malformed `x-gatehouse-usage-plans` before it starts; a reload with one meters
-        // nothing rather than failing every request.
-        let plans = configuration.access.usagePlans ?? (try? UsagePlans(model: model)) ?? UsagePlans()
+        // `gatehouse serve` refuses a malformed `x-gatehouse-usage-plans` before it starts (`check` reports it at its
+        // line); the model holds no plans then, so a reload with one meters nothing rather than failing every request.
+        let plans = configuration.access.usagePlans ?? model.gateway.usagePlans
         let access = AccessPolicy(model: model, plans: plans)
         self.access = access
         let validator = RequestValidator(model: model, bodies: .init(maxBodyBytes: configuration.maxBodySize))
@@ -70,15 +70,15 @@ public final class CompiledContract: Sendable {
                     authenticate: AuthenticateStage(
                         authenticator: parts.authenticator,
                         operation: operation,
-                        requirement: configuration.access.enforcesSecurity ? access.requirements[index] : nil
+                        requirement: configuration.access.enforcesSecurity
+                            ? access.requirements[index].map(Authenticator.Requirement.init) : nil
                     ),
                     meter: MeterStage(meter: parts.meter, operation: operation, plans: plans),
                     limit: LimitStage(operationId: operation.id, maxBodySize: configuration.maxBodySize),
                     decode: DecodeStage(
                         operation: operation,
                         decoding: decoding,
-                        scope: configuration.validatesRequests
-                            ? RequestValidatorExtension.scope(of: operation, in: model) : nil,
+                        scope: configuration.validatesRequests ? RequestValidator.Scope(operation) : nil,
                         metrics: metrics
                     ),
                     respond: RespondStage(
@@ -94,22 +94,15 @@ public final class CompiledContract: Sendable {
     }
 }
 
-/// The API Gateway request-validator extensions: `x-amazon-apigateway-request-validators` at the root declares
-/// named validators (`validateRequestBody`, `validateRequestParameters`), and `x-amazon-apigateway-request-validator`
-/// picks one for the whole API (root) or one operation.
-enum RequestValidatorExtension {
-    static func scope(of operation: Operation, in model: APIModel) -> RequestValidator.Scope? {
-        let name =
-            operation.extensions["x-amazon-apigateway-request-validator"]?.stringValue
-            ?? model.extensions["x-amazon-apigateway-request-validator"]?.stringValue
-        guard let name else { return RequestValidator.Scope() }
-        guard let validator = model.extensions["x-amazon-apigateway-request-validators"]?[name]?.objectValue else {
-            // A name without a declaration: validate everything rather than nothing.
-            return RequestValidator.Scope()
+extension RequestValidator.Scope {
+    /// What the operation's API Gateway request validator checks (`x-amazon-apigateway-request-validator`): all of
+    /// the request when it names none; nil when the named one checks nothing.
+    init?(_ operation: Operation) {
+        guard let validator = operation.gateway.requestValidator else {
+            self.init()
+            return
         }
-        let body = validator["validateRequestBody"]?.boolValue ?? false
-        let parameters = validator["validateRequestParameters"]?.boolValue ?? false
-        guard body || parameters else { return nil }
-        return RequestValidator.Scope(parameters: parameters, body: body)
+        guard validator.validatesBody || validator.validatesParameters else { return nil }
+        self.init(parameters: validator.validatesParameters, body: validator.validatesBody)
     }
 }

@@ -14,10 +14,17 @@ public struct ContractLoader: Sendable {
         public var frontEnd: SpecFrontEnd.Configuration
         /// Adds the mock engine's findings (they cost building every mock answer).
         public var includesMockFindings: Bool
+        /// Rules whose errors do not stop serving: the caller reports them itself (`serve` words a malformed usage
+        /// plan its own way).
+        public var deferredRules: Set<String>
 
-        public init(frontEnd: SpecFrontEnd.Configuration = .init(), includesMockFindings: Bool = false) {
+        public init(
+            frontEnd: SpecFrontEnd.Configuration = .init(), includesMockFindings: Bool = false,
+            deferredRules: Set<String> = []
+        ) {
             self.frontEnd = frontEnd
             self.includesMockFindings = includesMockFindings
+            self.deferredRules = deferredRules
         }
     }
 
@@ -57,7 +64,10 @@ public struct ContractLoader: Sendable {
     /// Adds the rules beyond the front end to its output.
     public func check(_ frontEnd: SpecFrontEnd.Output) -> Loaded {
         var output = frontEnd
-        let servable = output.model != nil && !output.hasErrors
+        let deferred = configuration.deferredRules
+        let servable =
+            output.model != nil
+            && !output.diagnostics.contains { $0.severity == .error && !deferred.contains($0.rule) }
         guard let model = output.model else { return Loaded(output: output, isServable: false) }
         let disabled = configuration.frontEnd.disabledRules
         var diagnostics = output.diagnostics

@@ -1,4 +1,5 @@
 import Foundation
+import GatehouseSpec
 
 /// A quota period's start, end (the next period's start) and label.
 typealias QuotaWindow = (start: Date, end: Date, label: String)

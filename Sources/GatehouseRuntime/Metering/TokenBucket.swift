@@ -1,4 +1,5 @@
 import Foundation
+import GatehouseSpec
 
 /// A token bucket: holds up to `burst` tokens, refilled at `rate` per second; a request takes one.
 struct TokenBucket: Sendable {

@@ -1,6 +1,6 @@
 import Foundation
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 public import GatehouseStore
 
 /// Request counters in the store's reserved `gatehouse_usage` table, written in batches by `UsageMeter`: one item
@@ -23,7 +23,7 @@ public struct UsageCounters: Sendable {
 
     /// A counter's total, 0 when it does not exist yet.
     func read(key: String, period: String) async throws -> Int {
-        let item: GatehouseJSON.JSONObject?
+        let item: JSONObject?
         do {
             item = try await store.getItem(table: Self.table.name, key: ItemKey(.string(key), .string(period)))
         } catch let error as TableStoreError where error.code == .tableNotFound {
@@ -34,7 +34,7 @@ public struct UsageCounters: Sendable {
 
     /// Adds to a counter atomically (creating the table on first use); returns its new total.
     func add(_ amount: Int, key: String, period: String) async throws -> Int {
-        let item: GatehouseJSON.JSONObject
+        let item: JSONObject
         do {
             item = try await store.updateItem(
                 table: Self.table.name, key: ItemKey(.string(key), .string(period)),

@@ -1,4 +1,5 @@
 import Foundation
+import GatehouseSpec
 import Logging
 import ServiceLifecycle
 

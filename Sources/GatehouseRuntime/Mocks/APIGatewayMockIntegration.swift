@@ -1,5 +1,5 @@
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 import GatehouseValidation
 
 /// An operation's `x-amazon-apigateway-integration` of `type: mock`, followed as API Gateway follows it, so an
@@ -38,17 +38,14 @@ struct APIGatewayMockIntegration: Sendable {
     /// regular expressions run once at start rather than per request.
     let selection: [Int]
 
-    static let extensionKey = "x-amazon-apigateway-integration"
-
     /// The integration of `operation` when it is a mock the engine can follow; nil (with a warning when there is an
-    /// integration) otherwise.
+    /// integration) otherwise. It is built from the integration the front end read (`Operation.gateway.integration`),
+    /// which left out what is malformed and reported it.
     static func make(for operation: Operation, builder: MockPlanBuilder, findings: inout [Diagnostic])
         -> APIGatewayMockIntegration?
     {
-        guard let raw = operation.extensions[extensionKey]?.objectValue,
-            raw["type"]?.stringValue?.lowercased() == "mock"
-        else { return nil }
-        let address = operation.address.appending(extensionKey)
+        guard let integration = operation.gateway.integration, integration.isMock else { return nil }
+        let address = integration.address
         func fallback(_ reason: String) -> APIGatewayMockIntegration? {
             findings.append(
                 builder.warning(
@@ -58,40 +55,38 @@ struct APIGatewayMockIntegration: Sendable {
             return nil
         }
         var requestTemplates: [(String, APIGatewayTemplate)] = []
-        for member in raw["requestTemplates"]?.objectValue ?? JSONObject() {
-            guard let text = member.value.stringValue else {
-                return fallback("request template '\(member.key)' is not a string")
-            }
+        for template in integration.requestTemplates {
             do {
-                let essence = MediaTypeName(member.key)?.essence ?? member.key.lowercased()
-                requestTemplates.append((essence, try APIGatewayTemplate(text)))
+                let essence = MediaTypeName(template.mediaType)?.essence ?? template.mediaType.lowercased()
+                requestTemplates.append((essence, try APIGatewayTemplate(template.text)))
             } catch {
-                return fallback("its request template '\(member.key)' uses \(error.what)")
+                return fallback("its request template '\(template.mediaType)' uses \(error.what)")
             }
         }
         var responses: [IntegrationResponse] = []
         var patterns: [(index: Int, regex: Regex<AnyRegexOutput>)] = []
         var defaultIndex = -1
-        for member in raw["responses"]?.objectValue ?? JSONObject() {
-            guard let object = member.value.objectValue else { continue }
+        for response in integration.responses {
             var templates: [(MediaTypeName, APIGatewayTemplate)] = []
-            for template in object["responseTemplates"]?.objectValue ?? JSONObject() {
-                guard let mediaType = MediaTypeName(template.key), let text = template.value.stringValue else {
+            for template in response.responseTemplates {
+                guard let mediaType = MediaTypeName(template.mediaType) else {
                     return fallback(
-                        "response template '\(template.key)' of '\(member.key)' is not a media type and a string")
+                        "response template '\(template.mediaType)' of '\(response.key)' is not a media type and a string"
+                    )
                 }
                 do {
-                    templates.append((mediaType, try APIGatewayTemplate(text)))
+                    templates.append((mediaType, try APIGatewayTemplate(template.text)))
                 } catch {
-                    return fallback("its response template '\(template.key)' of '\(member.key)' uses \(error.what)")
+                    return fallback(
+                        "its response template '\(template.mediaType)' of '\(response.key)' uses \(error.what)")
                 }
             }
             var headers: [(String, HeaderValue)] = []
-            for parameter in object["responseParameters"]?.objectValue ?? JSONObject() {
+            for parameter in response.responseParameters {
                 let prefix = "method.response.header."
-                let source = parameter.value.stringValue ?? ""
-                guard parameter.key.hasPrefix(prefix) else { continue }
-                let name = String(parameter.key.dropFirst(prefix.count))
+                let source = parameter.value
+                guard parameter.name.hasPrefix(prefix) else { continue }
+                let name = String(parameter.name.dropFirst(prefix.count))
                 if source.count >= 2, source.hasPrefix("'"), source.hasSuffix("'") {
                     headers.append((name, .constant(String(source.dropFirst().dropLast()))))
                 } else if source == "context.requestId" {
@@ -101,15 +96,15 @@ struct APIGatewayMockIntegration: Sendable {
                         builder.warning(
                             "mock-integration",
                             "header '\(name)' of the mock integration of '\(operation.id)' maps '\(source)', which a mock has no value for; it is not sent",
-                            at: address.appending("responses").appending(member.key)))
+                            at: response.address))
                 }
             }
-            let status = object["statusCode"].flatMap(Self.statusCode)
             let index = responses.count
             responses.append(
-                IntegrationResponse(key: member.key, status: status, headers: headers, templates: templates))
-            let pattern = object["selectionPattern"]?.stringValue ?? member.key
-            if member.key == "default" && object["selectionPattern"] == nil {
+                IntegrationResponse(
+                    key: response.key, status: response.statusCode, headers: headers, templates: templates))
+            let pattern = response.selectionPattern ?? response.key
+            if response.key == "default" && response.selectionPattern == nil {
                 defaultIndex = index
             } else if let regex = try? Regex(pattern) {
                 patterns.append((index, regex))
@@ -124,10 +119,10 @@ struct APIGatewayMockIntegration: Sendable {
                 selection[code] = match.index
             }
         }
-        let integration = APIGatewayMockIntegration(
+        let mock = APIGatewayMockIntegration(
             operationId: operation.id, requestTemplates: requestTemplates, responses: responses, selection: selection)
-        integration.check(against: operation, at: address, builder: builder, findings: &findings)
-        return integration
+        mock.check(against: operation, at: address, builder: builder, findings: &findings)
+        return mock
     }
 
     /// A status from `200`, `"200"` or `200.0`.

@@ -1,6 +1,6 @@
 import Foundation
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 
 /// CORS as configured by `--cors ORIGIN…`: which origins may call, and the preflight answer built from what the
 /// contract declares for the path (its methods and its header parameters).
@@ -37,8 +37,8 @@ struct CORSPolicy: Sendable {
                     add(name)
                 }
             }
-            if operation.extensions["x-amazon-apigateway-api-key-required"]?.boolValue == true {
-                add("x-api-key")
+            if operation.gateway.apiKeyRequired {
+                add(SecurityCredential.gatewayKeyHeader)
             }
         }
         return names.joined(separator: ", ")

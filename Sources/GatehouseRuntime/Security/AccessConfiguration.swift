@@ -1,4 +1,5 @@
 public import Foundation
+public import GatehouseSpec
 
 /// How the gateway checks callers and meters them: whether the contract's security is enforced, the answer style
 /// of refusals, bearer-token verification, the usage plans and the clock they run on.

@@ -6,12 +6,12 @@ struct AuthenticateStage: GatewayStage {
     let authenticator: Authenticator
     let operation: Operation
     /// The alternatives (OR) of credentials (AND); nil when nothing is checked (no security, or `--no-auth`).
-    let requirement: [[AccessPolicy.Credential]]?
+    let requirement: Authenticator.Requirement?
 
     func process(_ exchange: inout GatewayExchange) async -> GatewayAnswer? {
         guard let requirement else { return nil }
         let presented = PresentedCredentials(headers: exchange.headers, query: exchange.query)
-        switch await authenticator.authenticate(presented, alternatives: requirement, operation: operation) {
+        switch await authenticator.authenticate(presented, requirement: requirement, operation: operation) {
         case .caller(let caller):
             exchange.caller = caller
             return nil

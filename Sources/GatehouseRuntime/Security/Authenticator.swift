@@ -39,19 +39,41 @@ final class Authenticator: Sendable {
         case unsupported
     }
 
+    /// An operation's security requirement, prepared when the contract is loaded.
+    struct Requirement: Sendable {
+        /// The alternatives as declared, for messages.
+        let alternatives: [[AccessPolicy.Credential]]
+        /// The same, the anonymous one (if any) last: a caller who presents a key is metered by its plan.
+        let checkingOrder: [[AccessPolicy.Credential]]
+        /// Every API key the alternatives name, once.
+        let keys: [(name: String, location: ParameterLocation)]
+
+        init(_ alternatives: [[AccessPolicy.Credential]]) {
+            self.alternatives = alternatives
+            self.checkingOrder = alternatives.sorted { !$0.isEmpty && $1.isEmpty }
+            var keys: [(name: String, location: ParameterLocation)] = []
+            for credential in alternatives.joined() {
+                guard case .apiKey(let name, let location) = credential,
+                    !keys.contains(where: { $0.name == name && $0.location == location })
+                else { continue }
+                keys.append((name, location))
+            }
+            self.keys = keys
+        }
+    }
+
     func authenticate(
-        _ request: PresentedCredentials, alternatives: [[AccessPolicy.Credential]], operation: GatehouseSpec.Operation
+        _ request: PresentedCredentials, requirement: Requirement, operation: GatehouseSpec.Operation
     ) async -> Authentication {
         // A second key header is a smuggling attempt (a proxy may check one and the gateway another): refused
         // before anything else, whichever alternative would pass.
-        for credential in Set(alternatives.joined()) {
-            if case .apiKey(let name, let location) = credential, values(of: name, in: location, request).count > 1 {
-                return .refused(smuggled(name: name, location: location, operation: operation))
-            }
+        for (name, location) in requirement.keys where values(of: name, in: location, request).count > 1 {
+            return .refused(smuggled(name: name, location: location, operation: operation))
         }
+        let alternatives = requirement.alternatives
         var checks: [AccessPolicy.Credential: Check] = [:]
         var failures: [Check] = []
-        for alternative in alternatives.sorted(by: { !$0.isEmpty && $1.isEmpty }) {
+        for alternative in requirement.checkingOrder {
             guard !alternative.isEmpty else { return .caller(.anonymous) }
             var key: APIKey?
             var satisfied = true

@@ -1,5 +1,5 @@
-public import GatehouseSpec
 public import GatehouseJSON
+public import GatehouseSpec
 
 /// One item to seed into a mock table, and where it was written (for messages).
 public struct SeedItem: Sendable {
@@ -17,32 +17,15 @@ public struct SeedItem: Sendable {
     }
 
     /// The items of the contract's top-level `x-gatehouse-seed`: an object whose members name mock tables and hold
-    /// arrays of items, `{todos: [{id: 1, title: Milk}, …]}`.
+    /// arrays of items, `{todos: [{id: 1, title: Milk}, …]}`. They were read when the model was built
+    /// (`APIModel.gateway.seeds`); the problems are the front end's `gateway-seed` diagnostics of their shape.
     public static func fromContract(_ model: APIModel) -> (items: [SeedItem], problems: [SeedProblem]) {
-        guard let seed = model.extensions["x-gatehouse-seed"] else { return ([], []) }
         let document = model.document
-        let root = document.rootAddress().appending("x-gatehouse-seed")
-        let place = { (address: NodeAddress) in document.location(of: address).description }
-        guard let tables = seed.objectValue else {
-            return ([], [SeedProblem(place(root), "'x-gatehouse-seed' must map table names to arrays of items")])
+        let items = model.gateway.seeds.map { seed in
+            SeedItem(table: seed.table, item: seed.item, origin: document.location(of: seed.address).description)
         }
-        var items: [SeedItem] = []
-        var problems: [SeedProblem] = []
-        for member in tables {
-            let tableAddress = root.appending(member.key)
-            guard let array = member.value.arrayValue else {
-                problems.append(
-                    SeedProblem(place(tableAddress), "the seed of table '\(member.key)' must be an array of items"))
-                continue
-            }
-            for (index, value) in array.enumerated() {
-                let address = tableAddress.appending(index)
-                guard let object = value.objectValue else {
-                    problems.append(SeedProblem(place(address), "a seed item must be an object"))
-                    continue
-                }
-                items.append(SeedItem(table: member.key, item: object, origin: place(address)))
-            }
+        let problems = model.gateway.diagnostics.filter { $0.rule == Rule.gatewaySeed.id }.map { diagnostic in
+            SeedProblem(diagnostic.location?.description ?? document.rootFile, diagnostic.message)
         }
         return (items, problems)
     }

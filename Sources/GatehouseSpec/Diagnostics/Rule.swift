@@ -43,6 +43,16 @@ extension Rule {
         "gateway-errors", .warning,
         "a response documented for a status the gateway answers itself does not accept its problem document")
     public static let fileSize = Rule("file-size", .error, "a file is larger than the size limit")
+    // The gateway extensions.
+    public static let usagePlans = Rule(
+        "usage-plans", .error, "'x-gatehouse-usage-plans' is malformed, so the gateway cannot meter with it")
+    public static let gatewayTable = Rule(
+        "gateway-table", .warning, "an operation's 'x-gatehouse-table' is malformed; the gateway ignores what is wrong")
+    public static let gatewaySeed = Rule(
+        "gateway-seed", .error, "'x-gatehouse-seed' is malformed or names a table no operation maps to")
+    public static let apiGatewayExtension = Rule(
+        "apigateway-extension", .warning,
+        "an 'x-amazon-apigateway-*' extension is malformed; the gateway ignores what is wrong")
 
     // Recorded traffic (`gatehouse validate`).
     public static let traffic = Rule("traffic", .error, "a traffic file or one of its exchanges is malformed")
@@ -60,7 +70,8 @@ extension Rule {
     public static let all: [Rule] = [
         .syntax, .fileSize, .duplicateKey, .version, .structure, .unresolvedRef, .refCycle, .remoteRef, .pathParams,
         .duplicateOperationId, .duplicateParameter, .pathCollision, .undefinedSecurityScheme, .noSuccessResponse,
-        .mediaType, .emptyPaths, .example, .gatewayErrors, .traffic, .unknownRoute, .requestContract, .responseContract,
+        .mediaType, .emptyPaths, .example, .gatewayErrors, .usagePlans, .gatewayTable, .gatewaySeed,
+        .apiGatewayExtension, .traffic, .unknownRoute, .requestContract, .responseContract,
         .codegenFallback,
     ]
 

@@ -14,5 +14,6 @@ enum LintRules {
         NoSuccessResponseRule(),
         MediaTypeRule(),
         EmptyPathsRule(),
+        SeedTableRule(),
     ]
 }

@@ -25,6 +25,8 @@ public struct APIModel: Sendable {
     public var schemas: [NamedSchema]
     /// The root's `x-` extensions, raw.
     public var extensions: JSONObject
+    /// The gateway extensions of the root, typed (each operation's are `Operation.gateway`).
+    public var gateway = GatewayExtensions()
 
     public var version: OpenAPIVersion { document.version }
 

@@ -1,4 +1,5 @@
 import GatehouseJSON
+
 /// Builds the `APIModel` from a loaded document.
 ///
 /// It is tolerant: a piece the structure checker already reported (a broken `$ref`, a wrong type) is skipped, so the
@@ -61,7 +62,7 @@ struct ModelBuilder {
         assignDerivedIds(&operations)
         assignDerivedIds(&webhooks)
 
-        return APIModel(
+        var model = APIModel(
             document: document,
             info: makeInfo(root["info"]?.objectValue ?? JSONObject()),
             servers: servers,
@@ -74,6 +75,10 @@ struct ModelBuilder {
             schemas: makeSchemas(root, at: rootAddress),
             extensions: extensions(of: root)
         )
+        var gateway = GatewayExtensionReader(document: document)
+        gateway.read(into: &model)
+        diagnostics += gateway.diagnostics
+        return model
     }
 
     // MARK: Paths and operations

@@ -1,4 +1,5 @@
 public import GatehouseJSON
+
 /// One operation: a method on a path, with everything that applies to it already merged and resolved.
 public struct Operation: Sendable, Hashable {
     /// The `operationId`, or one derived deterministically from the method and path (`getPetsByPetId`).
@@ -26,6 +27,9 @@ public struct Operation: Sendable, Hashable {
     public var servers: [Server]
     /// The operation's `x-` extensions, raw.
     public var extensions: JSONObject
+    /// The gateway extensions of the operation, typed: its table, API Gateway parts and resolved credentials (empty
+    /// for webhooks).
+    public var gateway = OperationGateway()
     /// Where the operation object is.
     public var address: NodeAddress
 

@@ -1,5 +1,5 @@
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 
 /// Which statuses the gateway answers an operation with by itself, and sample problem documents of each, shaped as
 /// GatehouseRuntime sends them (its `Gatekeeper`, `GatewayResponder` and usage-plan answers).
@@ -51,46 +51,36 @@ extension GatewayErrorChecker {
         case other
     }
 
+    /// From the credentials the front end resolved (`Operation.gateway.credentials`, as the runtime enforces them).
     func credentials(of operation: GatehouseSpec.Operation) -> Set<Credential>? {
-        var alternatives: [[Credential]] = []
-        if let security = operation.security, !security.isEmpty {
-            alternatives = security.map { requirement in requirement.schemes.map { credential($0.scheme) } }
-        }
-        // The managed-gateway flag asks for an API key on top of every alternative.
-        if operation.extensions["x-amazon-apigateway-api-key-required"]?.boolValue == true {
-            alternatives = (alternatives.isEmpty ? [[]] : alternatives).map { $0 + [.apiKey] }
-        }
-        guard !alternatives.isEmpty, !alternatives.contains(where: \.isEmpty) else { return nil }
-        return Set(alternatives.joined())
+        guard let alternatives = operation.gateway.credentials, !alternatives.isEmpty,
+            !alternatives.contains(where: \.isEmpty)
+        else { return nil }
+        return Set(alternatives.joined().map(kind))
     }
 
-    func credential(_ schemeName: String) -> Credential {
-        switch model.securityScheme(named: schemeName)?.kind {
-        case .apiKey(_, let location): return location == .path ? .other : .apiKey
-        case .http, .oauth2, .openIdConnect: return .http
-        case .mutualTLS, nil: return .other
+    /// The kind of a credential: an HTTP scheme the gateway does not check is still answered as HTTP auth.
+    func kind(_ credential: SecurityCredential) -> Credential {
+        switch credential {
+        case .apiKey: return .apiKey
+        case .bearer, .basic: return .http
+        case .unsupported(let scheme):
+            if case .http? = model.securityScheme(named: scheme)?.kind { return .http }
+            return .other
         }
     }
 
     /// Whether a usage plan can refuse a call: the contract declares plans with a throttle or quota and the
     /// operation takes an API key (keys are metered by their plan), or it declares a throttle for anonymous calls.
     func isMetered(_ operation: GatehouseSpec.Operation) -> Bool {
-        guard let plans = model.extensions["x-gatehouse-usage-plans"]?.objectValue else { return false }
-        if plans["anonymous"]?.objectValue?["throttle"] != nil { return true }
-        let limited = plans["plans"]?.objectValue?.contains { member in
-            guard let plan = member.value.objectValue else { return false }
-            return plan["throttle"] != nil || plan["quota"] != nil || plan["operations"] != nil
-        }
-        guard limited == true else { return false }
-        return takesAPIKey(operation)
+        let plans = model.gateway.usagePlans
+        if plans.anonymous != nil { return true }
+        return plans.plans.values.contains(where: \.isLimited) && takesAPIKey(operation)
     }
 
     /// Whether a caller may present an API key: one of the operation's alternatives names one.
     func takesAPIKey(_ operation: GatehouseSpec.Operation) -> Bool {
-        let takesKey = operation.security?.contains { requirement in
-            requirement.schemes.contains { credential($0.scheme) == .apiKey }
-        }
-        return takesKey == true || operation.extensions["x-amazon-apigateway-api-key-required"]?.boolValue == true
+        operation.gateway.takesAPIKey
     }
 
     // MARK: Samples

@@ -1,5 +1,5 @@
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 
 extension DocsPageBuilder {
     func securityScheme(_ scheme: SecurityScheme) -> DocsSecurityScheme {
@@ -65,36 +65,42 @@ extension DocsPageBuilder {
         }
     }
 
-    /// The usage plans of `x-gatehouse-usage-plans` (an object of plans by name, or an array of plans with a
-    /// `name`), each with its fields flattened to `throttle.rate`-style names, whatever fields the plans use.
+    /// The usage plans of `x-gatehouse-usage-plans` as the front end read them, by name, each with its limits
+    /// (`throttle.rate`, `quota.period`, `operations.deleteList.throttle.rate`) and the default plan and anonymous
+    /// throttle as plans' notes.
     func usagePlans() -> [DocsUsagePlan] {
-        guard let declared = model.extensions["x-gatehouse-usage-plans"] else { return [] }
-        var plans: [(String, JSONValue)] = []
-        switch declared {
-        case .object(let object): plans = object.map { ($0.key, $0.value) }
-        case .array(let values):
-            plans = values.enumerated().map { ($1["name"]?.stringValue ?? "plan \($0 + 1)", $1) }
-        default: return []
+        let declared = model.gateway.usagePlans
+        var plans: [DocsUsagePlan] = []
+        if let anonymous = declared.anonymous {
+            plans.append(
+                DocsUsagePlan(
+                    name: "anonymous", descriptionHTML: markdown("Calls without an API key share it.", headingLevel: 4),
+                    fields: Self.fields(anonymous, prefix: "throttle")))
         }
-        return plans.prefix(200).map { name, value in
+        for name in declared.plans.keys.sorted() {
+            guard let plan = declared.plans[name] else { continue }
             var fields: [DocsUsagePlan.Field] = []
-            func flatten(_ value: JSONValue, prefix: String, depth: Int) {
-                guard fields.count < 100 else { return }
-                if case .object(let object) = value, depth < 4 {
-                    for member in object where !(depth == 0 && ["name", "description"].contains(member.key)) {
-                        flatten(
-                            member.value, prefix: prefix.isEmpty ? member.key : prefix + "." + member.key,
-                            depth: depth + 1)
-                    }
-                } else {
-                    let text = value.stringValue ?? JSONWriter.string(value)
-                    fields.append(.init(name: prefix.isEmpty ? "value" : prefix, value: String(text.prefix(500))))
-                }
+            if name == declared.defaultPlan { fields.append(.init(name: "default", value: "yes")) }
+            if let throttle = plan.throttle { fields += Self.fields(throttle, prefix: "throttle") }
+            if let quota = plan.quota {
+                fields.append(.init(name: "quota.limit", value: String(quota.limit)))
+                fields.append(.init(name: "quota.period", value: quota.period.rawValue))
             }
-            flatten(value, prefix: "", depth: 0)
-            return DocsUsagePlan(
-                name: name, descriptionHTML: markdown(value["description"]?.stringValue, headingLevel: 4),
-                fields: fields)
+            for operation in plan.operationThrottles.keys.sorted() {
+                fields += Self.fields(plan.operationThrottles[operation]!, prefix: "operations.\(operation).throttle")
+            }
+            plans.append(
+                DocsUsagePlan(
+                    name: name, descriptionHTML: markdown(declared.descriptions[name], headingLevel: 4),
+                    fields: fields))
         }
+        return plans
+    }
+
+    static func fields(_ throttle: Throttle, prefix: String) -> [DocsUsagePlan.Field] {
+        let rate = throttle.rate.rounded() == throttle.rate ? String(Int(throttle.rate)) : String(throttle.rate)
+        return [
+            .init(name: prefix + ".rate", value: rate), .init(name: prefix + ".burst", value: String(throttle.burst)),
+        ]
     }
 }

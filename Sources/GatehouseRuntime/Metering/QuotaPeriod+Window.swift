@@ -1,57 +1,8 @@
 public import Foundation
+public import GatehouseSpec
 
-/// A usage plan, as a managed gateway's: a throttle (token bucket) and a quota per UTC period, with tighter or looser
-/// throttles for some operations.
-public struct UsagePlan: Sendable, Hashable {
-    public var name: String
-    public var throttle: Throttle?
-    public var quota: Quota?
-    /// Throttles that replace the plan's for one operation, by operationId.
-    public var operationThrottles: [String: Throttle]
-
-    public init(
-        name: String, throttle: Throttle? = nil, quota: Quota? = nil, operationThrottles: [String: Throttle] = [:]
-    ) {
-        self.name = name
-        self.throttle = throttle
-        self.quota = quota
-        self.operationThrottles = operationThrottles
-    }
-
-    /// The throttle that applies to one operation.
-    public func throttle(for operationId: String) -> Throttle? {
-        operationThrottles[operationId] ?? throttle
-    }
-}
-
-/// A token bucket's parameters: `rate` requests per second on average, up to `burst` at once.
-public struct Throttle: Sendable, Hashable {
-    public var rate: Double
-    public var burst: Int
-
-    public init(rate: Double, burst: Int) {
-        self.rate = rate
-        self.burst = burst
-    }
-}
-
-/// At most `limit` requests per UTC `period`.
-public struct Quota: Sendable, Hashable {
-    public var limit: Int
-    public var period: QuotaPeriod
-
-    public init(limit: Int, period: QuotaPeriod) {
-        self.limit = limit
-        self.period = period
-    }
-}
-
-/// A quota period: a UTC day, an ISO week (Monday to Sunday) or a calendar month.
-public enum QuotaPeriod: String, Sendable, Hashable, CaseIterable {
-    case day = "DAY"
-    case week = "WEEK"
-    case month = "MONTH"
-
+/// The UTC calendar windows quotas are counted over.
+extension QuotaPeriod {
     static let utc: Calendar = {
         // ISO 8601 weeks: from Monday, week 1 holds the year's first Thursday.
         var calendar = Calendar(identifier: .gregorian)

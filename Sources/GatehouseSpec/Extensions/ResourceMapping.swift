@@ -1,6 +1,3 @@
-public import GatehouseSpec
-import GatehouseJSON
-
 /// How an operation maps onto a table of the store, for stateful mocks.
 ///
 /// Explicitly, with `x-gatehouse-table` on the operation:
@@ -29,15 +26,23 @@ public struct ResourceMapping: Sendable, Hashable {
     public var parentParameters: [String]
 
     /// The mapping of `operation`: the extension's when present, else the one its REST shape implies, else nil.
+    ///
+    /// It was worked out when the model was built (`Operation.gateway.table`); the front end reported a malformed
+    /// `x-gatehouse-table` as a `gateway-table` diagnostic.
     public static func of(_ operation: Operation) -> ResourceMapping? {
+        operation.gateway.table
+    }
+
+    /// The mapping of `operation` from the well-formed members of its `x-gatehouse-table` (each nil when absent or
+    /// malformed): the inferred mapping with the explicit members on top, else the explicit mapping alone when it
+    /// names both the table and the action.
+    static func resolve(_ operation: Operation, name: String?, action: Action?, key: String?) -> ResourceMapping? {
         guard var inferred = infer(operation) else {
-            return explicitOnly(operation)
+            return explicitOnly(operation, name: name, action: action, key: key)
         }
-        if let explicit = operation.extensions["x-gatehouse-table"]?.objectValue {
-            if let name = explicit["name"]?.stringValue { inferred.table = name }
-            if let key = explicit["key"]?.stringValue { inferred.idProperty = key }
-            if let action = explicit["action"]?.stringValue.flatMap(Action.init(rawValue:)) { inferred.action = action }
-        }
+        if let name { inferred.table = name }
+        if let key { inferred.idProperty = key }
+        if let action { inferred.action = action }
         return inferred
     }
 
@@ -78,17 +83,14 @@ public struct ResourceMapping: Sendable, Hashable {
     }
 
     /// An operation whose shape implies nothing can still be mapped completely by the extension.
-    static func explicitOnly(_ operation: Operation) -> ResourceMapping? {
-        guard let explicit = operation.extensions["x-gatehouse-table"]?.objectValue,
-            let name = explicit["name"]?.stringValue,
-            let action = explicit["action"]?.stringValue.flatMap(Action.init(rawValue:))
-        else { return nil }
+    static func explicitOnly(_ operation: Operation, name: String?, action: Action?, key: String?) -> ResourceMapping? {
+        guard let name, let action else { return nil }
         let parameters = operation.path.parameterNames
         let isItemAction = action != .create && action != .list
         return ResourceMapping(
             action: action,
             table: name,
-            idProperty: explicit["key"]?.stringValue ?? "id",
+            idProperty: key ?? "id",
             itemParameter: isItemAction ? parameters.last : nil,
             parentParameters: isItemAction ? Array(parameters.dropLast()) : parameters
         )

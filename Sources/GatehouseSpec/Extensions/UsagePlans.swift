@@ -1,4 +1,3 @@
-public import GatehouseSpec
 public import GatehouseJSON
 
 /// Every usage plan of a gateway, read from the contract's `x-gatehouse-usage-plans` or from a config file of the
@@ -24,12 +23,21 @@ public struct UsagePlans: Sendable, Hashable {
     public var defaultPlan: String?
     /// The throttle for calls that present no key; nil leaves them unmetered.
     public var anonymous: Throttle?
+    /// The `description` of each plan that has one (Markdown), by plan name, for the docs.
+    public var descriptions: [String: String]
 
-    public init(plans: [String: UsagePlan] = [:], defaultPlan: String? = nil, anonymous: Throttle? = nil) {
+    public init(
+        plans: [String: UsagePlan] = [:], defaultPlan: String? = nil, anonymous: Throttle? = nil,
+        descriptions: [String: String] = [:]
+    ) {
         self.plans = plans
         self.defaultPlan = defaultPlan
         self.anonymous = anonymous
+        self.descriptions = descriptions
     }
+
+    /// True when a plan can refuse a call: an anonymous throttle, or a plan with a throttle or a quota.
+    public var isLimiting: Bool { anonymous != nil || plans.values.contains(where: \.isLimited) }
 
     /// The plan a key is metered by: its own when declared, else the default; nil when neither exists.
     public func plan(named name: String?) -> UsagePlan? {
@@ -37,13 +45,11 @@ public struct UsagePlans: Sendable, Hashable {
         return defaultPlan.flatMap { plans[$0] }
     }
 
-    /// The plans the contract declares; none when it has no `x-gatehouse-usage-plans`.
+    /// The plans the contract declares; none when it has no `x-gatehouse-usage-plans`. They were read when the model
+    /// was built (`APIModel.gateway`), and the front end reported their problems as `usage-plans` diagnostics.
     public init(model: APIModel) throws(UsagePlansError) {
-        guard let value = model.extensions[Self.extensionName] else {
-            self.init()
-            return
-        }
-        try self.init(json: value, path: Self.extensionName)
+        if let error = model.gateway.usagePlansError { throw error }
+        self = model.gateway.usagePlans
     }
 
     /// Reads the plans from their JSON form; every problem is reported at once, each with where it is.
@@ -57,9 +63,13 @@ public struct UsagePlans: Sendable, Hashable {
             problems.append(.init(path: at(key), message: "unknown member; expected 'default', 'anonymous' or 'plans'"))
         }
         var plans: [String: UsagePlan] = [:]
+        var descriptions: [String: String] = [:]
         if let value = root["plans"] {
             if let object = value.objectValue {
                 for member in object {
+                    if let description = member.value["description"]?.stringValue {
+                        descriptions[member.key] = description
+                    }
                     let planPath = at("plans/\(member.key)")
                     if let plan = Self.plan(member.key, member.value, path: planPath, problems: &problems) {
                         plans[member.key] = plan
@@ -91,7 +101,7 @@ public struct UsagePlans: Sendable, Hashable {
             }
         }
         guard problems.isEmpty else { throw UsagePlansError(problems: problems) }
-        self.init(plans: plans, defaultPlan: defaultPlan, anonymous: anonymous)
+        self.init(plans: plans, defaultPlan: defaultPlan, anonymous: anonymous, descriptions: descriptions)
     }
 
     static func plan(_ name: String, _ value: JSONValue, path: String, problems: inout [UsagePlansError.Problem])
@@ -186,23 +196,4 @@ public struct UsagePlans: Sendable, Hashable {
         else { return nil }
         return Int(integer)
     }
-}
-
-/// A usage-plans document that cannot be used; `problems` lists each, with the path of the member at fault.
-public struct UsagePlansError: Error, Sendable, CustomStringConvertible {
-    /// One problem: `path` is a JSON pointer without its leading slash (`x-gatehouse-usage-plans/plans/free`).
-    public struct Problem: Sendable, Hashable, CustomStringConvertible {
-        public var path: String
-        public var message: String
-
-        public var description: String { path.isEmpty ? message : "\(path): \(message)" }
-    }
-
-    public var problems: [Problem]
-
-    public init(problems: [Problem]) {
-        self.problems = problems
-    }
-
-    public var description: String { problems.map(\.description).joined(separator: "\n") }
 }
