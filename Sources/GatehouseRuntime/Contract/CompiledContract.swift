@@ -82,7 +82,7 @@ public final class CompiledContract: Sendable {
                         metrics: metrics
                     ),
                     respond: RespondStage(
-                        responders: responders, mock: MockResponder(operation: operation, plan: plan)),
+                        responders: responders, fallback: MockResponder(operation: operation, plan: plan)),
                     checkResponse: responseValidator.map {
                         ResponseCheckStage(operation: operation, validator: $0, metrics: metrics, logger: parts.logger)
                     },

@@ -1,14 +1,19 @@
-/// The respond stage of one operation: its responders in order (handler, stateful table, mock); the last one, the
-/// mock, always answers.
+/// The respond stage of one operation: its responders in order (handler, stateful table), then the one that always
+/// answers (the mock).
 struct RespondStage: Sendable {
     let responders: [any OperationResponder]
-    let mock: MockResponder
+    /// Answers whatever the others leave: the contract's mock answer.
+    let fallback: any OperationResponder
 
     /// The answer and who gave it.
     func respond(to exchange: GatewayExchange) async -> (answer: GatewayAnswer, source: String) {
         for responder in responders {
             if let answer = await responder.respond(to: exchange) { return (answer, responder.source) }
         }
-        return (mock.answer(exchange), mock.source)
+        let answer =
+            await fallback.respond(to: exchange)
+            ?? GatewayAnswer(
+                Problem(status: 500, title: "Internal Server Error", detail: "no responder answered the request"))
+        return (answer, fallback.source)
     }
 }
