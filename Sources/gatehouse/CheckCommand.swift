@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
-import GatehouseSpec
 import GatehouseJSON
 import GatehouseRuntime
+import GatehouseSpec
 
 /// `gatehouse check`: the compiler front end over one or more documents.
 struct CheckCommand: ParsableCommand {

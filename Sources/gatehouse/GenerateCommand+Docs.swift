@@ -1,7 +1,7 @@
 import Foundation
 import GatehouseCodegen
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 
 extension GenerateCommand {
     /// Writes (or with `--check` compares) OUT/docs/index.html; true when `--check` found differences.

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import GatehouseCodegen
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 
 /// `gatehouse generate`: the Swift client package, server stubs and HTML docs for a contract, written or
 /// drift-checked.

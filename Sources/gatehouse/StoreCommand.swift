@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 import GatehouseStore
 
 /// `gatehouse store`: look at and change the table store that `serve` keeps its stateful mocks in.

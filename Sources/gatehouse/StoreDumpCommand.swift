@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 import GatehouseStore
 
 /// `gatehouse store dump TABLE`: every item as JSON lines, in key order.

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
+import GatehouseJSON
 import GatehouseRuntime
 import GatehouseSpec
-import GatehouseJSON
 import GatehouseStore
 
 /// `gatehouse store load TABLE FILE`: writes JSON lines into a table, all lines checked before any is written.

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 import GatehouseValidation
 
 /// `gatehouse validate`: recorded traffic checked against the contract, for CI.

@@ -1,7 +1,7 @@
 import AsyncHTTPClient
 import Foundation
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 import NIOCore
 import NIOHTTP1
 

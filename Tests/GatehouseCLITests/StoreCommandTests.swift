@@ -1,6 +1,6 @@
 import Foundation
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 import Testing
 
 /// `gatehouse store`: tables, dump, load and clear against a SQLite store file, as a user runs them.

@@ -1,6 +1,6 @@
 import Foundation
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 import Testing
 
 /// `gatehouse validate` on traffic recorded against specs/petstore.yaml, with six planted failures.

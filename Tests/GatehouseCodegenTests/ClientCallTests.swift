@@ -1,7 +1,7 @@
 import Foundation
 import GatehouseCodegen
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 import Testing
 
 /// A generated client compiled into a program with a recording transport: the request it sends (path, query,

@@ -1,7 +1,7 @@
 import Foundation
 import GatehouseCodegen
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 import Testing
 
 /// Hostile text in every place a spec can put text renders inert: no script, no handler, no link to a

@@ -1,7 +1,7 @@
 import Foundation
 import GatehouseCodegen
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 import Testing
 
 /// `--templates DIR`: a user's Mustache templates replace the defaults.

@@ -1,7 +1,7 @@
 import Foundation
 import GatehouseCodegen
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 import Testing
 
 /// The generated client of every OpenAPI 3.0 and 3.1 example in ../shared/testdata/openapi-examples compiles.

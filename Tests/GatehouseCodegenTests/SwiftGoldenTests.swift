@@ -1,7 +1,7 @@
 import Foundation
 import GatehouseCodegen
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 import Testing
 
 /// The generated Swift for small specs that cover each construct the generators handle (Golden/*.yaml), pinned in

@@ -1,7 +1,7 @@
 import Foundation
+import GatehouseJSON
 import GatehouseRuntime
 import GatehouseSpec
-import GatehouseJSON
 import NIOHTTP1
 import Testing
 

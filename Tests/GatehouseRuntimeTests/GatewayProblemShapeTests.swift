@@ -1,7 +1,7 @@
 import Foundation
+import GatehouseJSON
 import GatehouseRuntime
 import GatehouseSpec
-import GatehouseJSON
 import GatehouseStore
 import GatehouseValidation
 import Testing

@@ -1,6 +1,6 @@
+import GatehouseJSON
 import GatehouseRuntime
 import GatehouseSpec
-import GatehouseJSON
 import Testing
 
 /// `Accept` negotiation as RFC 9110 describes it, and what the engine answers when nothing fits.

@@ -1,6 +1,6 @@
+import GatehouseJSON
 import GatehouseRuntime
 import GatehouseSpec
-import GatehouseJSON
 import GatehouseValidation
 import Testing
 

@@ -39,13 +39,17 @@ struct RequestReadOnceTests {
 
     @Test func aStatefulCreateStoresTheDecodedBodyAndReadsTheRequestOnce() async throws {
         let reads = Counter()
+        let counting: @Sendable (any RequestDecoding) -> any RequestDecoding = {
+            CountingDecoding(wrapped: $0, reads: reads)
+        }
         try await RunningGateway.with(
             spec: "specs/todo.yaml",
             configuration: RunningGateway.openAccess,
             store: MemoryTableStore(),
-            decoding: { CountingDecoding(wrapped: $0, reads: reads) }
+            decoding: counting
         ) { gateway in
-            let created = try await gateway.request(.POST, "/api/lists", headers: Self.json, body: #"{"name":"Groceries"}"#)
+            let created = try await gateway.request(
+                .POST, "/api/lists", headers: Self.json, body: #"{"name":"Groceries"}"#)
             #expect(created.status == 201)
             #expect(reads.count == 1)
             let id = try #require(created.json?["id"])
@@ -65,11 +69,14 @@ struct RequestReadOnceTests {
             let body = JSONWriter.string(request.decodedBody ?? .null)
             return HandlerResponse(status: 201, headers: [("Content-Type", "application/json")], body: Array(body.utf8))
         }
+        let counting: @Sendable (any RequestDecoding) -> any RequestDecoding = {
+            CountingDecoding(wrapped: $0, reads: reads)
+        }
         try await RunningGateway.with(
             spec: "specs/todo.yaml",
             configuration: RunningGateway.openAccess,
             handlers: handlers,
-            decoding: { CountingDecoding(wrapped: $0, reads: reads) }
+            decoding: counting
         ) { gateway in
             let created = try await gateway.request(.POST, "/api/lists", headers: Self.json, body: #"{"name":"Work"}"#)
             #expect(created.status == 201)

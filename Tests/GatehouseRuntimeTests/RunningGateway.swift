@@ -1,13 +1,14 @@
 import AsyncHTTPClient
 import Foundation
-@testable import GatehouseRuntime
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 import GatehouseStore
 import Logging
 import NIOCore
 import NIOHTTP1
 import Testing
+
+@testable import GatehouseRuntime
 
 /// A gateway serving a spec on an ephemeral loopback port for the length of a test, and a real HTTP client.
 struct RunningGateway {

@@ -1,8 +1,8 @@
 import Foundation
+import GatehouseJSON
 import Testing
 
 @testable import GatehouseSpec
-import GatehouseJSON
 
 /// The hostile and broken inputs of the front end: each gets a diagnostic, never a crash, a hang or runaway memory.
 struct BadInputTests {

@@ -1,8 +1,8 @@
 import Foundation
+import GatehouseJSON
 import Testing
 
 @testable import GatehouseSpec
-import GatehouseJSON
 
 /// The shared corpora: the OpenAPI Initiative's examples, openapi-spec-validator's fixtures, the OAS 3.1 schema
 /// tests and the large real-world specs. Any exception would be listed here with its reason; there are none.

@@ -1,7 +1,7 @@
+import GatehouseJSON
 import Testing
 
 @testable import GatehouseSpec
-import GatehouseJSON
 
 /// Each lint rule on a small document, with the exact text a user sees.
 struct LintRuleTests {

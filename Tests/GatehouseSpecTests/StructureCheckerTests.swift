@@ -1,7 +1,7 @@
+import GatehouseJSON
 import Testing
 
 @testable import GatehouseSpec
-import GatehouseJSON
 
 /// The structure checker on small documents: the exact text, place and rule of what it reports, and the documents
 /// it must accept without a word.

@@ -1,8 +1,8 @@
 import Foundation
+import GatehouseJSON
 import Testing
 
 @testable import GatehouseSpec
-import GatehouseJSON
 
 /// Paths of the repository and of the shared test data beside it (`../shared/testdata`, as in CI).
 enum TestPaths {

@@ -1,7 +1,7 @@
+import GatehouseJSON
 import Testing
 
 @testable import GatehouseSpec
-import GatehouseJSON
 
 struct TextRendererTests {
     @Test func errorInAReferencedFileNamesThatFileWithACaretUnderTheColumn() throws {

@@ -1,6 +1,6 @@
 import Foundation
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 import GatehouseValidation
 
 /// Paths of the repository and of the shared test data beside it (`../shared/testdata`, as in CI).

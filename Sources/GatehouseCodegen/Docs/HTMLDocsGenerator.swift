@@ -1,6 +1,6 @@
 public import Foundation
-public import GatehouseSpec
 import GatehouseJSON
+public import GatehouseSpec
 import Mustache
 
 /// Writes the HTML API reference of a contract: one self-contained `index.html` with inline CSS and a small inline

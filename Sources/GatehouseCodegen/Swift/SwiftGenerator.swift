@@ -1,5 +1,5 @@
-public import GatehouseSpec
 import GatehouseJSON
+public import GatehouseSpec
 
 /// `gatehouse generate`'s Swift generators: the client package and the server stubs, from one API model.
 ///

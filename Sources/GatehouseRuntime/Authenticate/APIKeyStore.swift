@@ -1,6 +1,6 @@
 public import Foundation
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 public import GatehouseStore
 
 /// API keys kept in a `TableStore`, in two reserved tables: `gatehouse_api_keys` by the secret's hash (what a

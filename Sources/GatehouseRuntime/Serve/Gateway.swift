@@ -1,5 +1,5 @@
-public import GatehouseSpec
 import GatehouseJSON
+public import GatehouseSpec
 public import GatehouseStore
 public import Hummingbird
 public import Logging

@@ -1,4 +1,5 @@
 public import GatehouseJSON
+
 /// A problem found in the user's input, reported the way a compiler reports one.
 public struct Diagnostic: Sendable, Hashable {
     public enum Severity: String, Sendable, Hashable, Comparable, CaseIterable {

@@ -1,4 +1,5 @@
 import GatehouseJSON
+
 /// A document without paths serves and generates nothing; usually a mistake outside a shared components file.
 struct EmptyPathsRule: LintRule {
     func check(_ model: APIModel) -> [Diagnostic] {

@@ -1,4 +1,5 @@
 public import GatehouseJSON
+
 /// A node of a loaded document: which file, and where in it.
 public struct NodeAddress: Sendable, Hashable, Comparable {
     /// The file's key in `SpecDocument.files` (its path as reached from the root file).

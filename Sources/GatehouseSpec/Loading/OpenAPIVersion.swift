@@ -1,4 +1,5 @@
 import GatehouseJSON
+
 /// The OpenAPI versions Gatehouse reads.
 public enum OpenAPIVersion: Sendable, Hashable {
     /// 3.0.x: schemas are OpenAPI's extended subset of JSON Schema draft 4 (wright-00).

@@ -1,4 +1,5 @@
 public import GatehouseJSON
+
 /// A `$ref` string taken apart: which file (if another) and which node in it.
 public struct Reference: Sendable, Hashable {
     public enum Target: Sendable, Hashable {

@@ -1,4 +1,5 @@
 public import GatehouseJSON
+
 /// An OpenAPI document as loaded: the root file, every file its `$ref`s reach, and how to resolve those references.
 public struct SpecDocument: Sendable {
     /// The key of the root file in `files` (the path as the user named it, or `<stdin>`).

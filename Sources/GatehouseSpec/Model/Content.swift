@@ -1,4 +1,5 @@
 public import GatehouseJSON
+
 /// A request body.
 public struct RequestBody: Sendable, Hashable {
     public var description: String?

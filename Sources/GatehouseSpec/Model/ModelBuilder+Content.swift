@@ -1,4 +1,5 @@
 import GatehouseJSON
+
 extension ModelBuilder {
     func makeRequestBody(at declaredAt: NodeAddress) -> RequestBody? {
         guard document.value(at: declaredAt) != nil, let (address, object) = object(at: declaredAt) else { return nil }

@@ -1,4 +1,5 @@
 import GatehouseJSON
+
 extension ModelBuilder {
     /// The parameters of one `parameters` list, reporting a name and location listed twice.
     mutating func makeParameters(_ value: JSONValue?, at listAddress: NodeAddress) -> [Parameter] {

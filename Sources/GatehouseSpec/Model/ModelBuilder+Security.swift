@@ -1,4 +1,5 @@
 import GatehouseJSON
+
 extension ModelBuilder {
     func makeSecuritySchemes(_ root: JSONObject) -> [SecurityScheme] {
         guard let schemes = root["components"]?["securitySchemes"]?.objectValue else { return [] }

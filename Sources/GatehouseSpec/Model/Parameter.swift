@@ -1,4 +1,5 @@
 public import GatehouseJSON
+
 /// A parameter with its serialization defaults filled in, as the specification defines them.
 public struct Parameter: Sendable, Hashable {
     public var name: String

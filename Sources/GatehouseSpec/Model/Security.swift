@@ -1,4 +1,5 @@
 public import GatehouseJSON
+
 /// A security scheme from `components/securitySchemes`.
 public struct SecurityScheme: Sendable, Hashable {
     public enum Kind: Sendable, Hashable {

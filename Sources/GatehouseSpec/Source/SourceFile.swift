@@ -1,4 +1,5 @@
 public import GatehouseJSON
+
 /// One file of a document: its bytes, its parsed value and the source map between them.
 public struct SourceFile: Sendable {
     /// The path as the user named it (or as reached from the root file), used in diagnostics.

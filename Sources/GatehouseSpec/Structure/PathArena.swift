@@ -1,4 +1,5 @@
 import GatehouseJSON
+
 /// The places the structure checker has visited, as a tree of parent links.
 ///
 /// A node's JSON pointer is built only when a diagnostic or a `$ref` needs it, so walking a large document copies no

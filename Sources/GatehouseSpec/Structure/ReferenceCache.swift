@@ -1,4 +1,5 @@
 import GatehouseJSON
+
 /// `SpecDocument.dereference`, remembered for every node of every chain it walks.
 ///
 /// Components often reference each other in chains (`A -> B -> C`); dereferencing each link from scratch walks

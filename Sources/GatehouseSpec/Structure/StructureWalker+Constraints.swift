@@ -1,4 +1,5 @@
 import GatehouseJSON
+
 /// The rules across fields of one object (`ObjectSpec.Constraint`), checked after its fields.
 extension StructureWalker {
     mutating func check(_ constraint: ObjectSpec.Constraint, in object: JSONObject, of spec: ObjectSpec, at node: Int) {

@@ -1,4 +1,5 @@
 import GatehouseJSON
+
 /// How the structure checker words what it expected and what it found.
 extension StructureWalker {
     func expectation(of shape: Shape) -> String {

@@ -1,4 +1,5 @@
 import GatehouseJSON
+
 /// Reference Objects and schema `$ref`s: following them, and reporting the ones that lead nowhere.
 extension StructureWalker {
     /// Follows the `$ref` of the object at `node` and queues its target to be checked as `type`, once per type.

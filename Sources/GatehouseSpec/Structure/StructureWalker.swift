@@ -1,4 +1,5 @@
 import GatehouseJSON
+
 /// The structure checker's one walk over a document, driven by an `ObjectTable`.
 ///
 /// The walk keeps its own work list instead of recursing, so a deeply nested document cannot exhaust the stack, and

@@ -1,5 +1,5 @@
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 
 extension BodyDecoder {
     /// `application/x-www-form-urlencoded`: fields decode as query parameters do, each with the style, `explode`,

@@ -1,5 +1,5 @@
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 
 extension BodyDecoder {
     /// The outcome of matching a `Content-Type` against the declared media types.

@@ -1,5 +1,5 @@
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 
 extension BodyDecoder {
     /// JSON must be UTF-8 (RFC 8259 section 8.1); duplicate keys and nesting past the limit are refused.

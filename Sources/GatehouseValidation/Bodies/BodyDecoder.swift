@@ -1,5 +1,5 @@
-public import GatehouseSpec
 public import GatehouseJSON
+public import GatehouseSpec
 
 /// Decodes a request or response body into a JSON value for the schema validator, after choosing which of the
 /// declared media types the `Content-Type` selects.

@@ -1,5 +1,5 @@
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 
 extension XMLBodyParser.Element {
     /// The JSON value this element stands for under `shape`, following the schema's `xml` objects: `name` renames,

@@ -1,5 +1,5 @@
-public import GatehouseSpec
 public import GatehouseJSON
+public import GatehouseSpec
 
 /// An RFC 9457 problem document (`application/problem+json`): the shape of every error the gateway answers with
 /// itself, and of the documents `gatehouse check` expects a contract to accept for those statuses.

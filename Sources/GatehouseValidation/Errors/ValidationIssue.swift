@@ -1,5 +1,5 @@
-public import GatehouseSpec
 public import GatehouseJSON
+public import GatehouseSpec
 
 /// One way a request, a response or an instance breaks the contract, in words a person can act on.
 ///

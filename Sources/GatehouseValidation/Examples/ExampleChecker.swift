@@ -1,5 +1,5 @@
-public import GatehouseSpec
 public import GatehouseJSON
+public import GatehouseSpec
 
 /// Checks that every example of a document is valid against its schema: media-type, parameter and header examples
 /// (`example` and each named `examples` entry), and the `example`/`examples` of component schemas.

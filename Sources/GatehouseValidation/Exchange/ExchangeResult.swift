@@ -1,5 +1,5 @@
-public import GatehouseSpec
 public import GatehouseJSON
+public import GatehouseSpec
 
 /// What validating one recorded exchange found.
 public struct ExchangeResult: Sendable, Hashable {

@@ -1,5 +1,5 @@
-public import GatehouseSpec
 public import GatehouseJSON
+public import GatehouseSpec
 
 /// Validates recorded exchanges against a contract: matches each request to its operation (honouring the servers'
 /// base paths), then checks the request and, when recorded, the response.

@@ -1,5 +1,5 @@
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 
 /// The `format`s Gatehouse asserts; any other format name is an annotation only.
 enum FormatKind: Sendable, Hashable {

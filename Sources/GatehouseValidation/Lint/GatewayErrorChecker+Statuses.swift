@@ -2,7 +2,7 @@ import GatehouseJSON
 import GatehouseSpec
 
 /// Which statuses the gateway answers an operation with by itself, and sample problem documents of each, shaped as
-/// GatehouseRuntime sends them (its `Gatekeeper`, `GatewayResponder` and usage-plan answers).
+/// GatehouseRuntime sends them (its authenticate, meter, limit and decode stages).
 extension GatewayErrorChecker {
     func statuses(of operation: GatehouseSpec.Operation) -> [GatewayStatus] {
         var statuses: [GatewayStatus] = []

@@ -1,5 +1,5 @@
-public import GatehouseSpec
 public import GatehouseJSON
+public import GatehouseSpec
 
 /// The `gateway-errors` rule of `gatehouse check`: for each status the gateway answers by itself (400 from request
 /// validation or a repeated API key, 401/403 from security, 413/415 for bodies, 429 from usage plans), the response the contract

@@ -1,6 +1,6 @@
 import Foundation
-public import GatehouseSpec
 public import GatehouseJSON
+public import GatehouseSpec
 
 /// What request and response validation share: one schema compiler for the document, and the step that checks a
 /// decoded value against its schema and places the issues in the message (`query.limit`, `body/items/3`).

@@ -1,6 +1,6 @@
 import Foundation
-public import GatehouseSpec
 public import GatehouseJSON
+public import GatehouseSpec
 
 /// Checks a request against its operation: every parameter (decoded by style, then validated by schema) and the
 /// body (chosen by `Content-Type`, decoded by media type, validated by schema). Every issue is reported, up to the

@@ -1,5 +1,5 @@
-public import GatehouseSpec
 public import GatehouseJSON
+public import GatehouseSpec
 
 /// Checks a response against its operation: the status is declared (exactly, by range, or by `default`), declared
 /// headers are present and valid, and the body matches the media type and schema of that response.

@@ -1,5 +1,5 @@
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 
 /// The `name=value` pairs of a query string, a cookie header or a form body, in order, with names decoded and values
 /// still raw.

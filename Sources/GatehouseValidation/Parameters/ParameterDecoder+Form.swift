@@ -1,5 +1,5 @@
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 
 extension ParameterDecoder {
     /// Decodes a query or cookie parameter from the request's `name=value` pairs: `form`, `spaceDelimited`,

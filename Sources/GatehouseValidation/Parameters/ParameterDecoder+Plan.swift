@@ -1,5 +1,5 @@
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 
 extension ParameterDecoder {
     /// One parameter (or form field) with what decoding it needs, worked out once when the decoder is built.

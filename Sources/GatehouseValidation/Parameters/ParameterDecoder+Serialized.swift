@@ -1,5 +1,5 @@
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 
 extension ParameterDecoder {
     /// How the characters of a serialized value are unescaped before they become data.

@@ -1,5 +1,5 @@
-public import GatehouseSpec
 public import GatehouseJSON
+public import GatehouseSpec
 
 /// Decodes the raw strings of a request (path captures, query, headers, cookies) into typed JSON values, one per
 /// declared parameter, following each parameter's `style`, `explode` and schema.

@@ -1,5 +1,5 @@
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 
 extension SchemaShape {
     /// The typed value a string stands for, given the types the schema allows.

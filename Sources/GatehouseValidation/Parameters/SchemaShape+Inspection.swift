@@ -1,5 +1,5 @@
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 
 extension SchemaShape {
     /// The shape of the schema at `reference`, following `$ref`, `allOf`, `oneOf` and `anyOf`; unconstrained when

@@ -1,5 +1,5 @@
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 
 /// What a decoder needs to know about a schema to turn strings into typed JSON: which JSON types it allows, the
 /// shape of its items and properties, and its `xml` hints.

@@ -1,5 +1,5 @@
-public import GatehouseSpec
 public import GatehouseJSON
+public import GatehouseSpec
 
 /// A schema compiled once, ready to validate any number of instances from any thread.
 public final class CompiledSchema: Sendable {

@@ -1,5 +1,5 @@
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 
 /// JSON Schema's equality: numbers by value (1 equals 1.0), objects regardless of member order, and strings by code
 /// point, unlike Swift's `String ==`, which treats canonically equivalent strings ("é" and "e\u{301}") as equal.

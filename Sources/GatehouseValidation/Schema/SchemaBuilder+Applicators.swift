@@ -1,5 +1,5 @@
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 
 extension SchemaBuilder {
     func fillObject(_ node: SchemaNode, _ object: JSONObject) throws(SchemaCompileError) {

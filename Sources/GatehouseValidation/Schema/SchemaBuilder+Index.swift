@@ -1,5 +1,5 @@
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 
 extension SchemaBuilder {
     /// Keywords whose value is one schema.

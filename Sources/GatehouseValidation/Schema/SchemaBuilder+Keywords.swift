@@ -1,5 +1,5 @@
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 
 extension SchemaBuilder {
     /// Reads a schema object's keywords into `node`, compiling subschemas as it goes.

@@ -1,5 +1,5 @@
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 
 /// The compiler's state: the documents it can reach, the index of their `$id`s and anchors, and every node compiled
 /// so far by address (so a schema referenced from many places, or from itself, is compiled once).

@@ -1,5 +1,5 @@
-public import GatehouseSpec
 public import GatehouseJSON
+public import GatehouseSpec
 
 /// Why a schema could not be compiled: the schema itself is wrong, not an instance.
 public struct SchemaCompileError: Error, Sendable, Hashable {

@@ -1,5 +1,5 @@
-public import GatehouseSpec
 public import GatehouseJSON
+public import GatehouseSpec
 
 /// Compiles schemas into validators, once: every `$ref` (across files, recursive ones included) is resolved at
 /// compile time, and validating an instance never reads the schema's JSON again.

@@ -1,5 +1,5 @@
-public import GatehouseSpec
 public import GatehouseJSON
+public import GatehouseSpec
 
 /// The JSON Schema dialect a schema is compiled in.
 public enum SchemaDialect: Sendable, Hashable {

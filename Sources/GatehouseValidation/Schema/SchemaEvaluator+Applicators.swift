@@ -1,5 +1,5 @@
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 
 extension SchemaEvaluator {
     /// The keywords that apply subschemas to the same instance: `$ref`, `$dynamicRef`, `allOf`, `anyOf`, `oneOf`,

@@ -1,5 +1,5 @@
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 
 extension SchemaEvaluator {
     /// `isValid` for a node with only type, format, string, number and value keywords: the common property schema,

@@ -1,6 +1,6 @@
 import Foundation
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 
 extension SchemaEvaluator {
     mutating func checkString(_ node: SchemaNode, _ rules: StringRules, _ text: String) -> Bool {

@@ -1,5 +1,5 @@
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 
 /// What in-place subschemas evaluated, for `unevaluatedProperties` and `unevaluatedItems`. Only gathered when a
 /// schema that uses those keywords asks for it.

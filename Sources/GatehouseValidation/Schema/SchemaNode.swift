@@ -1,5 +1,5 @@
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 
 /// One compiled schema: its keywords grouped by the instance type they apply to, so validating a string never looks
 /// at object keywords. Nodes reference each other directly, which is how `$ref` cycles (recursive schemas) work.

@@ -1,5 +1,5 @@
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 
 /// How a value is named in messages: `a string 'abc'`, `an integer 5`, `an object`.
 func describe(_ value: JSONValue) -> String {

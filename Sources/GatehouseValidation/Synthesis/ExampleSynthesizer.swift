@@ -1,5 +1,5 @@
-public import GatehouseSpec
 public import GatehouseJSON
+public import GatehouseSpec
 
 /// Produces, from a schema, a deterministic instance that is valid against it: for mock responses, docs and
 /// request templates.

@@ -1,6 +1,6 @@
 import Foundation
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 
 extension SynthesisRun {
     func string(_ node: SchemaNode, variant: Int) -> JSONValue? {

@@ -1,5 +1,5 @@
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 
 extension SynthesisRun {
     mutating func object(_ node: SchemaNode, variant: Int) -> JSONValue? {

@@ -1,5 +1,5 @@
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 
 /// One synthesis: walks compiled nodes, building candidates and keeping the first the validator accepts.
 struct SynthesisRun {

@@ -1,6 +1,6 @@
 import Foundation
-public import GatehouseSpec
 public import GatehouseJSON
+public import GatehouseSpec
 
 /// One recorded HTTP exchange: a request and, when it was recorded, its response.
 public struct RecordedExchange: Sendable, Hashable {

@@ -1,6 +1,6 @@
 import Foundation
-public import GatehouseSpec
 public import GatehouseJSON
+public import GatehouseSpec
 
 extension TrafficReader {
     /// HAR 1.2: `log.entries[].request` (`method`, `url`, `headers[]`, `postData.text`) and `.response` (`status`,

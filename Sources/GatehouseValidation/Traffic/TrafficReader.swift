@@ -1,6 +1,6 @@
 import Foundation
-public import GatehouseSpec
 public import GatehouseJSON
+public import GatehouseSpec
 
 /// Reads recorded traffic: HAR 1.2 logs (what browsers, proxies and API clients export) and JSON lines, one exchange
 /// a line (`{"request": {"method", "url", "headers", "body", "bodyEncoding"}, "response": {"status", …}}`).

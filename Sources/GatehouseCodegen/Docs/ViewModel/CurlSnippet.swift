@@ -1,5 +1,5 @@
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 
 /// A ready-to-copy `curl` command for an operation: the first server's URL, required parameters filled with
 /// example values, the credential of the first accepted scheme from an environment variable, and an example body.

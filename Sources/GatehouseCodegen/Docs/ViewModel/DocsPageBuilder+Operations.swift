@@ -1,5 +1,5 @@
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 
 extension DocsPageBuilder {
     func operation(for operation: Operation, anchors: inout AnchorAllocator) -> DocsOperation {

@@ -1,5 +1,5 @@
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 
 /// Builds the view model of the docs page from the API model.
 struct DocsPageBuilder {

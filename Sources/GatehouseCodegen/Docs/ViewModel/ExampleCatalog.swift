@@ -1,5 +1,5 @@
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 import GatehouseValidation
 
 /// The examples shown for bodies and parameters: the spec's own, or one synthesized from the schema when it has

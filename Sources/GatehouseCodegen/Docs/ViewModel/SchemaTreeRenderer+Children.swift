@@ -1,5 +1,5 @@
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 
 extension SchemaTreeRenderer {
     /// Format, enum, const, default, bounds, lengths, pattern and the like, as one line of small print.

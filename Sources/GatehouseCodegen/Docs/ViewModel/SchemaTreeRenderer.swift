@@ -1,5 +1,5 @@
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 
 /// Renders a schema as a tree of properties: types, formats, enums, constraints, required and nullable markers,
 /// and `oneOf`/`anyOf`/`allOf` alternatives.

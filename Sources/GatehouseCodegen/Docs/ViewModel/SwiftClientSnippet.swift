@@ -1,5 +1,5 @@
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 
 /// The call of an operation through the generated Swift client: `try await client.createTodo(.init(…))`, one
 /// method per operation named after its id in lowerCamelCase, with a typed input holding the parameters (by their

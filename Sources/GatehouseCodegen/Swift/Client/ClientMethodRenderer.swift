@@ -1,5 +1,5 @@
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 
 /// Renders how the client calls an operation: in the operation's namespace, `makeRequest(_:client:)` builds the
 /// request from the input and `output(from:)` decodes the response by status, both synchronous; the `Client`

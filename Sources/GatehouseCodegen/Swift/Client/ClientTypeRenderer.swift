@@ -1,6 +1,6 @@
 import Foundation
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 
 /// Renders `Client.swift`: the client with its configuration, the credentials for each security scheme and how
 /// they are sent, and the servers the contract lists.

@@ -1,4 +1,5 @@
 import GatehouseJSON
+
 /// Renders the server stubs: the `…APIProtocol` with a default for every operation that falls back to the mock
 /// engine, `makeHandlers()` for `GatehouseRuntime`, and per operation the decoding of the typed input from a
 /// validated request and the encoding of the typed output.

@@ -1,4 +1,5 @@
 import GatehouseJSON
+
 extension ClientSupportSources {
     /// What an operation's generated code calls to build its request and read its response. Each step is a plain
     /// synchronous call that wraps its own failure in a `ClientError` naming the operation and the parameter, so an

@@ -1,4 +1,5 @@
 import GatehouseJSON
+
 extension ClientSupportSources {
     static let parameterCoding = #"""
         import Foundation

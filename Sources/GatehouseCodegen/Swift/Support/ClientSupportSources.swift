@@ -1,4 +1,5 @@
 import GatehouseJSON
+
 /// The support files every generated client contains, verbatim (with the configured access level): the JSON
 /// value type, calendar dates, out-of-line storage for recursive types, `Nullable` for three-state members, date
 /// coding, parameter styles, the transport abstraction and the client's request helpers. They are Swift 5.9 and 6 clean and use Foundation only.

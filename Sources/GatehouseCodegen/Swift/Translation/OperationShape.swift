@@ -1,5 +1,5 @@
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 
 /// One operation as the client and server generators see it: its Swift names, typed input and typed output.
 struct OperationShape: Sendable {

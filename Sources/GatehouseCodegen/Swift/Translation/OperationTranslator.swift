@@ -1,5 +1,5 @@
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 
 /// Builds the typed input and output of each operation, translating its inline schemas with the type translator.
 struct OperationTranslator {

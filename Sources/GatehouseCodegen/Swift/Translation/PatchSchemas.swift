@@ -1,5 +1,5 @@
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 
 /// The schemas of partial updates: every schema reachable from the JSON request body of a `PATCH` operation or from
 /// an `application/merge-patch+json` body, through references, properties, items, additional properties and

@@ -1,4 +1,5 @@
 import GatehouseJSON
+
 /// Finds types that contain themselves by value (a recursive schema) and breaks each cycle: struct properties on
 /// a cycle are stored out of line (`Indirect`), `oneOf` enums on a cycle are declared `indirect`, and a cycle made
 /// only of type aliases (which Swift cannot declare) falls back to `JSONValue`.

@@ -1,5 +1,5 @@
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 
 /// Reads the keywords of one schema object that the type translation cares about.
 struct SchemaKeywords {

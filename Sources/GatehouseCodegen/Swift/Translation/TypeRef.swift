@@ -1,4 +1,5 @@
 import GatehouseJSON
+
 /// A Swift type as generated code spells it: a built-in, a generated declaration, or a collection of them.
 indirect enum TypeRef: Hashable, Sendable {
     /// A standard or support type: `String`, `Int64`, `Date`, `CalendarDate`, `Data`, `JSONValue`, …

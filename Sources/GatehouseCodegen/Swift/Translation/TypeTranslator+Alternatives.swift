@@ -1,5 +1,5 @@
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 
 extension TypeTranslator {
     /// `oneOf` / `anyOf`: an enum with one case per alternative; `null` alternatives make it optional instead.

@@ -1,5 +1,5 @@
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 
 extension TypeTranslator {
     /// The members of an object schema and of the `allOf` schemas it is composed of, in document order.

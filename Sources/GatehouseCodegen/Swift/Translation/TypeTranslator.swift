@@ -1,5 +1,5 @@
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 
 /// Translates schemas into Swift types: one declaration per named schema (and per referenced schema outside
 /// `components/schemas`), and nested declarations for inline schemas that need a type of their own.

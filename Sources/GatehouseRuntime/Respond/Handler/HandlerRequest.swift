@@ -1,6 +1,6 @@
 public import Foundation
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 
 /// A validated request, as a handler receives it: parameters already decoded by their style into JSON values, and
 /// the body with the media type it was matched to.

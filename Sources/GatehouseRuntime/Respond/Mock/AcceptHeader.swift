@@ -1,5 +1,5 @@
-public import GatehouseSpec
 import GatehouseJSON
+public import GatehouseSpec
 
 /// An `Accept` header parsed into media ranges with their weights, and content negotiation over it (RFC 9110
 /// section 12.5.1).

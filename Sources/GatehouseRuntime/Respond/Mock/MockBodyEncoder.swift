@@ -1,5 +1,5 @@
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 
 /// Writes an example value as the bytes of a body of a given media type, the inverse of what the validator's body
 /// decoder reads, so that what is served decodes back to the value that was checked.

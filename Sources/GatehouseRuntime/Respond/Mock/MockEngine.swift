@@ -1,5 +1,5 @@
-public import GatehouseSpec
 import GatehouseJSON
+public import GatehouseSpec
 
 /// Mock responses from the contract: for an operation and the request's `Accept` and `Prefer`, the status, headers
 /// and body to answer with. Pure logic: a server adapts `MockOutcome` to its own response type.

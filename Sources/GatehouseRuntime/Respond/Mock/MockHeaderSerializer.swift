@@ -1,5 +1,5 @@
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 
 /// Writes a header's value in the `simple` style, the only style OpenAPI allows for headers (RFC 6570 `{var}` and,
 /// exploded, `{var*}`): `a,b,c` for arrays, `k,v,k,v` or `k=v,k=v` for objects, without percent-encoding, since

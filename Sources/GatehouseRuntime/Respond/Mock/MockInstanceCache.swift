@@ -1,6 +1,6 @@
 import Foundation
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 import GatehouseValidation
 
 /// The synthesized instance of one response schema, made the first time it is needed and kept.

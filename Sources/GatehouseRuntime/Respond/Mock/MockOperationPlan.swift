@@ -1,5 +1,5 @@
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 import GatehouseValidation
 
 /// The precomputed answers of one operation, and the rules that pick one for a request: status, then media type,

@@ -1,5 +1,5 @@
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 import GatehouseValidation
 
 /// Builds the precomputed answers of operations: every example checked against its schema and encoded, one instance

@@ -1,5 +1,5 @@
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 import GatehouseValidation
 
 /// Why the mock engine could not answer as the request asked, with the `application/problem+json` answer (RFC 9457)

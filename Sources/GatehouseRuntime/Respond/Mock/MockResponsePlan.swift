@@ -1,5 +1,5 @@
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 import GatehouseValidation
 
 /// One declared response, ready to serve: its media types (in document order, the first being the default) or, when

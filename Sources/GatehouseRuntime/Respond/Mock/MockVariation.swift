@@ -1,5 +1,5 @@
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 import GatehouseValidation
 
 /// Varies a valid instance into another valid one, for `Prefer: dynamic=true`: a client that asks for dynamic data

@@ -1,5 +1,5 @@
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 
 /// What a stored item must have beyond the client's fields: the properties the answer's item schema requires, so an
 /// item takes those from the contract's example (ids, timestamps, counters) and nothing optional the client did not

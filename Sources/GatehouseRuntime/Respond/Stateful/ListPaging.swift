@@ -1,5 +1,5 @@
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 
 /// How a list operation pages, read from the query parameters it declares and the fields of its wrapped answer.
 ///

@@ -1,6 +1,6 @@
 import Foundation
-public import GatehouseSpec
 public import GatehouseJSON
+public import GatehouseSpec
 import GatehouseValidation
 
 /// What the contract says about one mock table: the id property, the path parameters that partition it and the

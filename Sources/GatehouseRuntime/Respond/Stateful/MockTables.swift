@@ -1,5 +1,5 @@
-import GatehouseSpec
 public import GatehouseJSON
+import GatehouseSpec
 public import GatehouseStore
 
 /// How stateful mocks lay out their tables, shared by the mocks, seeding and `gatehouse store load`.

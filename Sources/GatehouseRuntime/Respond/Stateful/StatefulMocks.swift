@@ -1,9 +1,9 @@
 import Foundation
-import HTTPTypes
-public import GatehouseSpec
 import GatehouseJSON
+public import GatehouseSpec
 public import GatehouseStore
 import GatehouseValidation
+import HTTPTypes
 import Logging
 
 /// Table-backed mocks: operations that map onto a table (`ResourceMapping`) create, read, replace, merge, delete and

@@ -1,6 +1,6 @@
 import Foundation
-import GatehouseSpec
 import GatehouseJSON
+import GatehouseSpec
 import GatehouseStore
 
 /// The parts of a request a stateful answer needs, decoded.

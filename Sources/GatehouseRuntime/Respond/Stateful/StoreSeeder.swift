@@ -1,5 +1,5 @@
-public import GatehouseSpec
 import GatehouseJSON
+public import GatehouseSpec
 public import GatehouseStore
 
 /// Writes seed items into the mock tables of a contract, once: an item seeded before is never written again, so a

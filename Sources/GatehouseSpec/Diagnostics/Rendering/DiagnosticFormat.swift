@@ -1,4 +1,5 @@
 public import GatehouseJSON
+
 /// The output formats of diagnostics: for people, for programs, for GitHub Actions and for code-scanning tools.
 public enum DiagnosticFormat: String, Sendable, CaseIterable {
     /// `file:line:col: error: message [rule]`, the source line and a caret, as swiftc prints.

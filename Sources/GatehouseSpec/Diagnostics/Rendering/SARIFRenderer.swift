@@ -1,4 +1,5 @@
 import GatehouseJSON
+
 /// Renders diagnostics as a SARIF 2.1.0 log, the format code-scanning services ingest.
 public enum SARIFRenderer {
     public static func render(_ diagnostics: [Diagnostic], toolVersion: String) -> String {

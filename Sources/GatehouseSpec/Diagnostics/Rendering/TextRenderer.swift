@@ -1,4 +1,5 @@
 import GatehouseJSON
+
 /// Renders diagnostics as a compiler does: the location and message, the source line, a caret under the column, and
 /// notes (the JSON pointer, related locations).
 public struct TextRenderer: Sendable {
