@@ -1,7 +1,7 @@
-public import Foundation
+package import Foundation
 import GatehouseJSON
 import GatehouseSpec
-public import GatehouseStore
+package import GatehouseStore
 
 /// API keys kept in a `TableStore`, in two reserved tables: `gatehouse_api_keys` by the secret's hash (what a
 /// request looks up) and `gatehouse_api_key_names` by name (what the CLI addresses). Created in one transaction, so
@@ -9,26 +9,26 @@ public import GatehouseStore
 ///
 /// Any backend works: with SQLite the CLI and a running gateway share the file, so a key revoked by
 /// `gatehouse keys revoke` is refused by the server at its next lookup.
-public struct APIKeyStore: Sendable {
-    public static let keysTable = TableDefinition(
+package struct APIKeyStore: Sendable {
+    package static let keysTable = TableDefinition(
         name: "gatehouse_api_keys", partitionKey: KeyAttribute("hash", .string))
-    public static let namesTable = TableDefinition(
+    package static let namesTable = TableDefinition(
         name: "gatehouse_api_key_names", partitionKey: KeyAttribute("name", .string))
 
     let store: any TableStore
 
-    public init(store: any TableStore) {
+    package init(store: any TableStore) {
         self.store = store
     }
 
     /// Creates the reserved tables when they are missing.
-    public func prepare() async throws {
+    package func prepare() async throws {
         try await store.createTable(Self.keysTable)
         try await store.createTable(Self.namesTable)
     }
 
     /// Issues a key: returns the record and the secret, which is shown once and never stored.
-    public func create(name: String, plan: String?, now: Date = Date()) async throws -> (key: APIKey, secret: String) {
+    package func create(name: String, plan: String?, now: Date = Date()) async throws -> (key: APIKey, secret: String) {
         guard APIKey.isValidName(name) else {
             throw APIKeyStoreError(
                 code: .invalidName,
@@ -53,7 +53,7 @@ public struct APIKeyStore: Sendable {
     }
 
     /// The key whose secret has this hash, or nil.
-    public func key(hash: String) async throws -> APIKey? {
+    package func key(hash: String) async throws -> APIKey? {
         let item: JSONObject?
         do {
             item = try await store.getItem(table: Self.keysTable.name, key: ItemKey(.string(hash)))
@@ -64,13 +64,13 @@ public struct APIKeyStore: Sendable {
     }
 
     /// The key with this name, or nil.
-    public func key(named name: String) async throws -> APIKey? {
+    package func key(named name: String) async throws -> APIKey? {
         guard let hash = try await hash(named: name) else { return nil }
         return try await key(hash: hash)
     }
 
     /// Every key, ordered by name.
-    public func list() async throws -> [APIKey] {
+    package func list() async throws -> [APIKey] {
         guard try await store.describeTable(Self.keysTable.name) != nil else { return [] }
         var keys: [APIKey] = []
         var cursor: TableCursor?
@@ -84,7 +84,7 @@ public struct APIKeyStore: Sendable {
 
     /// Turns a key off (`revoke`) or back on (`enable`); returns the key as stored.
     @discardableResult
-    public func setEnabled(_ enabled: Bool, name: String) async throws -> APIKey {
+    package func setEnabled(_ enabled: Bool, name: String) async throws -> APIKey {
         guard let hash = try await hash(named: name) else {
             throw APIKeyStoreError(code: .unknownKey, message: "no key named '\(name)'")
         }

@@ -1,6 +1,6 @@
 /// Why a key operation failed; the description names the key but never a secret.
-public struct APIKeyStoreError: Error, Sendable, CustomStringConvertible {
-    public struct Code: Sendable, Hashable, CustomStringConvertible {
+package struct APIKeyStoreError: Error, Sendable, CustomStringConvertible {
+    package struct Code: Sendable, Hashable, CustomStringConvertible {
         private enum Base: String, Sendable, Hashable {
             case invalidName = "invalid name"
             case duplicateName = "duplicate name"
@@ -15,24 +15,24 @@ public struct APIKeyStoreError: Error, Sendable, CustomStringConvertible {
         }
 
         /// The name is empty, too long or has characters other than letters, digits, `.`, `_` and `-`.
-        public static let invalidName = Code(.invalidName)
+        package static let invalidName = Code(.invalidName)
         /// A key of that name exists.
-        public static let duplicateName = Code(.duplicateName)
+        package static let duplicateName = Code(.duplicateName)
         /// No key has that name.
-        public static let unknownKey = Code(.unknownKey)
+        package static let unknownKey = Code(.unknownKey)
         /// A stored key record lacks a field (the table was edited by hand).
-        public static let corruptRecord = Code(.corruptRecord)
+        package static let corruptRecord = Code(.corruptRecord)
 
-        public var description: String { base.rawValue }
+        package var description: String { base.rawValue }
     }
 
-    public var code: Code
-    public var message: String
+    package var code: Code
+    package var message: String
 
-    public init(code: Code, message: String) {
+    package init(code: Code, message: String) {
         self.code = code
         self.message = message
     }
 
-    public var description: String { message }
+    package var description: String { message }
 }

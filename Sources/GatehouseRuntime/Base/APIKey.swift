@@ -1,20 +1,20 @@
 import Crypto
-public import Foundation
+package import Foundation
 
 /// An API key as the store keeps it: never the secret itself, only its SHA-256, with the name it was issued under,
 /// its usage plan and whether it is enabled.
-public struct APIKey: Sendable, Hashable {
+package struct APIKey: Sendable, Hashable {
     /// The operator's name for the key (`mobile-app`), unique in a store.
-    public var name: String
+    package var name: String
     /// The usage plan the key is metered by; nil takes the default plan.
-    public var plan: String?
-    public var createdAt: Date
+    package var plan: String?
+    package var createdAt: Date
     /// False once revoked; `gatehouse keys enable` turns it back on.
-    public var enabled: Bool
+    package var enabled: Bool
     /// The SHA-256 of the secret, as 64 lowercase hex digits.
-    public var hash: String
+    package var hash: String
 
-    public init(name: String, plan: String?, createdAt: Date, enabled: Bool, hash: String) {
+    package init(name: String, plan: String?, createdAt: Date, enabled: Bool, hash: String) {
         self.name = name
         self.plan = plan
         self.createdAt = createdAt
@@ -23,17 +23,17 @@ public struct APIKey: Sendable, Hashable {
     }
 
     /// The prefix of every secret, so a leaked key is easy to recognise (and to scan for in repositories).
-    public static let secretPrefix = "ghk_"
+    package static let secretPrefix = "ghk_"
 
     /// A new secret: 256 bits from the system's cryptographic random source, base64url without padding.
-    public static func generateSecret() -> String {
+    package static func generateSecret() -> String {
         let key = SymmetricKey(size: .bits256)
         let bytes = key.withUnsafeBytes { Array($0) }
         return secretPrefix + base64URL(bytes)
     }
 
     /// The SHA-256 of a secret as lowercase hex: what the store keeps and what lookups compare.
-    public static func hash(ofSecret secret: some StringProtocol) -> String {
+    package static func hash(ofSecret secret: some StringProtocol) -> String {
         let digest = SHA256.hash(data: Array(secret.utf8))
         var hex: [UInt8] = []
         hex.reserveCapacity(64)
@@ -42,7 +42,7 @@ public struct APIKey: Sendable, Hashable {
     }
 
     /// Whether a name is acceptable: 1 to 64 letters, digits, `.`, `_` or `-` (it is shown in tables and logs).
-    public static func isValidName(_ name: String) -> Bool {
+    package static func isValidName(_ name: String) -> Bool {
         !name.isEmpty && name.utf8.count <= 64
             && name.unicodeScalars.allSatisfy { scalar in
                 (scalar.value < 0x80 && CharacterSet.alphanumerics.contains(scalar))

@@ -1,4 +1,4 @@
-public import GatehouseSpec
+package import GatehouseSpec
 import GatehouseValidation
 
 /// Loads a contract with the full rule set and says whether it may be served: the one place where `gatehouse
@@ -9,16 +9,16 @@ import GatehouseValidation
 /// when asked, what the mock engine cannot serve (`mock-integration` and the examples it skips). A contract may be
 /// served when it has an API model and the front end found no error: the other rules describe answers, and
 /// `serve` reports them without refusing.
-public struct ContractLoader: Sendable {
-    public struct Configuration: Sendable {
-        public var frontEnd: SpecFrontEnd.Configuration
+package struct ContractLoader: Sendable {
+    package struct Configuration: Sendable {
+        package var frontEnd: SpecFrontEnd.Configuration
         /// Adds the mock engine's findings (they cost building every mock answer).
-        public var includesMockFindings: Bool
+        package var includesMockFindings: Bool
         /// Rules whose errors do not stop serving: the caller reports them itself (`serve` words a malformed usage
         /// plan its own way).
-        public var deferredRules: Set<String>
+        package var deferredRules: Set<String>
 
-        public init(
+        package init(
             frontEnd: SpecFrontEnd.Configuration = .init(), includesMockFindings: Bool = false,
             deferredRules: Set<String> = []
         ) {
@@ -29,40 +29,40 @@ public struct ContractLoader: Sendable {
     }
 
     /// A contract as loaded: its model, every diagnostic in source order, and the sources to render them.
-    public struct Loaded: Sendable {
-        public var output: SpecFrontEnd.Output
-        public var model: APIModel? { output.model }
-        public var diagnostics: [Diagnostic] { output.diagnostics }
+    package struct Loaded: Sendable {
+        package var output: SpecFrontEnd.Output
+        package var model: APIModel? { output.model }
+        package var diagnostics: [Diagnostic] { output.diagnostics }
         /// Whether the contract may be served (or have code generated from it): a model and no front-end error.
-        public let isServable: Bool
+        package let isServable: Bool
 
         /// The diagnostics as `gatehouse check` prints them (errors only when `errorsOnly`).
-        public func rendered(errorsOnly: Bool = false) -> String {
+        package func rendered(errorsOnly: Bool = false) -> String {
             let shown = errorsOnly ? diagnostics.filter { $0.severity == .error } : diagnostics
             return TextRenderer(sources: output.sources).render(shown)
         }
 
         /// Why the contract at `path` cannot be served, as the CLI prints it: the diagnostics, then
         /// `error: 'PATH' has errors; fix them (gatehouse check) PURPOSE`.
-        public func refusal(path: String, purpose: String? = nil) -> String {
+        package func refusal(path: String, purpose: String? = nil) -> String {
             let suffix = purpose.map { " " + $0 } ?? ""
             return rendered() + "error: '\(path)' has errors; fix them (gatehouse check)\(suffix)\n"
         }
     }
 
-    public var configuration: Configuration
+    package var configuration: Configuration
 
-    public init(configuration: Configuration = Configuration()) {
+    package init(configuration: Configuration = Configuration()) {
         self.configuration = configuration
     }
 
     /// Reads and checks the contract at `path` (`-` is standard input); throws only when it cannot be read.
-    public func load(path: String) throws(SpecFileReader.ReadError) -> Loaded {
+    package func load(path: String) throws(SpecFileReader.ReadError) -> Loaded {
         check(try SpecFrontEnd(configuration: configuration.frontEnd).run(path: path))
     }
 
     /// Adds the rules beyond the front end to its output.
-    public func check(_ frontEnd: SpecFrontEnd.Output) -> Loaded {
+    package func check(_ frontEnd: SpecFrontEnd.Output) -> Loaded {
         var output = frontEnd
         let deferred = configuration.deferredRules
         let servable =

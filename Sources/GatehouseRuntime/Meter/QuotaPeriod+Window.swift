@@ -1,5 +1,5 @@
-public import Foundation
-public import GatehouseSpec
+package import Foundation
+package import GatehouseSpec
 
 /// The UTC calendar windows quotas are counted over.
 extension QuotaPeriod {
@@ -17,7 +17,7 @@ extension QuotaPeriod {
     ///
     /// Every metered request asks for one or two of these; the window of each period last asked for is kept, so the
     /// calendar work (10 % of a keyed request's time, measured) runs once a period, not once a request.
-    public func window(containing date: Date) -> (start: Date, end: Date, label: String) {
+    package func window(containing date: Date) -> (start: Date, end: Date, label: String) {
         if let cached = QuotaWindowCache.shared.window(of: self, containing: date) { return cached }
         let window = computeWindow(containing: date)
         QuotaWindowCache.shared.keep(window, of: self)

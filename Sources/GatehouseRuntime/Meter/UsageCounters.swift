@@ -1,23 +1,23 @@
 import Foundation
 import GatehouseJSON
 import GatehouseSpec
-public import GatehouseStore
+package import GatehouseStore
 
 /// Request counters in the store's reserved `gatehouse_usage` table, written in batches by `UsageMeter`: one item
 /// per key and day (`DAY#2026-11-21`), the per-day report of `gatehouse keys usage`, and one per key and quota
 /// period (`WEEK#2026-W47`, `MONTH#2026-11`) for plans with a weekly or monthly quota. Atomic adds, so counts hold
 /// across restarts and across instances sharing a store.
-public struct UsageCounters: Sendable {
-    public static let table = TableDefinition(
+package struct UsageCounters: Sendable {
+    package static let table = TableDefinition(
         name: "gatehouse_usage", partitionKey: KeyAttribute("key", .string), sortKey: KeyAttribute("period", .string))
 
     let store: any TableStore
 
-    public init(store: any TableStore) {
+    package init(store: any TableStore) {
         self.store = store
     }
 
-    public func prepare() async throws {
+    package func prepare() async throws {
         try await store.createTable(Self.table)
     }
 
@@ -49,13 +49,13 @@ public struct UsageCounters: Sendable {
     }
 
     /// One row of the usage report.
-    public struct DayCount: Sendable, Hashable {
-        public var key: String
+    package struct DayCount: Sendable, Hashable {
+        package var key: String
         /// The UTC day, `2026-11-21`.
-        public var day: String
-        public var requests: Int
+        package var day: String
+        package var requests: Int
 
-        public init(key: String, day: String, requests: Int) {
+        package init(key: String, day: String, requests: Int) {
             self.key = key
             self.day = day
             self.requests = requests
@@ -64,7 +64,7 @@ public struct UsageCounters: Sendable {
 
     /// Per-key, per-day counts of accepted requests, for the keys given (all when empty), between two UTC days
     /// (inclusive, `YYYY-MM-DD`), ordered by key then day.
-    public func days(keys: [String], from: String?, to: String?) async throws -> [DayCount] {
+    package func days(keys: [String], from: String?, to: String?) async throws -> [DayCount] {
         guard try await store.describeTable(Self.table.name) != nil else { return [] }
         var names = keys
         if names.isEmpty {

@@ -1,23 +1,23 @@
 import Foundation
-public import Logging
+package import Logging
 
 /// A swift-log handler that writes one JSON object per line to standard error (`--log-format json`), for log
 /// pipelines that parse rather than read.
-public struct JSONLogHandler: LogHandler {
-    public var metadata: Logger.Metadata = [:]
-    public var logLevel: Logger.Level = .info
+package struct JSONLogHandler: LogHandler {
+    package var metadata: Logger.Metadata = [:]
+    package var logLevel: Logger.Level = .info
     let label: String
 
-    public init(label: String) {
+    package init(label: String) {
         self.label = label
     }
 
-    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+    package subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
         set { metadata[key] = newValue }
     }
 
-    public func log(event: LogEvent) {
+    package func log(event: LogEvent) {
         var object: [String: Any] = [
             "timestamp": ISO8601DateFormatter().string(from: Date()),
             "level": event.level.rawValue,

@@ -1,5 +1,5 @@
 import GatehouseJSON
-public import GatehouseSpec
+package import GatehouseSpec
 
 /// An `Accept` header parsed into media ranges with their weights, and content negotiation over it (RFC 9110
 /// section 12.5.1).
@@ -13,21 +13,21 @@ public import GatehouseSpec
 /// let accept = AcceptHeader("application/xml;q=0.5, application/json")
 /// accept.negotiate([MediaTypeName("application/xml")!, MediaTypeName("application/json")!])  // 1
 /// ```
-public struct AcceptHeader: Sendable, Hashable {
+package struct AcceptHeader: Sendable, Hashable {
     /// One media range with its weight.
-    public struct Range: Sendable, Hashable {
+    package struct Range: Sendable, Hashable {
         /// The range without its `q` parameter (`*/*`, `text/*`, `application/json; charset=utf-8`).
-        public var mediaType: MediaTypeName
+        package var mediaType: MediaTypeName
         /// The weight from 0 to 1 (`q`, 1 when absent), in thousandths as RFC 9110 allows three decimals.
-        public var weight: Int
+        package var weight: Int
 
-        public init(mediaType: MediaTypeName, weight: Int = 1000) {
+        package init(mediaType: MediaTypeName, weight: Int = 1000) {
             self.mediaType = mediaType
             self.weight = weight
         }
 
         /// How specific the range is: `*/*` 0, `type/*` 1, `type/subtype` 2, plus one per parameter.
-        public var specificity: Int {
+        package var specificity: Int {
             if mediaType.type == "*" { return 0 }
             if mediaType.subtype == "*" { return 1 }
             return 2 + mediaType.parameters.count
@@ -35,7 +35,7 @@ public struct AcceptHeader: Sendable, Hashable {
 
         /// True when the range covers `candidate`. A candidate that is itself a range (`text/*`, as a contract may
         /// declare) is covered when the two overlap.
-        public func matches(_ candidate: MediaTypeName) -> Bool {
+        package func matches(_ candidate: MediaTypeName) -> Bool {
             if mediaType.type == "*" || candidate.type == "*" { return true }
             guard mediaType.type == candidate.type else { return false }
             if mediaType.subtype == "*" || candidate.subtype == "*" { return true }
@@ -62,10 +62,10 @@ public struct AcceptHeader: Sendable, Hashable {
     }
 
     /// The ranges that parsed, in the order written.
-    public var ranges: [Range]
+    package var ranges: [Range]
 
     /// Parses the value of an `Accept` header (several headers joined with commas, as HTTP combines them).
-    public init(_ text: String) {
+    package init(_ text: String) {
         ranges = []
         for element in text.split(separator: ",") {
             if let range = Self.parseRange(element) { ranges.append(range) }
@@ -73,12 +73,12 @@ public struct AcceptHeader: Sendable, Hashable {
     }
 
     /// True when no range parsed: the header says nothing and any type is acceptable.
-    public var acceptsAnything: Bool { ranges.isEmpty }
+    package var acceptsAnything: Bool { ranges.isEmpty }
 
     /// The weight (in thousandths) of `candidate`: that of the most specific matching range, 0 when none matches.
     /// A candidate that is itself a range (a contract's `*/*`) can be served as any type inside it, so it weighs as
     /// much as the heaviest range it overlaps.
-    public func weight(of candidate: MediaTypeName) -> Int {
+    package func weight(of candidate: MediaTypeName) -> Int {
         if ranges.isEmpty { return 1000 }
         if candidate.type == "*" || candidate.subtype == "*" || candidate.subtype.hasPrefix("*+") {
             return ranges.filter { $0.matches(candidate) }.map(\.weight).max() ?? 0
@@ -93,7 +93,7 @@ public struct AcceptHeader: Sendable, Hashable {
 
     /// The index of the available type the client prefers: the highest weight above 0, the first declared on a tie
     /// (the server's order breaks ties); nil when none is acceptable.
-    public func negotiate(_ available: [MediaTypeName]) -> Int? {
+    package func negotiate(_ available: [MediaTypeName]) -> Int? {
         var best: (index: Int, weight: Int)?
         for (index, candidate) in available.enumerated() {
             let weight = weight(of: candidate)
@@ -104,7 +104,7 @@ public struct AcceptHeader: Sendable, Hashable {
 
     /// The most specific concrete range the client accepts that lies inside `declared` (a contract's `text/*`):
     /// the type to answer with when the contract declares only a range.
-    public func concreteType(within declared: MediaTypeName) -> MediaTypeName? {
+    package func concreteType(within declared: MediaTypeName) -> MediaTypeName? {
         var best: Range?
         for range in ranges where range.weight > 0 && range.mediaType.type != "*" && range.mediaType.subtype != "*" {
             guard range.matches(declared) else { continue }

@@ -1,5 +1,5 @@
 import GatehouseJSON
-public import GatehouseSpec
+package import GatehouseSpec
 
 /// Mock responses from the contract: for an operation and the request's `Accept` and `Prefer`, the status, headers
 /// and body to answer with. Pure logic: a server adapts `MockOutcome` to its own response type.
@@ -29,16 +29,16 @@ public import GatehouseSpec
 /// let outcome = engine.respond(to: operation, accept: "application/json", prefer: "code=404")
 /// let response = outcome.response  // status 404, headers, body bytes; a problem when outcome.problem != nil
 /// ```
-public struct MockEngine: Sendable {
+package struct MockEngine: Sendable {
     /// Warnings about what the contract gives that cannot be served, found while preparing the answers.
-    public let findings: [Diagnostic]
+    package let findings: [Diagnostic]
     private let plans: [String: MockOperationPlan]
     /// Plans of operations that share an id (a contract error `check` reports), by method and path.
     private let plansByRoute: [String: MockOperationPlan]
     private let builder: MockPlanBuilder
 
     /// Prepares the answers of every operation of `model`.
-    public init(model: APIModel) {
+    package init(model: APIModel) {
         builder = MockPlanBuilder(document: model.document)
         var findings: [Diagnostic] = []
         var plans: [String: MockOperationPlan] = [:]
@@ -63,7 +63,7 @@ public struct MockEngine: Sendable {
     ///   - accept: The `Accept` header; several fields joined with `, `. Nil when absent.
     ///   - prefer: The `Prefer` header; several fields joined with `, `. Nil when absent.
     ///   - context: The rest of the request, read only by API Gateway mock integrations and `dynamic=true` seeds.
-    public func respond(
+    package func respond(
         to operation: Operation, accept: String?, prefer: String?, context: MockRequestContext = MockRequestContext()
     ) -> MockOutcome {
         plan(for: operation).respond(accept: accept, prefer: prefer, context: context)
@@ -71,7 +71,7 @@ public struct MockEngine: Sendable {
 
     /// True when answers for `operation` read `MockRequestContext` beyond its seed (an API Gateway mock integration),
     /// so a server can skip collecting parameters for all other operations.
-    public func usesRequestContext(_ operation: Operation) -> Bool {
+    package func usesRequestContext(_ operation: Operation) -> Bool {
         plan(for: operation).integration != nil
     }
 

@@ -2,7 +2,7 @@
 ///
 /// Either way there is a response to write: a problem carries its own `application/problem+json` answer, so a server
 /// can send `outcome.response` and look at `problem` only to log or count it.
-public enum MockOutcome: Sendable, Hashable {
+package enum MockOutcome: Sendable, Hashable {
     /// The contract answers the request: a declared status, an acceptable media type, a valid body.
     case served(MockResponse)
     /// The request asks for something the contract cannot give (an undeclared status, an unknown example, no
@@ -10,7 +10,7 @@ public enum MockOutcome: Sendable, Hashable {
     case problem(MockProblem)
 
     /// The response to send.
-    public var response: MockResponse {
+    package var response: MockResponse {
         switch self {
         case .served(let response): return response
         case .problem(let problem): return problem.response
@@ -18,7 +18,7 @@ public enum MockOutcome: Sendable, Hashable {
     }
 
     /// The problem, when the request could not be answered as asked.
-    public var problem: MockProblem? {
+    package var problem: MockProblem? {
         if case .problem(let problem) = self { return problem }
         return nil
     }

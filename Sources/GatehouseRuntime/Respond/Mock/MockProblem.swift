@@ -8,9 +8,9 @@ import GatehouseValidation
 /// The problem's `detail` follows the house style of diagnostics (lowercase, names in single quotes, no trailing
 /// period), and what a client can choose from instead is also in an extension member (`declaredStatuses`,
 /// `availableMediaTypes`, `availableExamples`) so tools need not parse the sentence.
-public struct MockProblem: Sendable, Hashable, CustomStringConvertible {
+package struct MockProblem: Sendable, Hashable, CustomStringConvertible {
     /// What went wrong, with what the client could have asked for.
-    public enum Kind: Sendable, Hashable {
+    package enum Kind: Sendable, Hashable {
         /// `Prefer: code=N` names a status the operation does not declare (HTTP 400).
         case undeclaredStatus(requested: Int, declared: [String])
         /// A preference the engine understands has a value it cannot use, such as `code=abc` (HTTP 400).
@@ -30,13 +30,13 @@ public struct MockProblem: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// What went wrong.
-    public var kind: Kind
+    package var kind: Kind
     /// The operation the request was routed to.
-    public var operationId: String
+    package var operationId: String
     /// The status to answer with.
-    public var status: Int
+    package var status: Int
     /// One sentence for people.
-    public var detail: String
+    package var detail: String
 
     init(_ kind: Kind, operationId: String, detail: String) {
         self.kind = kind
@@ -50,11 +50,11 @@ public struct MockProblem: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    public var description: String { detail }
+    package var description: String { detail }
 
     /// The `application/problem+json` answer. `type` is `about:blank`, so `title` is the status's reason phrase
     /// (RFC 9457 section 4.2.1).
-    public var response: MockResponse {
+    package var response: MockResponse {
         var object = JSONObject()
         object["type"] = .string("about:blank")
         object["title"] = .string(Self.reasonPhrase(status))

@@ -1,25 +1,25 @@
-public import GatehouseValidation
+package import GatehouseValidation
 
 /// What else of a request a mock answer may use, beyond `Accept` and `Prefer`.
 ///
 /// Only operations with an `x-amazon-apigateway-integration` of type `mock` read the parameters, the request id and
 /// the content type (for `$input.params('name')`, `$context.requestId` and the choice of request template); a
 /// server may leave them empty for the others (`MockEngine.usesRequestContext(_:)` says which).
-public struct MockRequestContext: Sendable, Hashable {
+package struct MockRequestContext: Sendable, Hashable {
     /// The request's `Content-Type`, which picks the integration's request template.
-    public var contentType: String?
+    package var contentType: String?
     /// The request id the server logs and echoes (`X-Request-Id`).
-    public var requestId: String?
+    package var requestId: String?
     /// Path parameters by name, decoded.
-    public var pathParameters: [String: String]
+    package var pathParameters: [String: String]
     /// Query parameters by name (the first value of each), decoded.
-    public var queryParameters: [String: String]
+    package var queryParameters: [String: String]
     /// Request headers, looked up case-insensitively.
-    public var headers: [HeaderField]
+    package var headers: [HeaderField]
     /// Makes `Prefer: dynamic=true` answers reproducible; nil draws a fresh seed per request.
-    public var seed: UInt64?
+    package var seed: UInt64?
 
-    public init(
+    package init(
         contentType: String? = nil, requestId: String? = nil, pathParameters: [String: String] = [:],
         queryParameters: [String: String] = [:], headers: [HeaderField] = [], seed: UInt64? = nil
     ) {

@@ -1,12 +1,12 @@
-public import GatehouseValidation
+package import GatehouseValidation
 import HTTPTypes
 
 /// A mock answer, ready to write: status, headers (with `Content-Type` when there is a body) and body bytes.
 ///
 /// Bodies and header lists are built once when the engine starts and shared, so handing one out copies nothing.
-public struct MockResponse: Sendable, Hashable {
+package struct MockResponse: Sendable, Hashable {
     /// Where the body came from, for logs and tests.
-    public enum Source: Sendable, Hashable {
+    package enum Source: Sendable, Hashable {
         /// The named example of the media type (`default` for a lone `example`).
         case example(String)
         /// An instance synthesized from the schema, the same every time.
@@ -22,20 +22,20 @@ public struct MockResponse: Sendable, Hashable {
     }
 
     /// The HTTP status.
-    public var status: Int
+    package var status: Int
     /// `Content-Type` first when there is a body, then the declared headers, then `Preference-Applied`; the server
     /// adds its own (`Content-Length`, `X-Request-Id`, …).
-    public var headers: [HeaderField] {
+    package var headers: [HeaderField] {
         didSet { fields = HTTPFields(headers) }
     }
     /// `headers` as the server writes them, made once when the answer is prepared.
     private(set) var fields: HTTPFields
     /// The body; empty when the response has none.
-    public var body: [UInt8]
+    package var body: [UInt8]
     /// Where the body came from.
-    public var source: Source
+    package var source: Source
 
-    public init(status: Int, headers: [HeaderField], body: [UInt8], source: Source) {
+    package init(status: Int, headers: [HeaderField], body: [UInt8], source: Source) {
         self.status = status
         self.headers = headers
         self.fields = HTTPFields(headers)
@@ -44,7 +44,7 @@ public struct MockResponse: Sendable, Hashable {
     }
 
     /// The first value of a header, compared case-insensitively.
-    public func header(_ name: String) -> String? {
+    package func header(_ name: String) -> String? {
         headers.value(for: name)
     }
 }

@@ -9,45 +9,45 @@
 /// prefer["code"]?.value     // "404"
 /// prefer["example"]?.value  // "no such pet"
 /// ```
-public struct PreferHeader: Sendable, Hashable {
+package struct PreferHeader: Sendable, Hashable {
     /// One preference with its optional value and parameters.
-    public struct Preference: Sendable, Hashable, CustomStringConvertible {
+    package struct Preference: Sendable, Hashable, CustomStringConvertible {
         /// Lowercased.
-        public var name: String
+        package var name: String
         /// The value without quotes; nil when none was given (`respond-async`).
-        public var value: String?
+        package var value: String?
         /// Parameters after `;`, names lowercased.
-        public var parameters: [Parameter]
+        package var parameters: [Parameter]
 
-        public init(name: String, value: String? = nil, parameters: [Parameter] = []) {
+        package init(name: String, value: String? = nil, parameters: [Parameter] = []) {
             self.name = name
             self.value = value
             self.parameters = parameters
         }
 
         /// The preference as it would be written back (`Preference-Applied`), quoting the value when needed.
-        public var description: String {
+        package var description: String {
             guard let value else { return name }
             return "\(name)=\(PreferHeader.word(value))"
         }
     }
 
     /// A parameter of a preference.
-    public struct Parameter: Sendable, Hashable {
-        public var name: String
-        public var value: String?
+    package struct Parameter: Sendable, Hashable {
+        package var name: String
+        package var value: String?
 
-        public init(name: String, value: String? = nil) {
+        package init(name: String, value: String? = nil) {
             self.name = name
             self.value = value
         }
     }
 
     /// The preferences in the order written, each name once.
-    public var preferences: [Preference]
+    package var preferences: [Preference]
 
     /// Parses the value of a `Prefer` header (several headers joined with commas, as HTTP combines them).
-    public init(_ text: String) {
+    package init(_ text: String) {
         preferences = []
         var scanner = Scanner(Array(text.utf8))
         while !scanner.isAtEnd {
@@ -61,7 +61,7 @@ public struct PreferHeader: Sendable, Hashable {
     }
 
     /// The preference named `name` (case-insensitive).
-    public subscript(name: String) -> Preference? {
+    package subscript(name: String) -> Preference? {
         let lowered = name.lowercased()
         return preferences.first { $0.name == lowered }
     }

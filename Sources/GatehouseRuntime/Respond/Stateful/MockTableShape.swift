@@ -1,18 +1,18 @@
 import Foundation
-public import GatehouseJSON
-public import GatehouseSpec
+package import GatehouseJSON
+package import GatehouseSpec
 import GatehouseValidation
 
 /// What the contract says about one mock table: the id property, the path parameters that partition it and the
 /// schema its items follow, so items that do not come from a request (seeds, `gatehouse store load`) are checked and
 /// keyed the way a create would key them.
-public struct MockTableShape: Sendable {
+package struct MockTableShape: Sendable {
     /// The table's name.
-    public var table: String
+    package var table: String
     /// The property holding an item's id.
-    public var idProperty: String
+    package var idProperty: String
     /// The path parameters before the collection, whose values partition the table.
-    public var parentParameters: [String]
+    package var parentParameters: [String]
     /// The item schema: the success answer of the table's read operation (else create, replace or merge).
     let itemSchema: CompiledSchema?
     /// Where that schema is, to name it in messages.
@@ -20,10 +20,10 @@ public struct MockTableShape: Sendable {
     /// The properties the item schema requires.
     let required: Set<String>
     /// Whether the item schema types the id as an integer (or a number): then ids are keyed in numeric order.
-    public var integerIds: Bool
+    package var integerIds: Bool
 
     /// A table the contract does not describe: ids in `id`, no parent parameters, no schema.
-    public init(table: String) {
+    package init(table: String) {
         self.table = table
         self.idProperty = "id"
         self.parentParameters = []
@@ -55,7 +55,7 @@ public struct MockTableShape: Sendable {
     }
 
     /// The shape of every table the contract's operations map to, by table name.
-    public static func all(in model: APIModel) -> [String: MockTableShape] {
+    package static func all(in model: APIModel) -> [String: MockTableShape] {
         let compiler = SchemaCompiler(document: model.document)
         var byTable: [String: [(ResourceMapping, GatehouseSpec.Operation)]] = [:]
         for operation in model.operations {
@@ -75,7 +75,7 @@ public struct MockTableShape: Sendable {
 
     /// The item as the table stores it, after filling required timestamps the item lacks and checking it against
     /// the item schema. Throws a message naming the first problems.
-    public func storedItem(_ item: JSONObject) throws(MockItemError) -> JSONObject {
+    package func storedItem(_ item: JSONObject) throws(MockItemError) -> JSONObject {
         var item = item
         let timestamp = JSONValue.string(ISO8601DateFormatter().string(from: Date()))
         for key in ["createdAt", "created_at", "updatedAt", "updated_at"]

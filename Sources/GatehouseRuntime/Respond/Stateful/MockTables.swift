@@ -1,26 +1,26 @@
-public import GatehouseJSON
+package import GatehouseJSON
 import GatehouseSpec
-public import GatehouseStore
+package import GatehouseStore
 
 /// How stateful mocks lay out their tables, shared by the mocks, seeding and `gatehouse store load`.
 ///
 /// Every mock table has the same key: the partition `_partition` (the parent path parameters' values joined with
 /// `/`, or `_` for a top-level collection) and the sort key `_id` (the item's id as text). Items keep the API's own
 /// fields beside these two attributes, which clients never see.
-public enum MockTables {
+package enum MockTables {
     /// The partition key attribute of a mock table.
-    public static let partitionAttribute = "_partition"
+    package static let partitionAttribute = "_partition"
     /// The sort key attribute of a mock table: the item's id as text.
-    public static let idAttribute = "_id"
+    package static let idAttribute = "_id"
     /// The partition of a collection that has no parent path parameters.
-    public static let topLevelPartition = "_"
+    package static let topLevelPartition = "_"
     /// The table of integer id sequences, one item per mock table: `{name, value}`.
-    public static let sequencesTable = "_gatehouse_sequences"
+    package static let sequencesTable = "_gatehouse_sequences"
     /// The table recording which seed items were written once, so a restart does not write them again.
-    public static let seededTable = "_gatehouse_seeded"
+    package static let seededTable = "_gatehouse_seeded"
 
     /// The definition of the mock table `name`.
-    public static func definition(_ name: String) -> TableDefinition {
+    package static func definition(_ name: String) -> TableDefinition {
         TableDefinition(
             name: name,
             partitionKey: KeyAttribute(partitionAttribute, .string),
@@ -29,7 +29,7 @@ public enum MockTables {
     }
 
     /// True when `definition` has the key of a mock table.
-    public static func hasMockLayout(_ definition: TableDefinition) -> Bool {
+    package static func hasMockLayout(_ definition: TableDefinition) -> Bool {
         definition == MockTables.definition(definition.name)
     }
 
@@ -64,7 +64,7 @@ public enum MockTables {
     /// that already has both (a line of `gatehouse store dump`) is kept as it is.
     ///
     /// Throws a message for people when the item lacks its id or the values of its parent path parameters.
-    public static func storedItem(
+    package static func storedItem(
         _ item: JSONObject,
         idProperty: String,
         parentParameters: [String],
@@ -91,7 +91,7 @@ public enum MockTables {
 
     /// Moves the integer id sequence of `table` to at least `id`, so the next generated id does not collide with an
     /// item that was loaded or seeded with its own id.
-    public static func advanceSequence(of table: String, toAtLeast id: Int64, in store: any TableStore) async throws {
+    package static func advanceSequence(of table: String, toAtLeast id: Int64, in store: any TableStore) async throws {
         _ = try await store.createTable(
             TableDefinition(name: sequencesTable, partitionKey: KeyAttribute("name", .string))
         )
@@ -117,7 +117,7 @@ public enum MockTables {
 
     /// Forgets the id sequence and the seed records of `table`, after its items were cleared, so numbering and
     /// seeding start again.
-    public static func forgetState(of table: String, in store: any TableStore) async throws {
+    package static func forgetState(of table: String, in store: any TableStore) async throws {
         if try await store.describeTable(sequencesTable) != nil {
             try await store.deleteItem(table: sequencesTable, key: ItemKey(.string(table)))
         }
@@ -139,13 +139,13 @@ public enum MockTables {
 }
 
 /// Why an item cannot be stored in a mock table; the caller adds where the item came from.
-public struct MockItemError: Error, Sendable, CustomStringConvertible {
+package struct MockItemError: Error, Sendable, CustomStringConvertible {
     /// A sentence for people: lowercase first word, names in single quotes.
-    public var message: String
+    package var message: String
 
     init(_ message: String) {
         self.message = message
     }
 
-    public var description: String { message }
+    package var description: String { message }
 }

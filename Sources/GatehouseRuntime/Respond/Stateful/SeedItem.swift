@@ -1,16 +1,16 @@
-public import GatehouseJSON
-public import GatehouseSpec
+package import GatehouseJSON
+package import GatehouseSpec
 
 /// One item to seed into a mock table, and where it was written (for messages).
-public struct SeedItem: Sendable {
+package struct SeedItem: Sendable {
     /// The mock table.
-    public var table: String
+    package var table: String
     /// The item as the API shows it (its id included).
-    public var item: JSONObject
+    package var item: JSONObject
     /// `file:line` or `file:line:col` of the item.
-    public var origin: String
+    package var origin: String
 
-    public init(table: String, item: JSONObject, origin: String) {
+    package init(table: String, item: JSONObject, origin: String) {
         self.table = table
         self.item = item
         self.origin = origin
@@ -19,7 +19,7 @@ public struct SeedItem: Sendable {
     /// The items of the contract's top-level `x-gatehouse-seed`: an object whose members name mock tables and hold
     /// arrays of items, `{todos: [{id: 1, title: Milk}, …]}`. They were read when the model was built
     /// (`APIModel.gateway.seeds`); the problems are the front end's `gateway-seed` diagnostics of their shape.
-    public static func fromContract(_ model: APIModel) -> (items: [SeedItem], problems: [SeedProblem]) {
+    package static func fromContract(_ model: APIModel) -> (items: [SeedItem], problems: [SeedProblem]) {
         let document = model.document
         let items = model.gateway.seeds.map { seed in
             SeedItem(table: seed.table, item: seed.item, origin: document.location(of: seed.address).description)
@@ -32,7 +32,7 @@ public struct SeedItem: Sendable {
 
     /// The items of a seed file in JSON lines: one `{"table": "todos", "item": {…}}` per line; blank lines are
     /// skipped.
-    public static func fromJSONLines(_ bytes: [UInt8], file: String) -> (items: [SeedItem], problems: [SeedProblem]) {
+    package static func fromJSONLines(_ bytes: [UInt8], file: String) -> (items: [SeedItem], problems: [SeedProblem]) {
         var items: [SeedItem] = []
         var problems: [SeedProblem] = []
         for (number, line) in JSONLines.split(bytes) {
@@ -58,23 +58,23 @@ public struct SeedItem: Sendable {
 }
 
 /// A problem with one seed item, printed as a compiler prints one: `seed.jsonl:3: error: …`.
-public struct SeedProblem: Error, Sendable, CustomStringConvertible {
+package struct SeedProblem: Error, Sendable, CustomStringConvertible {
     /// `file:line` or `file:line:col`.
-    public var origin: String
+    package var origin: String
     /// A sentence for people: lowercase first word, names in single quotes.
-    public var message: String
+    package var message: String
 
-    public init(_ origin: String, _ message: String) {
+    package init(_ origin: String, _ message: String) {
         self.origin = origin
         self.message = message
     }
 
-    public var description: String { "\(origin): error: \(message)" }
+    package var description: String { "\(origin): error: \(message)" }
 }
 
 /// Splits JSON lines: the 1-based number and bytes of each line that is not blank (a trailing `\r` is dropped).
-public enum JSONLines {
-    public static func split(_ bytes: [UInt8]) -> [(number: Int, line: [UInt8])] {
+package enum JSONLines {
+    package static func split(_ bytes: [UInt8]) -> [(number: Int, line: [UInt8])] {
         var result: [(Int, [UInt8])] = []
         var number = 0
         for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {

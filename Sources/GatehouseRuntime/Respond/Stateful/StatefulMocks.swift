@@ -1,7 +1,7 @@
 import Foundation
 import GatehouseJSON
-public import GatehouseSpec
-public import GatehouseStore
+package import GatehouseSpec
+package import GatehouseStore
 import GatehouseValidation
 import HTTPTypes
 import Logging
@@ -12,7 +12,7 @@ import Logging
 /// Answers start from the contract's own mock answer (its status, headers and example shape) and put the stored item
 /// in place of the example: the id the store generated (an integer sequence or a uuid, following the example's id),
 /// the client's fields, the parent path parameters, and fresh timestamps where the example has them.
-public final class StatefulMocks: Sendable {
+package final class StatefulMocks: Sendable {
     let store: any TableStore
     private let mappings: [NodeAddress: ResourceMapping]
     /// Per operation: the item properties its answer's schema requires.
@@ -29,7 +29,7 @@ public final class StatefulMocks: Sendable {
     static let idAttribute = MockTables.idAttribute
     static let sequencesTable = MockTables.sequencesTable
 
-    public init(model: APIModel, store: any TableStore) {
+    package init(model: APIModel, store: any TableStore) {
         self.store = store
         var mappings: [NodeAddress: ResourceMapping] = [:]
         var requiredProperties: [NodeAddress: Set<String>] = [:]
@@ -55,7 +55,7 @@ public final class StatefulMocks: Sendable {
         self.integerIdTables = Set(MockTableShape.all(in: model).values.filter(\.integerIds).map(\.table))
     }
 
-    public func mapping(for operation: GatehouseSpec.Operation) -> ResourceMapping? {
+    package func mapping(for operation: GatehouseSpec.Operation) -> ResourceMapping? {
         mappings[operation.address]
     }
 

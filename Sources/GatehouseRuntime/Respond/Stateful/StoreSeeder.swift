@@ -1,6 +1,6 @@
 import GatehouseJSON
-public import GatehouseSpec
-public import GatehouseStore
+package import GatehouseSpec
+package import GatehouseStore
 
 /// Writes seed items into the mock tables of a contract, once: an item seeded before is never written again, so a
 /// restart neither duplicates items nor undoes what clients changed or deleted since.
@@ -10,32 +10,32 @@ public import GatehouseStore
 /// let prepared = try seeder.prepare(SeedItem.fromContract(model).items)
 /// let summary = try await seeder.seed(prepared)
 /// ```
-public struct StoreSeeder: Sendable {
+package struct StoreSeeder: Sendable {
     let store: any TableStore
     let shapes: [String: MockTableShape]
 
-    public init(model: APIModel, store: any TableStore) {
+    package init(model: APIModel, store: any TableStore) {
         self.store = store
         self.shapes = MockTableShape.all(in: model)
     }
 
     /// A seed item checked against its table's schema and keyed the way the mocks key items.
-    public struct Prepared: Sendable {
+    package struct Prepared: Sendable {
         var table: String
         var item: JSONObject
     }
 
     /// What `seed` did.
-    public struct Summary: Sendable, Hashable {
+    package struct Summary: Sendable, Hashable {
         /// Items written now.
-        public var written: Int
+        package var written: Int
         /// Items left alone: seeded by an earlier run, or already created by a client.
-        public var kept: Int
+        package var kept: Int
     }
 
     /// Checks every seed item (its table is one the contract maps, it has its id and parent values, it matches the
     /// item schema, its key is not seeded twice) and returns them ready to write, or every problem found.
-    public func prepare(_ seeds: [SeedItem]) throws(SeedProblems) -> [Prepared] {
+    package func prepare(_ seeds: [SeedItem]) throws(SeedProblems) -> [Prepared] {
         var prepared: [Prepared] = []
         var problems: [SeedProblem] = []
         var seen: [String: String] = [:]
@@ -71,7 +71,7 @@ public struct StoreSeeder: Sendable {
 
     /// Writes the prepared items that no earlier run seeded, each with a record that it was seeded, and moves integer
     /// id sequences past the seeded ids.
-    public func seed(_ prepared: [Prepared]) async throws -> Summary {
+    package func seed(_ prepared: [Prepared]) async throws -> Summary {
         guard !prepared.isEmpty else { return Summary(written: 0, kept: 0) }
         try await store.createTable(
             TableDefinition(
@@ -122,13 +122,13 @@ public struct StoreSeeder: Sendable {
 }
 
 /// Every problem found in a set of seed items.
-public struct SeedProblems: Error, Sendable, CustomStringConvertible {
-    public var problems: [SeedProblem]
+package struct SeedProblems: Error, Sendable, CustomStringConvertible {
+    package var problems: [SeedProblem]
 
-    public init(problems: [SeedProblem]) {
+    package init(problems: [SeedProblem]) {
         self.problems = problems
     }
 
     /// One line per problem.
-    public var description: String { problems.map(\.description).joined(separator: "\n") }
+    package var description: String { problems.map(\.description).joined(separator: "\n") }
 }
