@@ -4,7 +4,9 @@ import GatehouseSpec
 /// reload): the operation's stages in the order a request meets them, each holding what it prepared for this
 /// operation (its security requirement, its plan scope, its body limit, its decoders and compiled schemas, its
 /// responders, its response check).
-struct CompiledOperation: Sendable {
+///
+/// A class, so a request holds it with one reference count rather than copying every stage.
+final class CompiledOperation: Sendable {
     let operation: Operation
     let authenticate: AuthenticateStage
     let meter: MeterStage
@@ -14,6 +16,20 @@ struct CompiledOperation: Sendable {
     /// Present with `--validate-responses`.
     let checkResponse: ResponseCheckStage?
     let metrics: OperationMetrics
+
+    init(
+        operation: Operation, authenticate: AuthenticateStage, meter: MeterStage, limit: LimitStage,
+        decode: DecodeStage, respond: RespondStage, checkResponse: ResponseCheckStage?, metrics: OperationMetrics
+    ) {
+        self.operation = operation
+        self.authenticate = authenticate
+        self.meter = meter
+        self.limit = limit
+        self.decode = decode
+        self.respond = respond
+        self.checkResponse = checkResponse
+        self.metrics = metrics
+    }
 
     var id: String { operation.id }
 }

@@ -19,7 +19,7 @@ struct GatewayPipeline: HTTPResponder {
     let accessLog: AccessLog
     let metrics: GatewayMetrics
     /// How long a request with a body may take before it is answered with 504.
-    let requestTimeout: Duration
+    let deadlines: RequestDeadlines
 
     func respond(to request: Request, context: Context) async throws -> Response {
         let start = ContinuousClock.now
@@ -63,7 +63,11 @@ struct GatewayPipeline: HTTPResponder {
         var answer: GatewayAnswer
         if exchange.hasBody {
             let admitted = exchange
-            answer = await withTimeout(operationId: operation.id) {
+            let timeout = GatewayAnswer(
+                Problem(
+                    status: 504, title: "Gateway Timeout", detail: "the request took longer than \(deadlines.timeout)"),
+                operationId: operation.id)
+            answer = await deadlines.run(timeoutAnswer: timeout) {
                 var exchange = admitted
                 return await Self.handle(operation, &exchange)
             }
@@ -83,32 +87,6 @@ struct GatewayPipeline: HTTPResponder {
         return check.check(answer, from: source)
     }
 
-    /// Answers 504 when the operation takes longer than the configured request timeout.
-    func withTimeout(operationId: String, _ body: @escaping @Sendable () async -> GatewayAnswer) async -> GatewayAnswer
-    {
-        let timeout = requestTimeout
-        return await withTaskGroup(of: GatewayAnswer?.self) { group in
-            group.addTask { await body() }
-            group.addTask {
-                try? await Task.sleep(for: timeout)
-                return nil
-            }
-            defer { group.cancelAll() }
-            while let next = await group.next() {
-                if let answer = next { return answer }
-                if !Task.isCancelled {
-                    return GatewayAnswer(
-                        Problem(
-                            status: 504, title: "Gateway Timeout", detail: "the request took longer than \(timeout)"),
-                        operationId: operationId
-                    )
-                }
-            }
-            return GatewayAnswer(
-                Problem(status: 503, title: "Service Unavailable", detail: "the server is shutting down"))
-        }
-    }
-
     /// The caller's `X-Request-Id` when it is a sane token (printable, at most 128 characters), else a new UUID.
     static func requestId(from header: String?) -> String {
         if let header, !header.isEmpty, header.count <= 128,
@@ -116,7 +94,18 @@ struct GatewayPipeline: HTTPResponder {
         {
             return header
         }
-        return UUID().uuidString.lowercased()
+        // A random (version 4) UUID, written without Foundation's formatter: this runs on every request.
+        var random = SystemRandomNumberGenerator()
+        let high: UInt64 = random.next()
+        let low: UInt64 = random.next()
+        var bytes = [UInt8](repeating: 0, count: 16)
+        for index in 0..<8 {
+            bytes[index] = UInt8(truncatingIfNeeded: high >> (8 * UInt64(index)))
+            bytes[index + 8] = UInt8(truncatingIfNeeded: low >> (8 * UInt64(index)))
+        }
+        bytes[6] = 0x40 | (bytes[6] & 0x0F)
+        bytes[8] = 0x80 | (bytes[8] & 0x3F)
+        return TimeOrderedID.text(bytes)
     }
 
     static func makeResponse(_ answer: GatewayAnswer) -> Response {

@@ -75,7 +75,7 @@ public struct Gateway: Sendable {
             cors: CORSPolicy(origins: configuration.corsOrigins),
             accessLog: AccessLog(logger: logger, jsonLogs: configuration.jsonLogs),
             metrics: parts.metrics,
-            requestTimeout: configuration.requestTimeout
+            deadlines: RequestDeadlines(timeout: configuration.requestTimeout)
         )
         var services: [any Service] = []
         if let meter = parts.meter.meter {

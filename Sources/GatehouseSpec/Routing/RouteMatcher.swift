@@ -147,6 +147,14 @@ public struct RouteMatcher: Sendable {
             return found
         }
         for (pattern, child) in node.templates {
+            // A whole segment that is one parameter (`/{id}`), the common case: no copy of the captures.
+            if pattern.count == 1, case .parameter(let name) = pattern[0] {
+                guard !segment.isEmpty else { continue }
+                let previous = captures.updateValue(String(segment), forKey: name)
+                if let found = find(child, rest, &captures) { return found }
+                captures[name] = previous
+                continue
+            }
             var attempt = captures
             guard Self.match(pattern, segment, &attempt) else { continue }
             if let found = find(child, rest, &attempt) {

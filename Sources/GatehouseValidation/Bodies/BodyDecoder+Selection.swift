@@ -12,6 +12,12 @@ extension BodyDecoder {
     /// The declared media type a `Content-Type` selects, with the parsed `Content-Type`; most specific wins: an exact
     /// match with matching parameters, then an exact match, then `type/*+suffix`, then `type/*`, then `*/*`.
     func select(_ contentType: String) -> Selection {
+        // The common case, a Content-Type written exactly as a declared concrete media type, needs no parsing.
+        if let index = content.firstIndex(where: { $0.name == contentType }), let declared = content[index].mediaType,
+            declared.type != "*", declared.subtype != "*", !declared.subtype.hasPrefix("*+")
+        {
+            return .selected(index: index, actual: declared)
+        }
         guard let actual = MediaTypeName(contentType), actual.type != "*", actual.subtype != "*" else {
             return .rejected(
                 ValidationIssue(
