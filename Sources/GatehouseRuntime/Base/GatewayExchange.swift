@@ -24,9 +24,17 @@ struct GatewayExchange: Sendable {
     /// Decode: the parameters and body as JSON values, decoded once and handed to the responder.
     var decoded = DecodedRequest()
 
+    /// Whether a body follows the head (a length above zero, or a chunked body).
+    let hasBody: Bool
+
     init(request: Request, requestId: String) {
         self.request = request
         self.requestId = requestId
+        if let length = request.headers[.contentLength] {
+            self.hasBody = length != "0"
+        } else {
+            self.hasBody = request.headers[.transferEncoding] != nil
+        }
     }
 
     /// The raw query string, without `?`; empty when there is none.
@@ -36,12 +44,6 @@ struct GatewayExchange: Sendable {
     var path: String { request.uri.path }
 
     var headers: HTTPFields { request.headers }
-
-    /// Whether a body follows the head (a length above zero, or a chunked body).
-    var hasBody: Bool {
-        if let length = request.headers[.contentLength] { return length != "0" }
-        return request.headers[.transferEncoding] != nil
-    }
 }
 
 /// Who passed authentication.

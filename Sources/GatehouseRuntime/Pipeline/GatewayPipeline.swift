@@ -63,11 +63,7 @@ struct GatewayPipeline: HTTPResponder {
         var answer: GatewayAnswer
         if exchange.hasBody {
             let admitted = exchange
-            let timeout = GatewayAnswer(
-                Problem(
-                    status: 504, title: "Gateway Timeout", detail: "the request took longer than \(deadlines.timeout)"),
-                operationId: operation.id)
-            answer = await deadlines.run(timeoutAnswer: timeout) {
+            answer = await deadlines.run(operationId: operation.id) {
                 var exchange = admitted
                 return await Self.handle(operation, &exchange)
             }

@@ -17,22 +17,20 @@ final class RequestDeadlines: @unchecked Sendable {
     private struct Entry {
         var deadline: ContinuousClock.Instant
         var gate: AnswerGate
-        var timeoutAnswer: GatewayAnswer
+        var operationId: String
     }
 
     init(timeout: Duration) {
         self.timeout = timeout
     }
 
-    /// Runs `work`, or answers `timeoutAnswer` when it takes longer than the timeout (the work then goes on, its
-    /// answer dropped, and is cancelled).
-    func run(
-        timeoutAnswer: GatewayAnswer, _ work: @escaping @Sendable () async -> GatewayAnswer
-    ) async -> GatewayAnswer {
+    /// Runs `work`, or answers 504 when it takes longer than the timeout (the work is then cancelled and its answer
+    /// dropped).
+    func run(operationId: String, _ work: @escaping @Sendable () async -> GatewayAnswer) async -> GatewayAnswer {
         startSweeping()
         let gate = AnswerGate()
         let task = Task { gate.resume(await work()) }
-        let id = register(gate: gate, timeoutAnswer: timeoutAnswer)
+        let id = register(gate: gate, operationId: operationId)
         let answer = await withTaskCancellationHandler {
             await gate.wait()
         } onCancel: {
@@ -45,11 +43,11 @@ final class RequestDeadlines: @unchecked Sendable {
         return answer
     }
 
-    private func register(gate: AnswerGate, timeoutAnswer: GatewayAnswer) -> UInt64 {
+    private func register(gate: AnswerGate, operationId: String) -> UInt64 {
         let deadline = ContinuousClock.now + timeout
         return lock.withLock {
             nextId &+= 1
-            pending[nextId] = Entry(deadline: deadline, gate: gate, timeoutAnswer: timeoutAnswer)
+            pending[nextId] = Entry(deadline: deadline, gate: gate, operationId: operationId)
             return nextId
         }
     }
@@ -78,7 +76,12 @@ final class RequestDeadlines: @unchecked Sendable {
             for id in late.keys { pending[id] = nil }
             return Array(late.values)
         }
-        for entry in expired { entry.gate.resume(entry.timeoutAnswer, timedOut: true) }
+        for entry in expired {
+            let answer = GatewayAnswer(
+                Problem(status: 504, title: "Gateway Timeout", detail: "the request took longer than \(timeout)"),
+                operationId: entry.operationId)
+            entry.gate.resume(answer, timedOut: true)
+        }
     }
 }
 
