@@ -14,7 +14,16 @@ enum QueryString {
     }
 
     static func decode(_ text: Substring) -> String {
-        let spaced = text.replacingOccurrences(of: "+", with: " ")
-        return spaced.removingPercentEncoding ?? spaced
+        guard text.utf8.contains(UInt8(ascii: "+")) else { return String(text).percentDecoded }
+        return text.replacingOccurrences(of: "+", with: " ").percentDecoded
+    }
+}
+
+extension String {
+    /// The text with `%XX` escapes decoded (the text itself when it has none, or when they are malformed); most path
+    /// parameters have none, and Foundation's decoding bridges through CoreFoundation.
+    var percentDecoded: String {
+        guard utf8.contains(UInt8(ascii: "%")) else { return self }
+        return removingPercentEncoding ?? self
     }
 }

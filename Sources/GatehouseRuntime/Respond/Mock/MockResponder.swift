@@ -22,7 +22,7 @@ struct MockResponder: OperationResponder {
             context = MockRequestContext(
                 contentType: headers.joined(.contentType),
                 requestId: exchange.requestId,
-                pathParameters: exchange.captures.mapValues { $0.removingPercentEncoding ?? $0 },
+                pathParameters: exchange.captures.mapValues { $0.percentDecoded },
                 queryParameters: QueryString.firstValues(exchange.query),
                 headers: headers.headerFields
             )

@@ -27,7 +27,7 @@ struct StatefulResponder: OperationResponder {
             mapping: operation.mapping,
             paging: operation.paging,
             integerIds: operation.integerIds,
-            captures: exchange.captures.mapValues { $0.removingPercentEncoding ?? $0 },
+            captures: exchange.captures.mapValues { $0.percentDecoded },
             query: QueryString.firstValues(exchange.query),
             body: exchange.decoded.body?.objectValue,
             example: Self.isJSON(success) ? value : nil,
