@@ -25,7 +25,8 @@ struct RequestTimeoutTests {
                 body: Array(#"{"id":1,"name":"quick","todoCount":0,"createdAt":"2026-01-01T00:00:00Z"}"#.utf8))
         }
         var configuration = RunningGateway.openAccess
-        configuration.requestTimeout = .milliseconds(300)
+        // Long enough that the quick request never meets it on a loaded machine; deadlines are swept each second.
+        configuration.requestTimeout = .seconds(3)
         try await RunningGateway.with(spec: "specs/todo.yaml", configuration: configuration, handlers: handlers) {
             gateway in
             let json = [("Content-Type", "application/json")]
