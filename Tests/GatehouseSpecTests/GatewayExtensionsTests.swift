@@ -41,6 +41,18 @@ struct GatewayExtensionsTests {
                 "11:47: error: unknown member; expected 'rate' and 'burst' [usage-plans]",
             ]),
         Case(
+            name: "a default plan that is declared but malformed is reported once, at its own problem",
+            yaml: """
+                x-gatehouse-usage-plans:
+                  default: free
+                  plans:
+                    free: {throttle: {rate: 0, burst: 1}}
+                paths: {}
+                """,
+            lines: [
+                "6:29: error: must be a number of requests per second above 0 (at most 1000000) [usage-plans]"
+            ]),
+        Case(
             name: "plans that are not an object",
             yaml: """
                 x-gatehouse-usage-plans: [free]

@@ -85,23 +85,12 @@ struct GatewayPipeline: HTTPResponder {
 
     /// The caller's `X-Request-Id` when it is a sane token (printable, at most 128 characters), else a new UUID.
     static func requestId(from header: String?) -> String {
-        if let header, !header.isEmpty, header.count <= 128,
+        if let header, !header.isEmpty, header.utf8.count <= 128,
             header.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F })
         {
             return header
         }
-        // A random (version 4) UUID, written without Foundation's formatter: this runs on every request.
-        var random = SystemRandomNumberGenerator()
-        let high: UInt64 = random.next()
-        let low: UInt64 = random.next()
-        var bytes = [UInt8](repeating: 0, count: 16)
-        for index in 0..<8 {
-            bytes[index] = UInt8(truncatingIfNeeded: high >> (8 * UInt64(index)))
-            bytes[index + 8] = UInt8(truncatingIfNeeded: low >> (8 * UInt64(index)))
-        }
-        bytes[6] = 0x40 | (bytes[6] & 0x0F)
-        bytes[8] = 0x80 | (bytes[8] & 0x3F)
-        return TimeOrderedID.text(bytes)
+        return RequestIDs.next()
     }
 
     static func makeResponse(_ answer: GatewayAnswer) -> Response {

@@ -81,10 +81,13 @@ public struct UsagePlans: Sendable, Hashable {
         }
         var defaultPlan: String?
         if let value = root["default"] {
-            if let name = value.stringValue, plans[name] != nil {
-                defaultPlan = name
-            } else if let name = value.stringValue {
-                problems.append(.init(path: at("default"), message: "no plan named '\(name)'"))
+            if let name = value.stringValue {
+                if plans[name] != nil {
+                    defaultPlan = name
+                } else if root["plans"]?.objectValue?[name] == nil {
+                    // A plan that is declared but malformed has its own errors; only a missing one is reported here.
+                    problems.append(.init(path: at("default"), message: "no plan named '\(name)'"))
+                }
             } else {
                 problems.append(.init(path: at("default"), message: "must be the name of a plan"))
             }
