@@ -9,10 +9,11 @@ struct PresentedCredentials: Sendable {
 
     /// The values of a header; a value with a comma is two values folded into one line by a proxy.
     func headerValues(_ name: String) -> [String] {
-        guard let name = HTTPField.Name(name) else { return [] }
+        // Compared byte by byte: making an `HTTPField.Name` from the contract's name would validate and lowercase it
+        // on every request.
         var values: [String] = []
-        for value in headers[values: name] {
-            for part in value.utf8.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false) {
+        for field in headers where Self.sameName(field.name.rawName, name) {
+            for part in field.value.utf8.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false) {
                 values.append(Self.trimmed(part))
             }
         }

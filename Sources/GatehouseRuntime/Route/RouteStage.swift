@@ -4,12 +4,22 @@ import HTTPTypes
 /// The route stage: the admin paths, then the contract's path templates. A match records the operation's index and
 /// its raw path parameters on the exchange; no match answers 404, a path without the method 405 with `Allow`, and
 /// `OPTIONS` on a path without an OPTIONS operation the CORS preflight or the allowed methods.
-struct RouteStage: GatewayStage {
+///
+/// A class, so a request holds it with one reference count rather than copying the model and the matcher.
+final class RouteStage: GatewayStage {
     let model: APIModel
     let matcher: RouteMatcher
     let cors: CORSPolicy
     let metricsPath: String
     let metrics: GatewayMetrics
+
+    init(model: APIModel, matcher: RouteMatcher, cors: CORSPolicy, metricsPath: String, metrics: GatewayMetrics) {
+        self.model = model
+        self.matcher = matcher
+        self.cors = cors
+        self.metricsPath = metricsPath
+        self.metrics = metrics
+    }
 
     func process(_ exchange: inout GatewayExchange) async -> GatewayAnswer? {
         let request = exchange.request
