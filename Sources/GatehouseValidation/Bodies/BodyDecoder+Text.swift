@@ -77,8 +77,21 @@ extension BodyDecoder {
         }
     }
 
+    /// Each byte as the character of the same code point (ISO 8859-1), written straight into UTF-8: a byte below
+    /// 0x80 is itself, one above is two bytes. Appending scalars one by one took 40 % of a multipart upload
+    /// (`bench/multipart`).
     static func latin1(_ bytes: ArraySlice<UInt8>) -> String {
-        String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(bytes.count + bytes.count / 2)
+        for byte in bytes {
+            if byte < 0x80 {
+                utf8.append(byte)
+            } else {
+                utf8.append(0xC0 | (byte >> 6))
+                utf8.append(0x80 | (byte & 0x3F))
+            }
+        }
+        return String(decoding: utf8, as: UTF8.self)
     }
 
     /// How many leading bytes are valid UTF-8, to point at the first bad one.
