@@ -36,7 +36,7 @@ public struct RequestValidator: Sendable {
     let validation: MessageValidation
     let decoderConfiguration: ParameterDecoder.Configuration
     let bodyConfiguration: BodyDecoder.Configuration
-    private let prepared = PreparedDecoders()
+    private let prepared = PreparedPlans()
 
     public init(
         model: APIModel,
@@ -52,47 +52,7 @@ public struct RequestValidator: Sendable {
     public func validate(_ request: Request, for operation: GatehouseSpec.Operation, scope: Scope = Scope())
         -> [ValidationIssue]
     {
-        var issues: [ValidationIssue] = []
-        if scope.parameters {
-            issues += validateParameters(request, for: operation)
-        }
-        if scope.body {
-            issues += validateBody(request, for: operation)
-        }
-        return Array(issues.prefix(validation.options.maxIssues))
-    }
-
-    func validateParameters(_ request: Request, for operation: GatehouseSpec.Operation) -> [ValidationIssue] {
-        let (values, decodingIssues) = decoders(for: operation).parameters.decode(
-            RawRequestParts(
-                pathCaptures: request.pathCaptures,
-                query: request.query.isEmpty ? nil : request.query,
-                headers: request.headers.map { ($0.name, $0.value) }
-            )
-        )
-        var issues = decodingIssues
-        for parameter in operation.parameters {
-            guard let value = values[parameter.identity],
-                let schema = MessageValidation.schema(of: parameter.schema, content: parameter.content)
-            else { continue }
-            issues += validation.check(
-                value,
-                against: schema,
-                at: "\(parameter.location.rawValue).\(parameter.name)",
-                direction: .request
-            )
-        }
-        return issues
-    }
-
-    func validateBody(_ request: Request, for operation: GatehouseSpec.Operation) -> [ValidationIssue] {
-        let decoded = decoders(for: operation).body.decode(
-            contentType: request.headers.value(for: "Content-Type"), body: request.body)
-        var issues = decoded.issues
-        if let value = decoded.value, let schema = decoded.mediaType?.schema {
-            issues += validation.check(value, against: schema, at: "body", direction: .request)
-        }
-        return issues
+        preparedPlan(for: operation).decode(request, scope: scope).issues
     }
 
     /// The decoders and compiled schemas of `operation`, prepared now: what a server builds once per operation when it
@@ -102,30 +62,20 @@ public struct RequestValidator: Sendable {
             operation: operation, validation: validation, parameters: decoderConfiguration, bodies: bodyConfiguration)
     }
 
-    /// The decoders of an operation, built on first use: they read the operation's schemas, which a server should
-    /// not do on every request.
-    func decoders(for operation: GatehouseSpec.Operation) -> (parameters: ParameterDecoder, body: BodyDecoder) {
-        prepared.decoders(for: operation) {
-            (
-                ParameterDecoder(
-                    operation: operation, document: validation.document, configuration: decoderConfiguration),
-                BodyDecoder(
-                    requestBody: operation.requestBody, document: validation.document, configuration: bodyConfiguration)
-            )
-        }
+    /// The plan of an operation, made on first use and kept: `validate` reads recorded traffic one exchange at a
+    /// time, and an operation's schemas should not be prepared for each.
+    func preparedPlan(for operation: GatehouseSpec.Operation) -> OperationRequestPlan {
+        prepared.plan(for: operation) { plan(for: operation) }
     }
 }
 
-/// Decoders by operation (its address in the document).
-final class PreparedDecoders: @unchecked Sendable {
-    // @unchecked: `entries` is only read and written under `lock`; the decoders are immutable and Sendable.
+/// Request plans by operation (its address in the document).
+final class PreparedPlans: @unchecked Sendable {
+    // @unchecked: `entries` is only read and written under `lock`; the plans are immutable and Sendable.
     private let lock = NSLock()
-    private var entries: [NodeAddress: (parameters: ParameterDecoder, body: BodyDecoder)] = [:]
+    private var entries: [NodeAddress: OperationRequestPlan] = [:]
 
-    func decoders(
-        for operation: GatehouseSpec.Operation,
-        make: () -> (ParameterDecoder, BodyDecoder)
-    ) -> (parameters: ParameterDecoder, body: BodyDecoder) {
+    func plan(for operation: GatehouseSpec.Operation, make: () -> OperationRequestPlan) -> OperationRequestPlan {
         if let cached = lock.withLock({ entries[operation.address] }) { return cached }
         let made = make()
         lock.withLock { entries[operation.address] = made }
