@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "GatehouseRuntime", targets: ["GatehouseRuntime"]),
         .library(name: "GatehouseStore", targets: ["GatehouseStore"]),
         .library(name: "GatehouseStoreSQLite", targets: ["GatehouseStoreSQLite"]),
+        .library(name: "GatehouseStorePostgres", targets: ["GatehouseStorePostgres"]),
         .library(name: "GatehouseCodegen", targets: ["GatehouseCodegen"]),
     ],
     dependencies: [
@@ -34,6 +35,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/vapor/jwt-kit", from: "5.8.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         .executableTarget(
@@ -45,6 +48,7 @@ let package = Package(
                 "GatehouseRuntime",
                 "GatehouseStore",
                 "GatehouseStoreSQLite",
+                "GatehouseStorePostgres",
                 "GatehouseCodegen",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -79,6 +83,29 @@ let package = Package(
                 "GatehouseJSON",
                 // Links the system SQLite (Debian: libsqlite3-dev).
                 .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Several gateway instances share one store: the same TableStore on PostgreSQL, through postgres-nio's pool.
+        .target(
+            name: "GatehouseStorePostgres",
+            dependencies: [
+                "GatehouseStore",
+                "GatehouseJSON",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                // The TLS settings of `sslmode=` in a store URL.
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "GatehouseStorePostgresTests",
+            dependencies: [
+                "GatehouseStorePostgres", "GatehouseStore", "GatehouseJSON", "GatehouseTestSupport",
+                // To make foreign databases and to look at the rows behind the store's back.
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -21,23 +21,16 @@ struct KeysCommand: AsyncParsableCommand {
 
 /// The `--store` option of the key commands, the same as `gatehouse serve`'s.
 struct KeyStoreOptions: ParsableArguments {
-    @Option(help: "Where keys and usage counters live: 'memory', or 'sqlite:PATH' (the same as 'serve').")
-    var store = "sqlite:.gatehouse/store.sqlite"
+    @Option(help: StoreLocation.help)
+    var store: String?
 
     func validate() throws {
-        guard store == "memory" || (store.hasPrefix("sqlite:") && store.count > "sqlite:".count) else {
-            throw ValidationError("unknown --store '\(store)'; expected 'memory' or 'sqlite:PATH'")
-        }
+        _ = try StoreLocation.resolve(store)
     }
 
     /// The store, or exit 64 with a message when it cannot be opened.
-    func open() throws -> any TableStore {
-        do {
-            return try ServeCommand.openStore(store)
-        } catch {
-            StandardError.write("error: cannot open the store '\(store)': \(error)\n")
-            throw ExitStatus.usageOrIO
-        }
+    func open() async throws -> any TableStore {
+        try await StoreLocation.resolve(store).openOrExit()
     }
 }
 

@@ -23,7 +23,7 @@ struct KeysCreateCommand: AsyncParsableCommand {
     @OptionGroup var storeOptions: KeyStoreOptions
 
     func run() async throws {
-        let keys = APIKeyStore(store: try storeOptions.open())
+        let keys = APIKeyStore(store: try await storeOptions.open())
         do {
             let (key, secret) = try await keys.create(name: name, plan: plan)
             print(secret)

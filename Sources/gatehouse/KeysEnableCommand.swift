@@ -18,7 +18,7 @@ struct KeysEnableCommand: AsyncParsableCommand {
 
     static func setEnabled(_ enabled: Bool, name: String, store: KeyStoreOptions) async throws {
         do {
-            try await APIKeyStore(store: try store.open()).setEnabled(enabled, name: name)
+            try await APIKeyStore(store: try await store.open()).setEnabled(enabled, name: name)
         } catch let error as APIKeyStoreError {
             StandardError.write("error: \(error)\n")
             throw ExitStatus.problemsFound

@@ -13,7 +13,7 @@ struct KeysListCommand: AsyncParsableCommand {
     @OptionGroup var storeOptions: KeyStoreOptions
 
     func run() async throws {
-        let keys = try await APIKeyStore(store: try storeOptions.open()).list()
+        let keys = try await APIKeyStore(store: try await storeOptions.open()).list()
         let header = ["NAME", "PLAN", "STATUS", "CREATED"]
         let rows = keys.map { key in
             [key.name, key.plan ?? "-", key.enabled ? "enabled" : "revoked", key.createdAt.formatted(.iso8601)]

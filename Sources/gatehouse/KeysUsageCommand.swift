@@ -37,7 +37,7 @@ struct KeysUsageCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let rows = try await UsageCounters(store: try storeOptions.open())
+        let rows = try await UsageCounters(store: try await storeOptions.open())
             .days(keys: key.map { [$0] } ?? [], from: from, to: to)
         let header = ["KEY", "DAY", "REQUESTS"]
         let cells = rows.map { [$0.key, $0.day, String($0.requests)] }

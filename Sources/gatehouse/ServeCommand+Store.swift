@@ -3,7 +3,6 @@ import GatehouseJSON
 import GatehouseRuntime
 import GatehouseSpec
 import GatehouseStore
-import GatehouseStoreSQLite
 import Logging
 
 extension ServeCommand {
@@ -49,11 +48,11 @@ extension ServeCommand {
                 + "\n")
     }
 
-    /// Closes a SQLite store once the server has stopped, so its WAL is checkpointed and the file left clean.
-    static func close(_ store: (any TableStore)?, logger: Logger) {
-        guard let sqlite = store as? SQLiteTableStore else { return }
+    /// Closes the store once the server has stopped: a SQLite WAL is checkpointed and the file left clean, a
+    /// PostgreSQL pool's connections are closed.
+    static func close(_ store: (any TableStore)?, logger: Logger) async {
         do {
-            try sqlite.close()
+            try await StoreLocation.close(store)
         } catch {
             logger.error("the store did not close cleanly", metadata: ["error": "\(error)"])
         }

@@ -63,8 +63,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Reload the contract when one of its files changes.")
     var watch = false
 
-    @Option(help: "Where table-backed mocks keep their items: 'memory', or 'sqlite:PATH'.")
-    var store = "sqlite:.gatehouse/store.sqlite"
+    @Option(help: StoreLocation.help)
+    var store: String?
 
     @Flag(help: "Answer from examples only; do not store what clients create.")
     var stateless = false
@@ -94,9 +94,7 @@ struct ServeCommand: AsyncParsableCommand {
                 "unknown --log-level '\(logLevel)'; expected trace, debug, info, notice, warning, error or critical")
         }
         guard metricsPath.hasPrefix("/") else { throw ValidationError("--metrics-path must start with '/'") }
-        guard store == "memory" || (store.hasPrefix("sqlite:") && store.count > "sqlite:".count) else {
-            throw ValidationError("unknown --store '\(store)'; expected 'memory' or 'sqlite:PATH'")
-        }
+        _ = try StoreLocation.resolve(store)
         guard seed.isEmpty || !stateless else {
             throw ValidationError("--seed needs stored mocks; leave out --stateless")
         }
@@ -133,16 +131,10 @@ struct ServeCommand: AsyncParsableCommand {
             jsonLogs: logFormat == .json,
             access: accessConfiguration
         )
-        let tableStore: (any TableStore)?
-        let keyStore: any TableStore
-        do {
-            // Keys and usage counters live in the store even when mocks are stateless.
-            keyStore = try Self.openStore(store)
-            tableStore = stateless ? nil : keyStore
-        } catch {
-            StandardError.write("error: cannot open the store '\(store)': \(error)\n")
-            throw ExitStatus.usageOrIO
-        }
+        // Keys and usage counters live in the store even when mocks are stateless.
+        let location = try StoreLocation.resolve(store)
+        let keyStore = try await location.openOrExit()
+        let tableStore = stateless ? nil : keyStore
         if let tableStore {
             try await Self.seed(model: model, store: tableStore, files: seed)
         }
@@ -166,21 +158,10 @@ struct ServeCommand: AsyncParsableCommand {
                 StandardOutput.write("Listening on http://\(host):\(port)\(basePath) (Ctrl-C to stop)\n")
             }
         } catch {
-            Self.close(keyStore, logger: logger)
+            await Self.close(keyStore, logger: logger)
             throw error
         }
-        Self.close(keyStore, logger: logger)
-    }
-
-    /// `memory`, or `sqlite:PATH` (its folder is created).
-    static func openStore(_ location: String) throws -> any TableStore {
-        if location == "memory" { return MemoryTableStore() }
-        let path = String(location.dropFirst("sqlite:".count))
-        let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        }
-        return try SQLiteTableStore(path: path)
+        await Self.close(keyStore, logger: logger)
     }
 
     /// The title, the operation count and a table of routes (method, path, operationId).

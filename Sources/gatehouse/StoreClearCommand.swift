@@ -19,7 +19,7 @@ struct StoreClearCommand: AsyncParsableCommand {
     var table: String
 
     func run() async throws {
-        let store = try options.open()
+        let store = try await options.open()
         let definition = try await options.existingTable(table, in: store)
         var count = 0
         try await StoreOptions.forEachItem(of: table, in: store) { count += $0.count }

@@ -23,33 +23,30 @@ struct StoreCommand: AsyncParsableCommand {
 
 /// The `--store` option of the store subcommands, and how they open it.
 struct StoreOptions: ParsableArguments {
-    @Option(help: "The store: 'sqlite:PATH' (default: the one 'serve' uses in the working directory).")
-    var store = "sqlite:.gatehouse/store.sqlite"
+    @Option(help: StoreLocation.help)
+    var store: String?
 
     func validate() throws {
-        if store == "memory" {
-            throw ValidationError("--store memory keeps nothing between runs; the store commands need 'sqlite:PATH'")
-        }
-        guard store.hasPrefix("sqlite:") && store.count > "sqlite:".count else {
-            throw ValidationError("unknown --store '\(store)'; expected 'sqlite:PATH'")
+        if case .memory = try location {
+            throw ValidationError(
+                "--store memory keeps nothing between runs; the store commands need 'sqlite:PATH' or 'postgres://…'")
         }
     }
 
-    var path: String { String(store.dropFirst("sqlite:".count)) }
+    /// The store named by `--store` or `GATEHOUSE_STORE`.
+    var location: StoreLocation {
+        get throws { try StoreLocation.resolve(store) }
+    }
 
-    /// Opens the store; unless `creating`, a store file that does not exist is an error rather than a new file.
-    func open(creating: Bool = false) throws -> any TableStore {
-        if !creating, !FileManager.default.fileExists(atPath: path) {
+    /// Opens the store; unless `creating`, a SQLite file that does not exist is an error rather than a new file.
+    func open(creating: Bool = false) async throws -> any TableStore {
+        let location = try self.location
+        if !creating, case .sqlite(let path) = location, !FileManager.default.fileExists(atPath: path) {
             StandardError.write(
                 "error: there is no store at '\(path)'; 'gatehouse serve' creates it, or pass --store sqlite:PATH\n")
             throw ExitStatus.usageOrIO
         }
-        do {
-            return try ServeCommand.openStore(store)
-        } catch {
-            StandardError.write("error: cannot open the store '\(path)': \(error)\n")
-            throw ExitStatus.usageOrIO
-        }
+        return try await location.openOrExit()
     }
 
     /// The definition of `table`, or an error naming the tables there are.
@@ -57,7 +54,7 @@ struct StoreOptions: ParsableArguments {
         if let definition = try await Self.run({ try await store.describeTable(table) }) { return definition }
         let names = try await Self.run { try await store.listTables() }.map { "'\($0.name)'" }
         StandardError.write(
-            "error: there is no table '\(table)' in '\(path)'"
+            "error: there is no table '\(table)' in '\((try? location)?.description ?? "the store")'"
                 + (names.isEmpty ? " (it has no tables)\n" : "; its tables are \(names.joined(separator: ", "))\n")
         )
         throw ExitStatus.usageOrIO

@@ -22,7 +22,7 @@ struct StoreDumpCommand: AsyncParsableCommand {
     var table: String
 
     func run() async throws {
-        let store = try options.open()
+        let store = try await options.open()
         _ = try await options.existingTable(table, in: store)
         try await StoreOptions.forEachItem(of: table, in: store) { items in
             var text = ""

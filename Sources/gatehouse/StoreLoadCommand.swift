@@ -84,7 +84,7 @@ struct StoreLoadCommand: AsyncParsableCommand {
                 throw ExitStatus.usageOrIO
             }
         }
-        let store = try options.open(creating: true)
+        let store = try await options.open(creating: true)
         let definition = try await tableDefinition(store: store, shape: shape)
         let items = try prepare(bytes, origin: origin, definition: definition, shape: shape)
         _ = try await StoreOptions.run { try await store.createTable(definition) }

@@ -16,7 +16,7 @@ struct StoreTablesCommand: AsyncParsableCommand {
     @OptionGroup var options: StoreOptions
 
     func run() async throws {
-        let store = try options.open()
+        let store = try await options.open()
         let tables = try await StoreOptions.run { try await store.listTables() }
         var rows = [["TABLE", "PARTITION KEY", "SORT KEY", "ITEMS"]]
         for table in tables {
@@ -30,7 +30,7 @@ struct StoreTablesCommand: AsyncParsableCommand {
             ])
         }
         if tables.isEmpty {
-            print("no tables in '\(options.path)'")
+            print("no tables in '\((try? options.location)?.description ?? "the store")'")
             return
         }
         let widths = (0..<3).map { column in rows.map { $0[column].count }.max() ?? 0 }

@@ -1,0 +1,356 @@
+import Foundation
+public import GatehouseStore
+public import Logging
+import NIOCore
+import NIOSSL
+import PostgresNIO
+import Synchronization
+
+/// A `TableStore` in a PostgreSQL database: what several `gatehouse serve` instances share, so they have one set of
+/// stateful items, one set of API keys and one quota per key.
+///
+/// Operations run through postgres-nio's connection pool. A single write reads the item and then writes it only if
+/// its version is still the one read (compare and set, retried when another writer came first), so two instances
+/// incrementing one counter both count. A transaction locks its items in key order (absent ones through a
+/// placeholder row), checks every condition, writes, and commits: all or nothing, whatever else runs.
+/// An acknowledged write is committed (PostgreSQL's default `synchronous_commit`); PostgreSQL flushes the commits
+/// of concurrent connections together, so writes arriving together share one WAL flush.
+///
+/// When the database cannot be reached an operation fails with `storageFailure` after `connectionWait` rather than
+/// waiting; the pool keeps trying to reconnect, so the store recovers by itself when the database is back.
+public final class PostgresTableStore: TableStore {
+    /// Options of a PostgreSQL store.
+    public struct Configuration: Sendable {
+        /// Where the database is.
+        public var url: PostgresStoreURL
+        /// The most connections this store opens (each instance has its own pool).
+        public var maximumConnections: Int
+        /// How long an operation waits for a connection before it fails with `storageFailure`.
+        public var connectionWait: Duration
+        /// How long opening one connection may take.
+        public var connectTimeout: Duration
+
+        /// The defaults: up to 16 connections; an operation waits up to 3 s for one.
+        public init(
+            url: PostgresStoreURL,
+            maximumConnections: Int = 16,
+            connectionWait: Duration = .seconds(3),
+            connectTimeout: Duration = .seconds(5)
+        ) {
+            self.url = url
+            self.maximumConnections = maximumConnections
+            self.connectionWait = connectionWait
+            self.connectTimeout = connectTimeout
+        }
+    }
+
+    let client: PostgresClient
+    let configuration: Configuration
+    let logger: Logger
+    let clock: @Sendable () -> Double
+    private let running: Task<Void, Never>
+    /// Table definitions already read, so a point operation runs one statement. Definitions change only through
+    /// `createTable` and `deleteTable`; another instance that deletes a table and creates it again with another key
+    /// is not seen until restart (Gatehouse's own `store clear` keeps the key).
+    let definitions = Mutex<[String: TableDefinition]>([:])
+
+    /// Connects to the database, checks that it is empty or a Gatehouse store this version reads, and creates the
+    /// schema in an empty one.
+    ///
+    /// An unreachable server, refused credentials, a missing database, a database holding other tables and a
+    /// store of a newer schema each throw a `TableStoreError` that says so (never with the password), and nothing
+    /// is changed.
+    public static func open(_ configuration: Configuration, logger: Logger? = nil) async throws -> PostgresTableStore {
+        try await open(configuration, logger: logger, clock: { Date().timeIntervalSince1970 })
+    }
+
+    /// Opens the store with a clock (seconds since 1970), so tests can move time.
+    package static func open(
+        _ configuration: Configuration,
+        logger: Logger?,
+        clock: @escaping @Sendable () -> Double
+    ) async throws -> PostgresTableStore {
+        let logger = logger ?? Logger(label: "gatehouse.store.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
+        try await prepare(configuration, logger: logger)
+        return try PostgresTableStore(configuration: configuration, logger: logger, clock: clock)
+    }
+
+    private init(configuration: Configuration, logger: Logger, clock: @escaping @Sendable () -> Double) throws {
+        let url = configuration.url
+        var options = PostgresClient.Configuration(
+            host: url.host,
+            port: url.port,
+            username: url.username,
+            password: url.password,
+            database: url.database,
+            tls: try Self.clientTLS(url.tlsMode)
+        )
+        options.options.maximumConnections = configuration.maximumConnections
+        options.options.connectTimeout = configuration.connectTimeout
+        let client = PostgresClient(configuration: options, backgroundLogger: logger)
+        self.client = client
+        self.configuration = configuration
+        self.logger = logger
+        self.clock = clock
+        running = Task { await client.run() }
+    }
+
+    deinit {
+        running.cancel()
+    }
+
+    /// Closes the pool's connections; later operations fail with `storageFailure`.
+    public func close() async {
+        running.cancel()
+        await running.value
+    }
+
+    /// Checks the database on one connection of its own, whose errors say exactly what went wrong, and creates the
+    /// schema when the database is new.
+    private static func prepare(_ configuration: Configuration, logger: Logger) async throws {
+        let url = configuration.url
+        var options = PostgresConnection.Configuration(
+            host: url.host,
+            port: url.port,
+            username: url.username,
+            password: url.password,
+            database: url.database,
+            tls: try connectionTLS(url.tlsMode)
+        )
+        options.options.connectTimeout = .nanoseconds(
+            Int64(configuration.connectTimeout.components.seconds * 1_000_000_000))
+        let connection: PostgresConnection
+        do {
+            connection = try await PostgresConnection.connect(
+                on: PostgresClient.defaultEventLoopGroup.next(),
+                configuration: options,
+                id: 0,
+                logger: logger
+            ).get()
+        } catch {
+            throw TableStoreError(postgres: error, url: url, connecting: true)
+        }
+        do {
+            try await PostgresSchema.prepare(connection, logger: logger)
+        } catch let error as TableStoreError {
+            try? await connection.close()
+            throw error
+        } catch {
+            try? await connection.close()
+            throw TableStoreError(postgres: error, url: url, connecting: false)
+        }
+        try? await connection.close()
+    }
+
+    private static func tlsConfiguration(_ mode: PostgresStoreURL.TLSMode) -> TLSConfiguration {
+        var tls = TLSConfiguration.makeClientConfiguration()
+        // libpq's `prefer` and `require` encrypt without checking the certificate; `verify-full` checks it.
+        if mode != .verifyFull { tls.certificateVerification = .none }
+        return tls
+    }
+
+    private static func clientTLS(_ mode: PostgresStoreURL.TLSMode) throws -> PostgresClient.Configuration.TLS {
+        switch mode {
+        case .disable: return .disable
+        case .prefer: return .prefer(tlsConfiguration(mode))
+        case .require, .verifyFull: return .require(tlsConfiguration(mode))
+        }
+    }
+
+    private static func connectionTLS(_ mode: PostgresStoreURL.TLSMode) throws -> PostgresConnection.Configuration.TLS {
+        switch mode {
+        case .disable: return .disable
+        case .prefer: return .prefer(try NIOSSLContext(configuration: tlsConfiguration(mode)))
+        case .require, .verifyFull: return .require(try NIOSSLContext(configuration: tlsConfiguration(mode)))
+        }
+    }
+
+    /// Runs `body` on a pooled connection; fails with `storageFailure` when none is available within
+    /// `connectionWait` (the database is down or unreachable), and maps PostgreSQL's errors to `TableStoreError`.
+    func withConnection<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws
+        -> T
+    {
+        let lease = LeaseRace()
+        let wait = configuration.connectionWait
+        let client = self.client
+        do {
+            return try await withThrowingTaskGroup(of: T?.self) { group in
+                group.addTask {
+                    try await client.withConnection { connection in
+                        guard lease.claim() else { throw LeaseRace.TimedOut() }
+                        return try await body(connection)
+                    }
+                }
+                group.addTask {
+                    try? await Task.sleep(for: wait)
+                    if lease.expire() { throw LeaseRace.TimedOut() }
+                    return nil
+                }
+                while let result = try await group.next() {
+                    if let value = result {
+                        group.cancelAll()
+                        return value
+                    }
+                }
+                throw LeaseRace.TimedOut()
+            }
+        } catch let error as TableStoreError {
+            throw error
+        } catch is LeaseRace.TimedOut {
+            throw TableStoreError(
+                code: .storageFailure,
+                message: "no connection to the PostgreSQL store at \(configuration.url.host):\(configuration.url.port) "
+                    + "within \(Self.seconds(wait)) s; it is down or unreachable"
+            )
+        } catch {
+            throw TableStoreError(postgres: error, url: configuration.url, connecting: false)
+        }
+    }
+
+    private static func seconds(_ duration: Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        let value = Double(seconds) + Double(attoseconds) / 1e18
+        return value == value.rounded() ? String(Int(value)) : String(value)
+    }
+
+    /// Which of the lease and the timeout came first: exactly one wins, so a write never starts after its caller
+    /// was told it failed.
+    final class LeaseRace: Sendable {
+        struct TimedOut: Error {}
+        private let state = Atomic<Int>(0)
+
+        /// True when the lease came first and the operation may run.
+        func claim() -> Bool {
+            state.compareExchange(expected: 0, desired: 1, ordering: .acquiringAndReleasing).exchanged
+        }
+
+        /// True when the timeout came first and the operation must not run.
+        func expire() -> Bool {
+            state.compareExchange(expected: 0, desired: 2, ordering: .acquiringAndReleasing).exchanged
+        }
+    }
+
+    // MARK: Tables
+
+    @discardableResult
+    public func createTable(_ definition: TableDefinition) async throws -> Bool {
+        try definition.validate()
+        let inserted = try await withConnection { connection in
+            try await connection.query(
+                """
+                INSERT INTO gatehouse_tables (name, partition_key, partition_type, sort_key, sort_type, ttl_attribute)
+                VALUES (\(definition.name), \(definition.partitionKey.name), \(definition.partitionKey.type.rawValue),
+                        \(definition.sortKey?.name), \(definition.sortKey?.type.rawValue),
+                        \(definition.timeToLiveAttribute))
+                ON CONFLICT (name) DO NOTHING RETURNING name
+                """,
+                logger: self.logger
+            ).collect().count == 1
+        }
+        if inserted { return true }
+        guard let existing = try await describeTable(definition.name) else {
+            // Deleted between the two statements: try again.
+            return try await createTable(definition)
+        }
+        guard existing == definition else {
+            throw TableStoreError(
+                code: .tableConflict,
+                message: "table '\(definition.name)' exists with another definition"
+            )
+        }
+        return false
+    }
+
+    public func describeTable(_ name: String) async throws -> TableDefinition? {
+        try TableDefinition.validateName(name)
+        let definitions = try await withConnection { connection in
+            try await Self.definitions(connection, named: name, logger: self.logger)
+        }
+        return definitions.first
+    }
+
+    public func listTables() async throws -> [TableDefinition] {
+        try await withConnection { connection in
+            try await Self.definitions(connection, named: nil, logger: self.logger)
+        }
+    }
+
+    public func deleteTable(_ name: String) async throws {
+        try TableDefinition.validateName(name)
+        definitions.withLock { $0[name] = nil }
+        try await withConnection { connection in
+            try await Self.inTransaction(connection, logger: self.logger) {
+                let deleted = try await connection.query(
+                    "DELETE FROM gatehouse_tables WHERE name = \(name) RETURNING name",
+                    logger: self.logger
+                ).collect()
+                guard !deleted.isEmpty else { throw TableStoreError.tableNotFound(name) }
+                try await connection.query("DELETE FROM gatehouse_items WHERE tbl = \(name)", logger: self.logger)
+            }
+        }
+        definitions.withLock { $0[name] = nil }
+    }
+
+    /// The definition of table `name` (cached), or `tableNotFound`.
+    func table(_ name: String) async throws -> TableDefinition {
+        if let cached = definitions.withLock({ $0[name] }) { return cached }
+        try TableDefinition.validateName(name)
+        guard let definition = try await describeTable(name) else { throw TableStoreError.tableNotFound(name) }
+        definitions.withLock { $0[name] = definition }
+        return definition
+    }
+
+    /// The definitions of every table (ordered by the bytes of their names), or of the one named `name`.
+    static func definitions(_ connection: PostgresConnection, named name: String?, logger: Logger) async throws
+        -> [TableDefinition]
+    {
+        let columns = "name, partition_key, partition_type, sort_key, sort_type, ttl_attribute"
+        let query: PostgresQuery =
+            if let name {
+                "SELECT \(unescaped: columns) FROM gatehouse_tables WHERE name = \(name)"
+            } else {
+                "SELECT \(unescaped: columns) FROM gatehouse_tables ORDER BY name COLLATE \"C\""
+            }
+        return try await connection.query(query, logger: logger).collect().map { row in
+            let (name, partitionKey, partitionType, sortKey, sortType, timeToLive) = try row.decode(
+                (String, String, String, String?, String?, String?).self
+            )
+            return try PostgresSchema.definition(
+                name: name,
+                partitionKey: partitionKey,
+                partitionType: partitionType,
+                sortKey: sortKey,
+                sortType: sortType,
+                timeToLive: timeToLive
+            )
+        }
+    }
+
+    /// Runs `body` between BEGIN and COMMIT; any error rolls back (the error of a lost connection included, when
+    /// PostgreSQL rolls back by itself).
+    static func inTransaction<T>(
+        _ connection: PostgresConnection,
+        logger: Logger,
+        _ body: () async throws -> T
+    ) async throws -> T {
+        try await connection.query("BEGIN", logger: logger)
+        do {
+            let result = try await body()
+            try await connection.query("COMMIT", logger: logger)
+            return result
+        } catch {
+            _ = try? await connection.query("ROLLBACK", logger: logger)
+            throw error
+        }
+    }
+}
+
+extension AsyncSequence {
+    /// Every element, in order.
+    @discardableResult
+    func collectAll() async throws -> [Element] {
+        var elements: [Element] = []
+        for try await element in self { elements.append(element) }
+        return elements
+    }
+}

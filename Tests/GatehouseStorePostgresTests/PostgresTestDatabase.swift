@@ -1,0 +1,30 @@
+import Foundation
+import GatehouseStore
+import GatehouseStorePostgres
+import GatehouseTestSupport
+
+/// A new, empty database of the shared test cluster, as a store configuration.
+func newDatabase() async throws -> (
+    cluster: PostgresCluster, database: String, configuration: PostgresTableStore.Configuration
+) {
+    let (cluster, database) = try await onOwnThread { () throws -> (PostgresCluster, String) in
+        let cluster = try PostgresCluster.shared.get()
+        return (cluster, try cluster.createDatabase())
+    }
+    let url = try PostgresStoreURL(cluster.url(database: database))
+    return (cluster, database, PostgresTableStore.Configuration(url: url))
+}
+
+/// Opens a store on a new, empty database, runs `body` with it, and closes it.
+func withPostgresStore<Result>(_ body: (PostgresTableStore) async throws -> Result) async throws -> Result {
+    let (_, _, configuration) = try await newDatabase()
+    let store = try await PostgresTableStore.open(configuration)
+    do {
+        let result = try await body(store)
+        await store.close()
+        return result
+    } catch {
+        await store.close()
+        throw error
+    }
+}
