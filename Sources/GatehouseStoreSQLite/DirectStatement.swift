@@ -110,5 +110,7 @@ struct DirectStatement {
     /// SQLITE_TRANSIENT: SQLite copies what is bound.
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
     /// An address for zero-length values: a static C string, which SQLite never reads past its length (0).
-    private static var emptyText: UnsafePointer<CChar> { StaticString("").utf8Start.withMemoryRebound(to: CChar.self, capacity: 1) { $0 } }
+    private static var emptyText: UnsafePointer<CChar> {
+        UnsafeRawPointer(StaticString("").utf8Start).assumingMemoryBound(to: CChar.self)
+    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GatehouseStore
+import Synchronization
 
 /// The store's one writer: a thread of its own with one connection, which commits the writes that arrive together
 /// in one transaction (group commit) and acknowledges each only after that commit.
@@ -29,8 +30,15 @@ final class SQLiteWriter: @unchecked Sendable {
     /// At most this many writes share a transaction, so a long queue is committed in steps.
     static let maximumBatch = 256
 
+    /// How long the writer looks for the next write before it sleeps, in nanoseconds: a caller that awaits one
+    /// write and sends the next (a loop, a keep-alive connection) is then picked up without a wake-up of this
+    /// thread, which costs as much as a small write on a busy machine. It yields the core while it looks.
+    static let lingering: UInt64 = 50_000
+
     private let connection: DirectConnection
     private let condition = NSCondition()
+    /// `pending.count`, readable without the lock while the writer lingers.
+    private let queued = Atomic<Int>(0)
     private var pending: [Job] = []
     private var closed = false
     private let stopped = DispatchSemaphore(value: 0)
@@ -91,6 +99,7 @@ final class SQLiteWriter: @unchecked Sendable {
             return
         }
         pending.append(job)
+        queued.store(pending.count, ordering: .relaxed)
         if pending.count == 1 { condition.signal() }
         condition.unlock()
     }
@@ -105,19 +114,31 @@ final class SQLiteWriter: @unchecked Sendable {
 
     /// Waits for writes and takes those queued, at most `maximumBatch`; nil once closed and drained.
     private func nextBatch() -> [Job]? {
+        linger()
         condition.lock()
         defer { condition.unlock() }
         while pending.isEmpty {
             if closed { return nil }
             condition.wait()
         }
-        guard pending.count > Self.maximumBatch else {
-            defer { pending = [] }
-            return pending
+        let batch: [Job]
+        if pending.count > Self.maximumBatch {
+            batch = Array(pending.prefix(Self.maximumBatch))
+            pending.removeFirst(Self.maximumBatch)
+        } else {
+            batch = pending
+            pending = []
         }
-        let batch = Array(pending.prefix(Self.maximumBatch))
-        pending.removeFirst(Self.maximumBatch)
+        queued.store(pending.count, ordering: .relaxed)
         return batch
+    }
+
+    /// Looks for a queued write for up to `lingering` nanoseconds, yielding the core between looks.
+    private func linger() {
+        let start = DispatchTime.now().uptimeNanoseconds
+        while queued.load(ordering: .relaxed) == 0, DispatchTime.now().uptimeNanoseconds - start < Self.lingering {
+            sched_yield()
+        }
     }
 
     /// Runs the batch in one IMMEDIATE transaction and commits it; acknowledges each write that succeeded after the
