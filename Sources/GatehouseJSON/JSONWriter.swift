@@ -55,6 +55,12 @@ public enum JSONWriter {
     /// Writes a JSON string literal, escaping quotes, backslashes and control characters.
     public static func writeString(_ string: String, to output: inout String) {
         output += "\""
+        // Most strings need no escape: one append of the whole string instead of one per scalar.
+        guard string.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20 }) else {
+            output += string
+            output += "\""
+            return
+        }
         for scalar in string.unicodeScalars {
             switch scalar {
             case "\"": output += "\\\""

@@ -31,6 +31,35 @@ enum SQLiteKey {
         key.sort.map(value) ?? noSortKey
     }
 
+    /// Binds `key` to `statement` at `index`, as `value(_:)` represents it, without an intermediate copy of a
+    /// string's bytes.
+    static func bind(_ key: KeyValue, to statement: DirectStatement, at index: Int32) {
+        switch key {
+        case .string(let string):
+            var string = string
+            string.withUTF8 { bytes in statement.bind(blob: UnsafeRawBufferPointer(bytes), at: index) }
+        case .binary(let bytes):
+            bytes.withUnsafeBytes { bytes in statement.bind(blob: bytes, at: index) }
+        case .number:
+            switch key.numericValue {
+            case .integer(let integer): statement.bind(integer, at: index)
+            case .double(let double): statement.bind(double, at: index)
+            case nil: statement.bind(nil as Double?, at: index)
+            }
+        }
+    }
+
+    /// Binds the table name and the key of an item at 1, 2 and 3, as every point statement takes them.
+    static func bind(table: String, key: ItemKey, to statement: DirectStatement) {
+        statement.bind(text: table, at: 1)
+        bind(key.partition, to: statement, at: 2)
+        if let sort = key.sort {
+            bind(sort, to: statement, at: 3)
+        } else {
+            statement.bind(Int64(0), at: 3)
+        }
+    }
+
     /// The smallest byte string greater than every string that starts with `prefix`, or nil when there is none
     /// (a prefix of only 0xFF bytes): the exclusive upper bound of a `begins_with` range.
     static func successor(ofPrefix prefix: [UInt8]) -> [UInt8]? {

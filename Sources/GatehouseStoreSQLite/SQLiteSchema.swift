@@ -88,19 +88,6 @@ enum SQLiteSchema {
         )
     }
 
-    static func insert(_ db: Database, _ definition: GatehouseStore.TableDefinition) throws {
-        try db.execute(
-            sql: """
-                INSERT INTO gatehouse_tables (name, partition_key, partition_type, sort_key, sort_type, ttl_attribute)
-                VALUES (?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                definition.name, definition.partitionKey.name, definition.partitionKey.type.rawValue,
-                definition.sortKey?.name, definition.sortKey?.type.rawValue, definition.timeToLiveAttribute,
-            ]
-        )
-    }
-
     static func definition(_ db: Database, name: String) throws -> GatehouseStore.TableDefinition? {
         let statement = try db.cachedStatement(sql: "SELECT * FROM gatehouse_tables WHERE name = ?")
         return try Row.fetchOne(statement, arguments: [name]).map(definition(from:))
@@ -111,20 +98,67 @@ enum SQLiteSchema {
         try Row.fetchAll(db, sql: "SELECT * FROM gatehouse_tables ORDER BY CAST(name AS BLOB)").map(definition(from:))
     }
 
+    /// The definition of table `name`, read through a direct connection.
+    static func definition(_ connection: DirectConnection, name: String) throws -> GatehouseStore.TableDefinition? {
+        let statement = try connection.statement(.tableDefinition)
+        defer { statement.reset() }
+        statement.bind(text: name, at: 1)
+        guard try statement.step() else { return nil }
+        return try definition(
+            name: statement.text(at: 0),
+            partitionKey: statement.text(at: 1),
+            partitionType: statement.text(at: 2),
+            sortKey: statement.text(at: 3),
+            sortType: statement.text(at: 4),
+            timeToLiveAttribute: statement.text(at: 5)
+        )
+    }
+
+    /// Adds a table's row through a direct connection.
+    static func insert(_ connection: DirectConnection, _ definition: GatehouseStore.TableDefinition) throws {
+        let statement = try connection.statement(.insertTableDefinition)
+        statement.bind(text: definition.name, at: 1)
+        statement.bind(text: definition.partitionKey.name, at: 2)
+        statement.bind(text: definition.partitionKey.type.rawValue, at: 3)
+        statement.bind(optionalText: definition.sortKey?.name, at: 4)
+        statement.bind(optionalText: definition.sortKey?.type.rawValue, at: 5)
+        statement.bind(optionalText: definition.timeToLiveAttribute, at: 6)
+        try statement.run()
+    }
+
     private static func definition(from row: Row) throws -> GatehouseStore.TableDefinition {
-        guard let partitionType = KeyType(rawValue: row["partition_type"]) else { throw damaged() }
-        var sortKey: KeyAttribute? = nil
-        if let sortName: String = row["sort_key"] {
-            guard let sortTypeName: String = row["sort_type"], let sortType = KeyType(rawValue: sortTypeName) else {
-                throw damaged()
-            }
-            sortKey = KeyAttribute(sortName, sortType)
+        try definition(
+            name: row["name"],
+            partitionKey: row["partition_key"],
+            partitionType: row["partition_type"],
+            sortKey: row["sort_key"],
+            sortType: row["sort_type"],
+            timeToLiveAttribute: row["ttl_attribute"]
+        )
+    }
+
+    /// The definition in a row of `gatehouse_tables`; a row with missing or unknown parts is damage.
+    private static func definition(
+        name: String?,
+        partitionKey: String?,
+        partitionType: String?,
+        sortKey: String?,
+        sortType: String?,
+        timeToLiveAttribute: String?
+    ) throws -> GatehouseStore.TableDefinition {
+        guard let name, let partitionKey, let partitionType = partitionType.flatMap(KeyType.init(rawValue:)) else {
+            throw damaged()
+        }
+        var sort: KeyAttribute? = nil
+        if let sortKey {
+            guard let sortType = sortType.flatMap(KeyType.init(rawValue:)) else { throw damaged() }
+            sort = KeyAttribute(sortKey, sortType)
         }
         return GatehouseStore.TableDefinition(
-            name: row["name"],
-            partitionKey: KeyAttribute(row["partition_key"], partitionType),
-            sortKey: sortKey,
-            timeToLiveAttribute: row["ttl_attribute"]
+            name: name,
+            partitionKey: KeyAttribute(partitionKey, partitionType),
+            sortKey: sort,
+            timeToLiveAttribute: timeToLiveAttribute
         )
     }
 

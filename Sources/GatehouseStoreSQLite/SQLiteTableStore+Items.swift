@@ -5,10 +5,10 @@ public import GatehouseStore
 extension SQLiteTableStore {
     public func getItem(table: String, key: ItemKey) async throws -> JSONObject? {
         let now = clock()
-        return try readStatement { db in
-            let definition = try self.table(db, table)
+        return try readStatement { connection in
+            let definition = try self.table(connection, table)
             try ItemRules(definition).validate(key)
-            return try Self.current(db, table: table, key: key, now: now)
+            return try Self.current(connection, table: table, key: key, now: now)
         }
     }
 
@@ -41,38 +41,53 @@ extension SQLiteTableStore {
         _ = try await perform(actions, single: false)
     }
 
-    /// Resolves and applies the writes in one write transaction: every condition is checked against the items as
-    /// they are inside it, and a thrown error rolls back whatever was written. Returns the first action's old and
-    /// new item.
+    /// Resolves and applies the writes in the writer's transaction: every condition is checked against the items as
+    /// they are inside it, and a thrown error rolls back whatever they wrote. Returns the first action's old and new
+    /// item once the transaction has committed.
+    ///
+    /// A single write on a table already known is checked and encoded on the caller's thread, so the writer's
+    /// thread, which every write passes through, does only the statements.
     private func perform(
         _ actions: [TransactionAction],
         single: Bool
     ) async throws -> WriteResult {
         let now = clock()
-        return try await write { db in
+        let early: PlannedWrite? =
+            if single, let definition = cachedTable(actions[0].table) {
+                try PlannedWrite(actions[0], definition: definition)
+            } else {
+                nil
+            }
+        return try await write { connection in
             let writes: [PlannedWrite]
             if single {
-                writes = [try PlannedWrite(actions[0], definition: try self.table(db, actions[0].table))]
+                let definition = try self.table(connection, actions[0].table)
+                // The table may have been deleted, or deleted and created again, since the write was planned.
+                if let early, early.table == definition {
+                    writes = [early]
+                } else {
+                    writes = [try PlannedWrite(actions[0], definition: definition)]
+                }
             } else {
-                writes = try PlannedWrite.plan(actions) { name in try SQLiteSchema.definition(db, name: name) }
+                writes = try PlannedWrite.plan(actions) { name in try SQLiteSchema.definition(connection, name: name) }
             }
             var result = WriteResult()
             var purged = Set<String>()
             for (position, write) in writes.enumerated() {
-                let old = try Self.current(db, table: write.table.name, key: write.key, now: now)
+                let old = try Self.current(connection, table: write.table.name, key: write.key, now: now)
                 let outcome = try write.resolve(current: old)
                 if position == 0 { result.old = old }
                 switch outcome {
                 case .unchanged:
                     break
                 case .store(let stored):
-                    try Self.store(db, write: write, stored: stored)
+                    try Self.store(connection, write: write, stored: stored)
                     if position == 0 { result.new = stored.item }
                 case .remove:
-                    try Self.remove(db, write: write)
+                    try Self.remove(connection, write: write)
                 }
                 if write.table.timeToLiveAttribute != nil, purged.insert(write.table.name).inserted {
-                    try Self.purgeExpired(db, table: write.table.name, now: now)
+                    try Self.purgeExpired(connection, table: write.table.name, now: now)
                 }
             }
             return result
@@ -85,18 +100,17 @@ extension SQLiteTableStore {
     }
 
     /// The live item with `key`, or nil when absent or expired.
-    static func current(_ db: Database, table: String, key: ItemKey, now: Double) throws -> JSONObject? {
-        let statement = try db.cachedStatement(
-            sql: "SELECT item, expires FROM gatehouse_items WHERE tbl = ? AND pk = ? AND sk = ?"
-        )
-        let arguments: StatementArguments = [table, SQLiteKey.value(key.partition), SQLiteKey.sortValue(key)]
-        // A cursor's row reads the statement's columns in place: the item's JSON is parsed from SQLite's own
-        // buffer, with no copy of the row and no String in between.
-        let rows = try Row.fetchCursor(statement, arguments: arguments)
-        guard let row = try rows.next() else { return nil }
-        if ItemRules.isExpired(row[1], now: now) { return nil }
-        let parsed = try row.withUnsafeData(atIndex: 0) { data in
-            data.flatMap { try? JSONParser.parse(Array($0)) }?.objectValue
+    static func current(_ connection: DirectConnection, table: String, key: ItemKey, now: Double) throws -> JSONObject?
+    {
+        let statement = try connection.statement(.currentItem)
+        // Reset before returning, so a reader's connection does not keep its snapshot of the file.
+        defer { statement.reset() }
+        SQLiteKey.bind(table: table, key: key, to: statement)
+        guard try statement.step() else { return nil }
+        if ItemRules.isExpired(statement.double(at: 1), now: now) { return nil }
+        // The item's JSON is parsed from SQLite's own buffer, with no String in between.
+        let parsed = statement.withBytes(at: 0) { bytes in
+            bytes.flatMap { try? JSONParser.parse(Array($0)) }?.objectValue
         }
         guard let parsed else { throw SQLiteSchema.damaged() }
         return parsed
@@ -111,36 +125,25 @@ extension SQLiteTableStore {
         return object
     }
 
-    private static func store(_ db: Database, write: PlannedWrite, stored: StoredItem) throws {
-        let statement = try db.cachedStatement(
-            sql: """
-                INSERT INTO gatehouse_items (tbl, pk, sk, item, expires) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT (tbl, pk, sk) DO UPDATE SET item = excluded.item, expires = excluded.expires
-                """
-        )
-        try statement.execute(arguments: [
-            write.table.name, SQLiteKey.value(write.key.partition), SQLiteKey.sortValue(write.key), stored.json,
-            stored.expiry,
-        ])
+    private static func store(_ connection: DirectConnection, write: PlannedWrite, stored: StoredItem) throws {
+        let statement = try connection.statement(.upsertItem)
+        SQLiteKey.bind(table: write.table.name, key: write.key, to: statement)
+        statement.bind(text: stored.json, at: 4)
+        statement.bind(stored.expiry, at: 5)
+        try statement.run()
     }
 
-    private static func remove(_ db: Database, write: PlannedWrite) throws {
-        let statement = try db.cachedStatement(sql: "DELETE FROM gatehouse_items WHERE tbl = ? AND pk = ? AND sk = ?")
-        try statement.execute(arguments: [
-            write.table.name, SQLiteKey.value(write.key.partition), SQLiteKey.sortValue(write.key),
-        ])
+    private static func remove(_ connection: DirectConnection, write: PlannedWrite) throws {
+        let statement = try connection.statement(.deleteItem)
+        SQLiteKey.bind(table: write.table.name, key: write.key, to: statement)
+        try statement.run()
     }
 
-    /// Deletes a bounded batch of expired items of `table`, so expired items go away a little at every write
-    /// without one write paying for all of them.
-    private static func purgeExpired(_ db: Database, table: String, now: Double) throws {
-        let statement = try db.cachedStatement(
-            sql: """
-                DELETE FROM gatehouse_items WHERE rowid IN (
-                    SELECT rowid FROM gatehouse_items WHERE tbl = ? AND expires <= ? LIMIT 64
-                )
-                """
-        )
-        try statement.execute(arguments: [table, now])
+    /// Deletes a bounded batch of expired items of `table`.
+    private static func purgeExpired(_ connection: DirectConnection, table: String, now: Double) throws {
+        let statement = try connection.statement(.purgeExpired)
+        statement.bind(text: table, at: 1)
+        statement.bind(now, at: 2)
+        try statement.run()
     }
 }

@@ -6,10 +6,13 @@ import Synchronization
 
 /// A `TableStore` in one SQLite file: the embedded default of `gatehouse serve`.
 ///
-/// The file is opened in WAL mode through a GRDB `DatabasePool`: reads run concurrently with each other and with
-/// the single writer, and each write is one IMMEDIATE transaction whose result is returned only after it commits.
-/// All tables share one SQL table of items keyed by (table, partition key, sort key), so creating a store table is
-/// a row, not DDL, and table names never reach SQL text; every value is a bound argument.
+/// The file is in WAL mode, so reads run concurrently with each other and with the single writer. Point reads run on
+/// read-only connections of the store's own (`SQLiteReaders`), on the caller's thread; writes run on the writer's
+/// thread (`SQLiteWriter`), which commits the writes that arrive together in one IMMEDIATE transaction, each in a
+/// savepoint of its own, and returns each result only after that commit. A GRDB `DatabasePool` creates the file,
+/// runs queries and scans, and checkpoints at close. All tables share one SQL table of items keyed by (table,
+/// partition key, sort key), so creating a store table is a row, not DDL, and table names never reach SQL text;
+/// every value is a bound argument.
 ///
 /// Keys are stored so that SQLite's own ordering is the store's: strings as their UTF-8 bytes in BLOBs (compared
 /// with `memcmp`), binary values as BLOBs, numbers as INTEGER when they are 64-bit integers and REAL otherwise
@@ -41,6 +44,8 @@ public final class SQLiteTableStore: TableStore {
     }
 
     let pool: DatabasePool
+    let readers: SQLiteReaders
+    let writer: SQLiteWriter
     let clock: @Sendable () -> Double
     /// Table definitions already read, so a point operation runs one statement, not two. Definitions change only
     /// through `createTable` and `deleteTable`; another process that deletes a table and creates it again with
@@ -80,14 +85,26 @@ public final class SQLiteTableStore: TableStore {
         do {
             pool = try DatabasePool(path: path, configuration: grdbConfiguration)
             try pool.write { db in try SQLiteSchema.create(db) }
+            writer = try SQLiteWriter(path: path, synchronous: synchronous, busyTimeout: configuration.busyTimeout)
         } catch {
             throw TableStoreError(sqlite: error)
         }
+        readers = SQLiteReaders(path: path, busyTimeout: configuration.busyTimeout)
         self.clock = clock
+    }
+
+    deinit {
+        // Without `close()`, the writer's thread still stops and the connections close; no checkpoint. The writer
+        // is not waited for: the last reference may be dropped on its own thread.
+        writer.stop()
+        readers.close()
     }
 
     /// Checkpoints the WAL into the store file and closes it; later operations fail with `storageFailure`.
     public func close() throws {
+        // The writer commits what is queued first; later operations throw `storageFailure`.
+        writer.close()
+        readers.close()
         do {
             // Readers are read-only connections, which cannot checkpoint when they close last: move every committed
             // page into the main file now, so the file alone holds the data after a clean stop.
@@ -112,15 +129,10 @@ public final class SQLiteTableStore: TableStore {
         }
     }
 
-    /// Runs `body` in an IMMEDIATE write transaction, committed before this returns; an error rolls it back.
-    func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        do {
-            return try await pool.write(body)
-        } catch let error as CancellationError {
-            throw error
-        } catch {
-            throw TableStoreError(sqlite: error)
-        }
+    /// Runs `body` on the writer's connection inside its transaction, and returns once the transaction committed;
+    /// an error rolls back `body`'s changes only.
+    func write<T: Sendable>(_ body: @escaping @Sendable (DirectConnection) throws -> T) async throws -> T {
+        try await writer.perform(body)
     }
 
     private static func readNow<T>(_ pool: DatabasePool, _ body: (Database) throws -> T) throws -> T {
@@ -128,10 +140,10 @@ public final class SQLiteTableStore: TableStore {
     }
 
     /// Runs one statement's worth of reading outside a transaction (SQLite gives a single statement its own
-    /// snapshot), on the caller's thread.
-    func readStatement<T: Sendable>(_ body: (Database) throws -> T) throws -> T {
+    /// snapshot) on one of the store's read-only connections, on the caller's thread.
+    func readStatement<T>(_ body: (DirectConnection) throws -> T) throws -> T {
         do {
-            return try pool.unsafeRead(body)
+            return try readers.withConnection(body)
         } catch {
             throw TableStoreError(sqlite: error)
         }
@@ -140,8 +152,8 @@ public final class SQLiteTableStore: TableStore {
     @discardableResult
     public func createTable(_ definition: GatehouseStore.TableDefinition) async throws -> Bool {
         try definition.validate()
-        return try await write { db in
-            if let existing = try SQLiteSchema.definition(db, name: definition.name) {
+        return try await write { connection in
+            if let existing = try SQLiteSchema.definition(connection, name: definition.name) {
                 guard existing == definition else {
                     throw TableStoreError(
                         code: .tableConflict,
@@ -150,7 +162,7 @@ public final class SQLiteTableStore: TableStore {
                 }
                 return false
             }
-            try SQLiteSchema.insert(db, definition)
+            try SQLiteSchema.insert(connection, definition)
             return true
         }
     }
@@ -166,11 +178,17 @@ public final class SQLiteTableStore: TableStore {
 
     public func deleteTable(_ name: String) async throws {
         try GatehouseStore.TableDefinition.validateName(name)
-        try await write { db in
+        try await write { connection in
             self.definitions.withLock { $0[name] = nil }
-            guard try SQLiteSchema.definition(db, name: name) != nil else { throw TableStoreError.tableNotFound(name) }
-            try db.execute(sql: "DELETE FROM gatehouse_items WHERE tbl = ?", arguments: [name])
-            try db.execute(sql: "DELETE FROM gatehouse_tables WHERE name = ?", arguments: [name])
+            guard try SQLiteSchema.definition(connection, name: name) != nil else {
+                throw TableStoreError.tableNotFound(name)
+            }
+            let items = try connection.statement(.deleteTableItems)
+            items.bind(text: name, at: 1)
+            try items.run()
+            let table = try connection.statement(.deleteTableDefinition)
+            table.bind(text: name, at: 1)
+            try table.run()
         }
     }
 
@@ -183,5 +201,21 @@ public final class SQLiteTableStore: TableStore {
         }
         definitions.withLock { $0[name] = definition }
         return definition
+    }
+
+    /// The definition of table `name` read through a direct connection, or `tableNotFound`.
+    func table(_ connection: DirectConnection, _ name: String) throws -> GatehouseStore.TableDefinition {
+        if let cached = definitions.withLock({ $0[name] }) { return cached }
+        try GatehouseStore.TableDefinition.validateName(name)
+        guard let definition = try SQLiteSchema.definition(connection, name: name) else {
+            throw TableStoreError.tableNotFound(name)
+        }
+        definitions.withLock { $0[name] = definition }
+        return definition
+    }
+
+    /// The cached definition of table `name`, if it was read before.
+    func cachedTable(_ name: String) -> GatehouseStore.TableDefinition? {
+        definitions.withLock { $0[name] }
     }
 }

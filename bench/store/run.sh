@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# The table store against raw SQLite, then GET /api/lists/{listId}/todos/{todoId} served from the store beside the
-# example-backed (stateless) mock of the same route, with wrk. Prints Markdown for bench/README.md; raw output goes
-# to bench/out/store/. Every build goes through the shared build lock.
+# The table store against raw SQLite, then `gatehouse serve specs/todo.yaml` on its SQLite store (the default, stateful)
+# against bench/serve's bare Hummingbird route, with wrk, rounds alternating between the servers: a GET of an existing
+# to-do by id, and a POST creating a to-do (a new item per request). Prints Markdown for bench/README.md, with the
+# load average before each wrk run; raw output goes to bench/out/store/. Every build goes through the shared build lock.
 #
 #   bench/store/run.sh                       # 20,000 items x 5 rounds; 3 wrk rounds of 10 s per case
 #   ITEMS=5000 ROUNDS=1 DURATION=5 bench/store/run.sh
-#   SKIP_POINTS=1 GATEHOUSE=.build/debug/gatehouse bench/store/run.sh   # the wrk part only, with a given binary
+#   SKIP_POINTS=1 GATEHOUSE=.build-release/release/gatehouse bench/store/run.sh   # the wrk part, with a given binary
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 items=${ITEMS:-20000}
@@ -30,6 +31,8 @@ if [ -z "${GATEHOUSE:-}" ]; then
 else
     gatehouse=$GATEHOUSE
 fi
+(cd bench/serve && flock "$lock" swift build -c release >&2)
+bare="bench/serve/.build/release/BareRoute"
 work=$(mktemp -d)
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -rf "$work"; }
@@ -42,24 +45,47 @@ wait_for() { # URL: until it answers, at most 10 s
 "$gatehouse" serve specs/todo.yaml --port 18191 --store "sqlite:$work/store.sqlite" --log-level warning \
     >"$out/stored.log" 2>&1 &
 pids+=($!)
-"$gatehouse" serve specs/todo.yaml --port 18192 --stateless --log-level warning >"$out/stateless.log" 2>&1 &
-pids+=($!)
 wait_for "http://127.0.0.1:18191/api/lists"
-wait_for "http://127.0.0.1:18192/api/lists"
 curl -s -X POST -H 'Content-Type: application/json' -d '{"name": "Groceries"}' http://127.0.0.1:18191/api/lists >/dev/null
-# A hundred to-dos in list 1; the bench reads the 50th.
+# A hundred to-dos in list 1; the GET reads the 50th. The POST creates more, with the body of the first ones.
+body='{"title": "Buy oat milk", "tags": ["bench"]}'
 for i in $(seq 1 100); do
-    curl -s -X POST -H 'Content-Type: application/json' -d "{\"title\": \"To-do $i\", \"tags\": [\"bench\"]}" \
-        http://127.0.0.1:18191/api/lists/1/todos >"$out/created.json"
+    curl -s -X POST -H 'Content-Type: application/json' -d "$body" http://127.0.0.1:18191/api/lists/1/todos \
+        >"$out/created.json"
+    [ "$i" = 1 ] && cp "$out/created.json" "$out/post-body.json"
     [ "$i" = 50 ] && id=$(python3 -c 'import json,sys;print(json.load(open(sys.argv[1]))["id"])' "$out/created.json")
 done
-path="/api/lists/1/todos/$id"
-[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:18191$path")" = 200 ] || { echo "the stored to-do is not found" >&2; exit 1; }
-[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:18192$path")" = 200 ] || { echo "the stateless mock does not answer" >&2; exit 1; }
+get_path="/api/lists/1/todos/$id"
+post_path="/api/lists/1/todos"
+[ "$(curl -s -o "$out/get-body.json" -w '%{http_code}' "http://127.0.0.1:18191$get_path")" = 200 ] \
+    || { echo "the stored to-do is not found" >&2; exit 1; }
+python3 - "$out/post.lua" "$body" <<'PY'
+import json, sys
+open(sys.argv[1], "w").write(f'''wrk.method = "POST"
+wrk.body = {json.dumps(sys.argv[2])}
+wrk.headers["Content-Type"] = "application/json"
+''')
+PY
 
+# The bare route answers every request with the bytes the gateway answers: the stored to-do, a created one.
+"$bare" 18193 "$out/get-body.json" application/json >/dev/null 2>&1 &
+pids+=($!)
+"$bare" 18194 "$out/post-body.json" application/json >/dev/null 2>&1 &
+pids+=($!)
+wait_for "http://127.0.0.1:18193/"
+wait_for "http://127.0.0.1:18194/"
+
+run_wrk() { # NAME URL [LUA]
+    local args=(-t2 -c64 "-d${duration}s" --latency)
+    [ -n "${3:-}" ] && args+=(-s "$3")
+    cut -d' ' -f1-3 /proc/loadavg >"$out/$1.load"
+    wrk "${args[@]}" "$2" >"$out/$1.txt"
+}
 for round in $(seq 1 "$rounds"); do
-    wrk -t2 -c64 "-d${duration}s" --latency "http://127.0.0.1:18192$path" >"$out/stateless-$round.txt"
-    wrk -t2 -c64 "-d${duration}s" --latency "http://127.0.0.1:18191$path" >"$out/stored-$round.txt"
+    run_wrk "bare-get-$round" "http://127.0.0.1:18193$get_path"
+    run_wrk "stored-get-$round" "http://127.0.0.1:18191$get_path"
+    run_wrk "bare-post-$round" "http://127.0.0.1:18194$post_path" "$out/post.lua"
+    run_wrk "stored-post-$round" "http://127.0.0.1:18191$post_path" "$out/post.lua"
 done
 
 python3 - "$out" "$rounds" <<'PY'
@@ -72,10 +98,14 @@ def parse(name):
     value, unit = float(p99.group(1)), p99.group(2)
     p99ms = value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
-    return rps, p99ms, int(errors.group(1)) if errors else 0
-print("| round | stateless (example) req/s | from the SQLite store req/s | ratio | stateless p99 | store p99 | non-2xx |")
-print("|---|---|---|---|---|---|---|")
-for r in range(1, rounds + 1):
-    a, b = parse(f"stateless-{r}"), parse(f"stored-{r}")
-    print(f"| {r} | {a[0]:,.0f} | {b[0]:,.0f} | {b[0]/a[0]:.0%} | {a[1]:.2f} ms | {b[1]:.2f} ms | {a[2] + b[2]} |")
+    load = open(f"{out}/{name}.load").read().split()[0]
+    return rps, p99ms, int(errors.group(1)) if errors else 0, load
+print("| case, round | bare route req/s | gatehouse (SQLite store) req/s | ratio | bare p99 | gatehouse p99 "
+      "| non-2xx | load before (bare, gatehouse) |")
+print("|---|---|---|---|---|---|---|---|")
+for case, label in [("get", "GET an existing to-do"), ("post", "POST create a to-do")]:
+    for r in range(1, rounds + 1):
+        a, b = parse(f"bare-{case}-{r}"), parse(f"stored-{case}-{r}")
+        print(f"| {label}, {r} | {a[0]:,.0f} | {b[0]:,.0f} | {b[0]/a[0]:.0%} | {a[1]:.2f} ms | {b[1]:.2f} ms "
+              f"| {a[2] + b[2]} | {a[3]}, {b[3]} |")
 PY

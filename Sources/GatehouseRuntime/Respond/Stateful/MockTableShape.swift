@@ -77,7 +77,7 @@ package struct MockTableShape: Sendable {
     /// the item schema. Throws a message naming the first problems.
     package func storedItem(_ item: JSONObject) throws(MockItemError) -> JSONObject {
         var item = item
-        let timestamp = JSONValue.string(ISO8601DateFormatter().string(from: Date()))
+        let timestamp = ItemTimestamp.now()
         for key in ["createdAt", "created_at", "updatedAt", "updated_at"]
         where required.contains(key) && item[key] == nil {
             item[key] = timestamp

@@ -54,7 +54,7 @@ extension StatefulMocks {
             where member.value == .null && request.required.contains(member.key) {
                 item[member.key] = .null
             }
-            let now = JSONValue.string(ISO8601DateFormatter().string(from: Date()))
+            let now = ItemTimestamp.now()
             for key in ["updatedAt", "updated_at"] where item[key] != nil { item[key] = now }
         } else {
             let created = existing["createdAt"] ?? existing["created_at"]

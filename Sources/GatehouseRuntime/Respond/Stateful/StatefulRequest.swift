@@ -86,7 +86,7 @@ struct StatefulRequest: Sendable {
                 existing.numberValue != nil
                 ? (JSONNumber(literal: raw).map(JSONValue.number) ?? .string(raw)) : .string(raw)
         }
-        let now = JSONValue.string(ISO8601DateFormatter().string(from: Date()))
+        let now = ItemTimestamp.now()
         for key in ["createdAt", "created_at"] where item[key] != nil { item[key] = created ?? now }
         for key in ["updatedAt", "updated_at"] where item[key] != nil { item[key] = now }
         return item
