@@ -83,6 +83,8 @@ let package = Package(
                 "GatehouseJSON",
                 // Links the system SQLite (Debian: libsqlite3-dev).
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // The C API, for the store's own point-read connections and its group-commit writer.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -59,18 +59,4 @@ enum SQLiteKey {
             statement.bind(Int64(0), at: 3)
         }
     }
-
-    /// The smallest byte string greater than every string that starts with `prefix`, or nil when there is none
-    /// (a prefix of only 0xFF bytes): the exclusive upper bound of a `begins_with` range.
-    static func successor(ofPrefix prefix: [UInt8]) -> [UInt8]? {
-        var bytes = prefix
-        while let last = bytes.last {
-            if last < 0xFF {
-                bytes[bytes.count - 1] = last + 1
-                return bytes
-            }
-            bytes.removeLast()
-        }
-        return nil
-    }
 }

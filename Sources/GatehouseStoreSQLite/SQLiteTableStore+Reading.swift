@@ -73,7 +73,7 @@ extension SQLiteTableStore {
             // Validated to be a string or binary value, whose keys are BLOBs: a prefix is a byte range.
             sql += " AND sk >= ?"
             arguments += [SQLiteKey.value(prefix)]
-            if let upper = SQLiteKey.successor(ofPrefix: prefix.orderedBytes ?? []) {
+            if let upper = KeyValue.successor(ofPrefix: prefix.orderedBytes ?? []) {
                 sql += " AND sk < ?"
                 arguments += [SQLiteKey.value(.binary(upper))]
             }
