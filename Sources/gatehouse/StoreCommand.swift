@@ -17,6 +17,7 @@ struct StoreCommand: AsyncParsableCommand {
             """,
         subcommands: [
             StoreTablesCommand.self, StoreDumpCommand.self, StoreLoadCommand.self, StoreClearCommand.self,
+            StoreCopyCommand.self,
         ]
     )
 }

@@ -13,7 +13,8 @@ let package = Package(
     name: "StoreBench",
     platforms: [.macOS(.v14)],
     dependencies: [
-        .package(path: repository.path)
+        .package(path: repository.path),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // The system SQLite (Debian: libsqlite3-dev), the same library GRDB links.
@@ -25,6 +26,17 @@ let package = Package(
                 .product(name: "GatehouseStore", package: gatehouse),
                 .product(name: "GatehouseStoreSQLite", package: gatehouse),
                 .product(name: "GatehouseSpec", package: gatehouse),
+            ]
+        ),
+        // Point puts and gets through PostgresTableStore, against the same statements as postgres-nio prepared
+        // statements on a pool of the same size, on the same database.
+        .executableTarget(
+            name: "PostgresStoreBench",
+            dependencies: [
+                .product(name: "GatehouseStore", package: gatehouse),
+                .product(name: "GatehouseStorePostgres", package: gatehouse),
+                .product(name: "GatehouseJSON", package: gatehouse),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
     ]

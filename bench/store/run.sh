@@ -7,6 +7,8 @@
 #   bench/store/run.sh                       # 20,000 items x 5 rounds; 3 wrk rounds of 10 s per case
 #   ITEMS=5000 ROUNDS=1 DURATION=5 bench/store/run.sh
 #   SKIP_POINTS=1 GATEHOUSE=.build-release/release/gatehouse bench/store/run.sh   # the wrk part, with a given binary
+#   PG_URL=postgres://USER:PASSWORD@127.0.0.1:5432/DB bench/store/run.sh   # also PostgresTableStore against the same
+#       statements as postgres-nio prepared statements, and serve on that database beside SQLite (an empty database)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 items=${ITEMS:-20000}
@@ -22,6 +24,11 @@ if [ -z "${SKIP_POINTS:-}" ]; then
     echo "### Point operations, $items items"
     bench/store/.build/release/StoreBench "$items" 5 | tee "$out/points.md"
     echo
+    if [ -n "${PG_URL:-}" ]; then
+        echo "### PostgreSQL point operations, ${PG_ITEMS:-3000} items"
+        bench/store/.build/release/PostgresStoreBench "${PG_ITEMS:-3000}" 3 | tee "$out/postgres-points.md"
+        echo
+    fi
 fi
 
 # GATEHOUSE=path/to/gatehouse uses that binary instead of building a release one.
@@ -42,23 +49,32 @@ wait_for() { # URL: until it answers, at most 10 s
     echo "no answer from $1" >&2; return 1
 }
 
-"$gatehouse" serve specs/todo.yaml --port 18191 --store "sqlite:$work/store.sqlite" --log-level warning \
-    >"$out/stored.log" 2>&1 &
-pids+=($!)
-wait_for "http://127.0.0.1:18191/api/lists"
-curl -s -X POST -H 'Content-Type: application/json' -d '{"name": "Groceries"}' http://127.0.0.1:18191/api/lists >/dev/null
-# A hundred to-dos in list 1; the GET reads the 50th. The POST creates more, with the body of the first ones.
 body='{"title": "Buy oat milk", "tags": ["bench"]}'
-for i in $(seq 1 100); do
-    curl -s -X POST -H 'Content-Type: application/json' -d "$body" http://127.0.0.1:18191/api/lists/1/todos \
-        >"$out/created.json"
-    [ "$i" = 1 ] && cp "$out/created.json" "$out/post-body.json"
-    [ "$i" = 50 ] && id=$(python3 -c 'import json,sys;print(json.load(open(sys.argv[1]))["id"])' "$out/created.json")
-done
-get_path="/api/lists/1/todos/$id"
+# A server on its store with a list and a hundred to-dos in list 1; prints the path of the 50th, which the GET reads.
+# The POST creates more, with the body of the first ones.
+start_server() { # NAME PORT STORE
+    "$gatehouse" serve specs/todo.yaml --port "$2" --store "$3" --log-level warning >"$out/$1.log" 2>&1 &
+    pids+=($!)
+    wait_for "http://127.0.0.1:$2/api/lists"
+    curl -s -X POST -H 'Content-Type: application/json' -d '{"name": "Groceries"}' "http://127.0.0.1:$2/api/lists" \
+        >/dev/null
+    local id=""
+    for i in $(seq 1 100); do
+        curl -s -X POST -H 'Content-Type: application/json' -d "$body" "http://127.0.0.1:$2/api/lists/1/todos" \
+            >"$out/created.json"
+        [ "$i" = 1 ] && cp "$out/created.json" "$out/post-body.json"
+        [ "$i" = 50 ] && id=$(python3 -c 'import json,sys;print(json.load(open(sys.argv[1]))["id"])' "$out/created.json")
+    done
+    [ "$(curl -s -o "$out/get-body.json" -w '%{http_code}' "http://127.0.0.1:$2/api/lists/1/todos/$id")" = 200 ] \
+        || { echo "the stored to-do is not found on $1" >&2; exit 1; }
+    echo "/api/lists/1/todos/$id"
+}
+get_path=$(start_server stored 18191 "sqlite:$work/store.sqlite")
 post_path="/api/lists/1/todos"
-[ "$(curl -s -o "$out/get-body.json" -w '%{http_code}' "http://127.0.0.1:18191$get_path")" = 200 ] \
-    || { echo "the stored to-do is not found" >&2; exit 1; }
+# PG_URL=postgres://USER:PASSWORD@HOST:PORT/DB (an empty database) measures the PostgreSQL store beside SQLite.
+if [ -n "${PG_URL:-}" ]; then
+    pg_get_path=$(start_server postgres 18195 "$PG_URL")
+fi
 python3 - "$out/post.lua" "$body" <<'PY'
 import json, sys
 open(sys.argv[1], "w").write(f'''wrk.method = "POST"
@@ -86,11 +102,16 @@ for round in $(seq 1 "$rounds"); do
     run_wrk "stored-get-$round" "http://127.0.0.1:18191$get_path"
     run_wrk "bare-post-$round" "http://127.0.0.1:18194$post_path" "$out/post.lua"
     run_wrk "stored-post-$round" "http://127.0.0.1:18191$post_path" "$out/post.lua"
+    if [ -n "${PG_URL:-}" ]; then
+        run_wrk "postgres-get-$round" "http://127.0.0.1:18195$pg_get_path"
+        run_wrk "postgres-post-$round" "http://127.0.0.1:18195$post_path" "$out/post.lua"
+    fi
 done
 
-python3 - "$out" "$rounds" <<'PY'
+python3 - "$out" "$rounds" "${PG_URL:+postgres}" <<'PY'
 import re, sys
 out, rounds = sys.argv[1], int(sys.argv[2])
+postgres = len(sys.argv) > 3 and sys.argv[3] == "postgres"
 def parse(name):
     text = open(f"{out}/{name}.txt").read()
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
@@ -108,4 +129,13 @@ for case, label in [("get", "GET an existing to-do"), ("post", "POST create a to
         a, b = parse(f"bare-{case}-{r}"), parse(f"stored-{case}-{r}")
         print(f"| {label}, {r} | {a[0]:,.0f} | {b[0]:,.0f} | {b[0]/a[0]:.0%} | {a[1]:.2f} ms | {b[1]:.2f} ms "
               f"| {a[2] + b[2]} | {a[3]}, {b[3]} |")
+if postgres:
+    print()
+    print("| case, round | gatehouse (SQLite store) req/s | gatehouse (PostgreSQL store) req/s | PostgreSQL / SQLite "
+          "| PostgreSQL p99 | non-2xx | load before |")
+    print("|---|---|---|---|---|---|---|")
+    for case, label in [("get", "GET an existing to-do"), ("post", "POST create a to-do")]:
+        for r in range(1, rounds + 1):
+            a, b = parse(f"stored-{case}-{r}"), parse(f"postgres-{case}-{r}")
+            print(f"| {label}, {r} | {a[0]:,.0f} | {b[0]:,.0f} | {b[0]/a[0]:.0%} | {b[1]:.2f} ms | {b[2]} | {b[3]} |")
 PY
