@@ -57,12 +57,16 @@ func measure() async throws -> [String: Double] {
         record(
             "store put",
             try await seconds {
-                for index in 0..<count { try await store.putItem(table: "bench_store", item: item(index, round: round)) }
+                for index in 0..<count {
+                    try await store.putItem(table: "bench_store", item: item(index, round: round))
+                }
             })
         record(
             "raw put",
             try await seconds {
-                for index in 0..<count { try await raw.put(table: "bench_raw", id: id(index), item: item(index, round: round)) }
+                for index in 0..<count {
+                    try await raw.put(table: "bench_raw", id: id(index), item: item(index, round: round))
+                }
             })
         var found = 0
         record(
