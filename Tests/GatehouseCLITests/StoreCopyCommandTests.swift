@@ -7,8 +7,8 @@ import Testing
 struct StoreCopyCommandTests {
     static let todoSpec = GatehouseProcess.repositoryRoot + "/specs/todo.yaml"
     static let lists = """
-        {"id": 1, "name": "Groceries", "description": "Saturday market"}
-        {"id": 2, "name": "Work", "description": null}
+        {"id": 2, "name": "Work", "description": null, "todoCount": 0}
+        {"id": 1, "name": "Groceries", "description": "For the market", "todoCount": 3}
 
         """
 
@@ -68,8 +68,9 @@ struct StoreCopyCommandTests {
         try await withTemporaryDirectory { directory in
             let source = "sqlite:\(directory)/source.sqlite"
             try Self.lists.write(toFile: directory + "/lists.jsonl", atomically: true, encoding: .utf8)
-            _ = try await GatehouseProcess.run(
+            let loaded = try await GatehouseProcess.run(
                 ["store", "load", "lists", directory + "/lists.jsonl", "--spec", Self.todoSpec, "--store", source])
+            #expect(loaded.status == 0, "\(loaded.stderr)")
             let (_, database) = try await newDatabase()
             let other = try await GatehouseProcess.run(
                 ["store", "load", "lists", "-", "--partition-key", "name", "--store", database],
