@@ -150,6 +150,8 @@ struct ServeCommand: AsyncParsableCommand {
         )
         StandardOutput.write(Self.banner(model: model, spec: spec, basePath: gateway.contract.basePath) + "\n")
         StandardOutput.write(access.summary(model: model, configuration: accessConfiguration) + "\n")
+        // The location's description replaces a PostgreSQL URL's password with `***`.
+        StandardOutput.write("  store: \(location)\(stateless ? " (keys and usage only; mocks are stateless)" : "")\n")
         let host = self.host
         let basePath = gateway.contract.basePath
         do {

@@ -26,8 +26,11 @@ final class ServedGatehouse: @unchecked Sendable {
     }
 
     /// Starts `gatehouse serve ARGUMENTS --port 0` in `directory` (optionally under `/bin/sh -c` with a shell
-    /// prefix such as `ulimit -f 2048;`) and waits up to 30 s for its "Listening on" line.
-    init(_ arguments: [String], in directory: String, shellPrefix: String? = nil) async throws {
+    /// prefix such as `ulimit -f 2048;`), with `environment` added to the test's, and waits up to 30 s for its
+    /// "Listening on" line.
+    init(
+        _ arguments: [String], in directory: String, shellPrefix: String? = nil, environment: [String: String] = [:]
+    ) async throws {
         let id = UUID().uuidString
         stdoutPath = directory + "/serve-\(id).out"
         stderrPath = directory + "/serve-\(id).err"
@@ -44,6 +47,7 @@ final class ServedGatehouse: @unchecked Sendable {
             process.arguments = all
         }
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.standardOutput = FileHandle(forWritingAtPath: stdoutPath)
         process.standardError = FileHandle(forWritingAtPath: stderrPath)
         process.standardInput = FileHandle.nullDevice

@@ -142,7 +142,8 @@ struct StoreCommandTests {
             #expect(noTable.status == 64)
             #expect(
                 noTable.stderr
-                    == "error: there is no table 'stocks' in '\(directory)/store.sqlite'; its tables are 'stock'\n")
+                    == "error: there is no table 'stocks' in 'sqlite:\(directory)/store.sqlite'; its tables are "
+                    + "'stock'\n")
 
             let memory = try await GatehouseProcess.run(["store", "tables", "--store", "memory"])
             #expect(memory.status == 64)

@@ -201,7 +201,7 @@ public final class PostgresCluster: Sendable {
     }
 
     /// A port nothing listens on now: bound to port 0 and released.
-    static func freePort() throws -> Int {
+    public static func freePort() throws -> Int {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw ClusterError("cannot open a socket to find a free port") }
         defer { close(descriptor) }
