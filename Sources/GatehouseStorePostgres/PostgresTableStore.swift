@@ -29,18 +29,23 @@ public final class PostgresTableStore: TableStore {
         public var connectionWait: Duration
         /// How long opening one connection may take.
         public var connectTimeout: Duration
+        /// How long an operation may run on its connection before the connection is closed and the operation fails
+        /// with `storageFailure` (a server that went away mid-query must not hold a request for ever).
+        public var operationTimeout: Duration
 
-        /// The defaults: up to 16 connections; an operation waits up to 3 s for one.
+        /// The defaults: up to 16 connections; an operation waits up to 3 s for one and may run up to 15 s.
         public init(
             url: PostgresStoreURL,
             maximumConnections: Int = 16,
             connectionWait: Duration = .seconds(3),
-            connectTimeout: Duration = .seconds(5)
+            connectTimeout: Duration = .seconds(5),
+            operationTimeout: Duration = .seconds(15)
         ) {
             self.url = url
             self.maximumConnections = maximumConnections
             self.connectionWait = connectionWait
             self.connectTimeout = connectTimeout
+            self.operationTimeout = operationTimeout
         }
     }
 
@@ -166,24 +171,34 @@ public final class PostgresTableStore: TableStore {
     }
 
     /// Runs `body` on a pooled connection; fails with `storageFailure` when none is available within
-    /// `connectionWait` (the database is down or unreachable), and maps PostgreSQL's errors to `TableStoreError`.
+    /// `connectionWait` (the database is down or unreachable), or when the operation is still running after
+    /// `operationTimeout` (its connection is then closed, so a query stuck on a connection the server dropped
+    /// cannot hold the request or the pool's slot), and maps PostgreSQL's errors to `TableStoreError`.
     func withConnection<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws
         -> T
     {
-        let lease = LeaseRace()
+        let race = LeaseRace()
         let wait = configuration.connectionWait
+        let limit = configuration.operationTimeout
         let client = self.client
         do {
             return try await withThrowingTaskGroup(of: T?.self) { group in
                 group.addTask {
                     try await client.withConnection { connection in
-                        guard lease.claim() else { throw LeaseRace.TimedOut() }
+                        guard race.claim(connection) else { throw LeaseRace.TimedOut() }
+                        defer { race.finish() }
                         return try await body(connection)
                     }
                 }
                 group.addTask {
                     try? await Task.sleep(for: wait)
-                    if lease.expire() { throw LeaseRace.TimedOut() }
+                    if race.expire() { throw LeaseRace.TimedOut() }
+                    try? await Task.sleep(for: limit - wait)
+                    if let stuck = race.abandon() {
+                        // The future-returning close: it closes the channel at once and is not awaited.
+                        let _: EventLoopFuture<Void> = stuck.close()
+                        throw LeaseRace.Stuck()
+                    }
                     return nil
                 }
                 while let result = try await group.next() {
@@ -202,6 +217,12 @@ public final class PostgresTableStore: TableStore {
                 message: "no connection to the PostgreSQL store at \(configuration.url.host):\(configuration.url.port) "
                     + "within \(Self.seconds(wait)) s; it is down or unreachable"
             )
+        } catch is LeaseRace.Stuck {
+            throw TableStoreError(
+                code: .storageFailure,
+                message: "the PostgreSQL store at \(configuration.url.host):\(configuration.url.port) did not answer "
+                    + "within \(Self.seconds(limit)) s; the connection was closed"
+            )
         } catch {
             throw TableStoreError(postgres: error, url: configuration.url, connecting: false)
         }
@@ -213,20 +234,44 @@ public final class PostgresTableStore: TableStore {
         return value == value.rounded() ? String(Int(value)) : String(value)
     }
 
-    /// Which of the lease and the timeout came first: exactly one wins, so a write never starts after its caller
-    /// was told it failed.
+    /// Which of the lease and the timeouts came first: exactly one wins, so a write never starts after its caller
+    /// was told it failed, and a running operation is abandoned only while it still runs.
     final class LeaseRace: Sendable {
         struct TimedOut: Error {}
-        private let state = Atomic<Int>(0)
+        struct Stuck: Error {}
+        /// 0 waiting for a connection, 1 running, 2 expired before it ran, 3 finished, 4 abandoned.
+        private let state = Mutex<(phase: Int, connection: PostgresConnection?)>((0, nil))
 
-        /// True when the lease came first and the operation may run.
-        func claim() -> Bool {
-            state.compareExchange(expected: 0, desired: 1, ordering: .acquiringAndReleasing).exchanged
+        /// True when the lease came first and the operation may run on `connection`.
+        func claim(_ connection: PostgresConnection) -> Bool {
+            state.withLock { state in
+                guard state.phase == 0 else { return false }
+                state = (1, connection)
+                return true
+            }
+        }
+
+        /// The operation ended (either way).
+        func finish() {
+            state.withLock { $0 = (3, nil) }
         }
 
         /// True when the timeout came first and the operation must not run.
         func expire() -> Bool {
-            state.compareExchange(expected: 0, desired: 2, ordering: .acquiringAndReleasing).exchanged
+            state.withLock { state in
+                guard state.phase == 0 else { return false }
+                state.phase = 2
+                return true
+            }
+        }
+
+        /// The connection of an operation still running, which the caller closes; nil when it finished.
+        func abandon() -> PostgresConnection? {
+            state.withLock { state in
+                guard state.phase == 1, let connection = state.connection else { return nil }
+                state = (4, nil)
+                return connection
+            }
         }
     }
 
