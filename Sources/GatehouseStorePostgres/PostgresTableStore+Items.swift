@@ -74,7 +74,28 @@ extension PostgresTableStore {
         let address = Self.address(write.table.name, write.key)
         let now = clock()
         let logger = self.logger
+        // A conditional create (a condition that holds when there is no item, such as attribute_not_exists on the
+        // key) first tries to insert: when the item is absent, as it is for a create, that is one statement
+        // instead of a read and an insert. A conflict falls back to reading the item.
+        let createFirst: StoredItem? =
+            if write.condition != nil, case .put = write.change,
+                case .store(let stored)? = try? write.resolve(current: nil)
+            {
+                stored
+            } else {
+                nil
+            }
         return try await withConnection { connection in
+            if let createFirst {
+                let inserted = try await connection.execute(
+                    PostgresStatements.Insert(address: address, item: createFirst.json, expires: createFirst.expiry),
+                    logger: logger
+                ).collectAll()
+                if !inserted.isEmpty {
+                    await self.purgeExpired(in: [write.table], now: now, connection: connection)
+                    return WriteResult(old: nil, new: createFirst.item)
+                }
+            }
             for _ in 0..<Self.maximumWriteAttempts {
                 let row = try await connection.execute(PostgresStatements.Select(address: address), logger: logger)
                     .collectAll().first
