@@ -16,12 +16,15 @@ enum SQLiteSchema {
 
     /// Refuses a file that exists but is not an empty database or a Gatehouse store of this version, without
     /// changing it.
-    static func checkCompatible(path: String) throws {
+    static func checkCompatible(path: String, busyTimeout: Double) throws {
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         guard size > 0 else { return }
         var configuration = GRDB.Configuration()
         configuration.readonly = true
         configuration.foreignKeysEnabled = false
+        // Another store on the file may be closing (its last connection checkpoints and removes the WAL under an
+        // exclusive lock): wait for it as every other connection does, rather than fail at once.
+        configuration.busyMode = .timeout(busyTimeout)
         let (application, version, tables): (Int32, Int32, Int)
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)

@@ -74,7 +74,7 @@ public final class SQLiteTableStore: TableStore {
         }
         // Inspect before the pool opens: opening a pool switches the file to WAL, a change a foreign file must not
         // see.
-        try SQLiteSchema.checkCompatible(path: path)
+        try SQLiteSchema.checkCompatible(path: path, busyTimeout: configuration.busyTimeout)
         var grdbConfiguration = GRDB.Configuration()
         grdbConfiguration.busyMode = .timeout(configuration.busyTimeout)
         grdbConfiguration.foreignKeysEnabled = false
