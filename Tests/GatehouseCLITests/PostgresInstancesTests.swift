@@ -7,7 +7,8 @@ import Testing
 /// Several `gatehouse serve` processes of the real binary on one PostgreSQL database, behaving as one gateway:
 /// items, keys, quotas and seeds are shared, and an instance killed under load loses nothing it acknowledged.
 /// The faults of the database itself and bad store URLs are in `PostgresInstancesTests+Faults.swift`.
-@Suite(.enabled(if: PostgresCluster.isAvailable, Comment(rawValue: PostgresCluster.skipReason)))
+// Serialized: each test runs up to three servers and a load; run side by side they starved the other suites.
+@Suite(.serialized, .enabled(if: PostgresCluster.isAvailable, Comment(rawValue: PostgresCluster.skipReason)))
 struct PostgresInstancesTests {
     static let todoSpec = GatehouseProcess.repositoryRoot + "/specs/todo.yaml"
 

@@ -12,7 +12,7 @@ final class ServeProcess {
     private(set) var port = 0
     private(set) var banner = ""
 
-    /// Starts the server and waits (at most 30 s) for its "Listening on" line.
+    /// Starts the server and waits (at most 120 s: a bound on a hang on a loaded machine) for its "Listening on" line.
     init(_ arguments: [String], in directory: String = GatehouseProcess.repositoryRoot) throws {
         process.executableURL = GatehouseProcess.executable
         process.arguments = ["serve", "--port", "0"] + arguments
@@ -20,7 +20,7 @@ final class ServeProcess {
         process.standardOutput = output
         process.standardError = errors
         try process.run()
-        let deadline = Date() + 30
+        let deadline = Date() + 120
         while Date() < deadline, process.isRunning {
             let data = output.fileHandleForReading.availableData
             if data.isEmpty { break }

@@ -26,7 +26,7 @@ final class ServedGatehouse: @unchecked Sendable {
     }
 
     /// Starts `gatehouse serve ARGUMENTS --port 0` in `directory` (optionally under `/bin/sh -c` with a shell
-    /// prefix such as `ulimit -f 2048;`), with `environment` added to the test's, and waits up to 30 s for its
+    /// prefix such as `ulimit -f 2048;`), with `environment` added to the test's, and waits up to 120 s for its
     /// "Listening on" line.
     init(
         _ arguments: [String], in directory: String, shellPrefix: String? = nil, environment: [String: String] = [:]
@@ -52,7 +52,8 @@ final class ServedGatehouse: @unchecked Sendable {
         process.standardError = FileHandle(forWritingAtPath: stderrPath)
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        let deadline = Date().addingTimeInterval(30)
+        // Generous: on a loaded 2-core CI machine a debug build of serve has taken over 30 s to start.
+        let deadline = Date().addingTimeInterval(120)
         var found: Int?
         while found == nil, Date() < deadline, process.isRunning {
             let text = (try? String(contentsOfFile: stdoutPath, encoding: .utf8)) ?? ""
