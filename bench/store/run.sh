@@ -50,9 +50,11 @@ wait_for() { # URL: until it answers, at most 10 s
 }
 
 body='{"title": "Buy oat milk", "tags": ["bench"]}'
-# A server on its store with a list and a hundred to-dos in list 1; prints the path of the 50th, which the GET reads.
-# The POST creates more, with the body of the first ones.
-start_server() { # NAME PORT STORE
+# A server on its store with a list and a hundred to-dos in list 1; sets the variable named VAR to the path of the
+# 50th, which the GET reads. The POST creates more, with the body of the first ones. (Not run in a command
+# substitution: its subshell would keep the server's pid from the cleanup.)
+start_server() { # NAME PORT STORE VAR
+    if curl -s -o /dev/null "http://127.0.0.1:$2/"; then echo "port $2 is in use: stop what serves it" >&2; exit 1; fi
     "$gatehouse" serve specs/todo.yaml --port "$2" --store "$3" --log-level warning >"$out/$1.log" 2>&1 &
     pids+=($!)
     wait_for "http://127.0.0.1:$2/api/lists"
@@ -67,13 +69,13 @@ start_server() { # NAME PORT STORE
     done
     [ "$(curl -s -o "$out/get-body.json" -w '%{http_code}' "http://127.0.0.1:$2/api/lists/1/todos/$id")" = 200 ] \
         || { echo "the stored to-do is not found on $1" >&2; exit 1; }
-    echo "/api/lists/1/todos/$id"
+    printf -v "$4" '%s' "/api/lists/1/todos/$id"
 }
-get_path=$(start_server stored 18191 "sqlite:$work/store.sqlite")
+start_server stored 18191 "sqlite:$work/store.sqlite" get_path
 post_path="/api/lists/1/todos"
 # PG_URL=postgres://USER:PASSWORD@HOST:PORT/DB (an empty database) measures the PostgreSQL store beside SQLite.
 if [ -n "${PG_URL:-}" ]; then
-    pg_get_path=$(start_server postgres 18195 "$PG_URL")
+    start_server postgres 18195 "$PG_URL" pg_get_path
 fi
 python3 - "$out/post.lua" "$body" <<'PY'
 import json, sys
