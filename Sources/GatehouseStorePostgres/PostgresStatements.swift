@@ -21,6 +21,13 @@ enum PostgresStatements {
             bindings.append(sort.number)
         }
 
+        /// Bindings with room for `count` values, the address's five bound first.
+        func bindings(count: Int) -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: count)
+            bind(into: &bindings)
+            return bindings
+        }
+
         static let types: [PostgresDataType] = [.text, .bytea, .text, .bytea, .text]
         static let predicate = "tbl = $1 AND pk = $2 AND pkn = $3::numeric AND sk = $4 AND skn = $5::numeric"
     }
@@ -32,46 +39,25 @@ enum PostgresStatements {
         var version: Int64
     }
 
+    /// A statement that takes an item's address and returns its stored row.
+    protocol RowStatement: PostgresPreparedStatement where Row == StoredRow {
+        var address: ItemAddress { get }
+    }
+
     /// The row of one item.
-    struct Select: PostgresPreparedStatement {
+    struct Select: RowStatement {
         static let name = "gatehouse_select_item_v1"
         static let sql = "SELECT item, expires, version FROM gatehouse_items WHERE \(ItemAddress.predicate)"
         static let bindingDataTypes = ItemAddress.types
-        typealias Row = StoredRow
-
         var address: ItemAddress
-
-        func makeBindings() -> PostgresBindings {
-            var bindings = PostgresBindings(capacity: 5)
-            address.bind(into: &bindings)
-            return bindings
-        }
-
-        func decodeRow(_ row: PostgresRow) throws -> StoredRow {
-            let (item, expires, version) = try row.decode((ByteBuffer?, Double?, Int64).self)
-            return StoredRow(item: item, expires: expires, version: version)
-        }
     }
 
     /// The row of one item, locked until the transaction ends.
-    struct SelectForUpdate: PostgresPreparedStatement {
+    struct SelectForUpdate: RowStatement {
         static let name = "gatehouse_select_item_for_update_v1"
         static let sql = Select.sql + " FOR UPDATE"
         static let bindingDataTypes = ItemAddress.types
-        typealias Row = StoredRow
-
         var address: ItemAddress
-
-        func makeBindings() -> PostgresBindings {
-            var bindings = PostgresBindings(capacity: 5)
-            address.bind(into: &bindings)
-            return bindings
-        }
-
-        func decodeRow(_ row: PostgresRow) throws -> StoredRow {
-            let (item, expires, version) = try row.decode((ByteBuffer?, Double?, Int64).self)
-            return StoredRow(item: item, expires: expires, version: version)
-        }
     }
 
     /// Inserts an item that is absent; returns no row when another writer inserted it first.
@@ -90,8 +76,7 @@ enum PostgresStatements {
         var expires: Double?
 
         func makeBindings() -> PostgresBindings {
-            var bindings = PostgresBindings(capacity: 7)
-            address.bind(into: &bindings)
+            var bindings = address.bindings(count: 7)
             bindings.append(item)
             bindings.append(expires)
             return bindings
@@ -114,9 +99,7 @@ enum PostgresStatements {
         var address: ItemAddress
 
         func makeBindings() -> PostgresBindings {
-            var bindings = PostgresBindings(capacity: 5)
-            address.bind(into: &bindings)
-            return bindings
+            address.bindings(count: 5)
         }
 
         func decodeRow(_ row: PostgresRow) throws {}
@@ -138,8 +121,7 @@ enum PostgresStatements {
         var version: Int64
 
         func makeBindings() -> PostgresBindings {
-            var bindings = PostgresBindings(capacity: 8)
-            address.bind(into: &bindings)
+            var bindings = address.bindings(count: 8)
             bindings.append(item)
             bindings.append(expires)
             bindings.append(version)
@@ -160,8 +142,7 @@ enum PostgresStatements {
         var version: Int64
 
         func makeBindings() -> PostgresBindings {
-            var bindings = PostgresBindings(capacity: 6)
-            address.bind(into: &bindings)
+            var bindings = address.bindings(count: 6)
             bindings.append(version)
             return bindings
         }
@@ -191,5 +172,16 @@ enum PostgresStatements {
         }
 
         func decodeRow(_ row: PostgresRow) throws {}
+    }
+}
+
+extension PostgresStatements.RowStatement {
+    func makeBindings() -> PostgresBindings {
+        address.bindings(count: 5)
+    }
+
+    func decodeRow(_ row: PostgresRow) throws -> PostgresStatements.StoredRow {
+        let (item, expires, version) = try row.decode((ByteBuffer?, Double?, Int64).self)
+        return PostgresStatements.StoredRow(item: item, expires: expires, version: version)
     }
 }

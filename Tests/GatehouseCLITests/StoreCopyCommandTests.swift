@@ -20,13 +20,19 @@ struct StoreCopyCommandTests {
         }
     }
 
+    /// A SQLite store in `directory` holding the two lists, loaded as a user loads them; its `--store` value.
+    func sourceWithLists(in directory: String) async throws -> String {
+        let source = "sqlite:\(directory)/source.sqlite"
+        try Self.lists.write(toFile: directory + "/lists.jsonl", atomically: true, encoding: .utf8)
+        let loaded = try await GatehouseProcess.run(
+            ["store", "load", "lists", directory + "/lists.jsonl", "--spec", Self.todoSpec, "--store", source])
+        #expect(loaded.status == 0, "\(loaded.stderr)")
+        return source
+    }
+
     @Test func copiesSQLiteToPostgreSQLAndBackItemForItem() async throws {
         try await withTemporaryDirectory { directory in
-            let source = "sqlite:\(directory)/source.sqlite"
-            try Self.lists.write(toFile: directory + "/lists.jsonl", atomically: true, encoding: .utf8)
-            let loaded = try await GatehouseProcess.run(
-                ["store", "load", "lists", directory + "/lists.jsonl", "--spec", Self.todoSpec, "--store", source])
-            #expect(loaded.status == 0, "\(loaded.stderr)")
+            let source = try await sourceWithLists(in: directory)
             let created = try await GatehouseProcess.run(["keys", "create", "--name", "ci", "--store", source])
             #expect(created.status == 0, "\(created.stderr)")
             let (_, database) = try await newDatabase()
@@ -66,11 +72,7 @@ struct StoreCopyCommandTests {
 
     @Test func aTableWithAnotherKeyInTheTargetCopiesNothing() async throws {
         try await withTemporaryDirectory { directory in
-            let source = "sqlite:\(directory)/source.sqlite"
-            try Self.lists.write(toFile: directory + "/lists.jsonl", atomically: true, encoding: .utf8)
-            let loaded = try await GatehouseProcess.run(
-                ["store", "load", "lists", directory + "/lists.jsonl", "--spec", Self.todoSpec, "--store", source])
-            #expect(loaded.status == 0, "\(loaded.stderr)")
+            let source = try await sourceWithLists(in: directory)
             let (_, database) = try await newDatabase()
             let other = try await GatehouseProcess.run(
                 ["store", "load", "lists", "-", "--partition-key", "name", "--store", database],

@@ -22,13 +22,7 @@ struct RawPostgres {
         var table: String
         var id: String
         func makeBindings() -> PostgresBindings {
-            var bindings = PostgresBindings(capacity: 5)
-            bindings.append(table)
-            bindings.append(ByteBuffer(string: id))
-            bindings.append("0")
-            bindings.append(ByteBuffer())
-            bindings.append("0")
-            return bindings
+            RawPostgres.bindings(table: table, id: id, count: 5)
         }
         func decodeRow(_ row: PostgresRow) throws -> Row { try row.decode(Row.self) }
     }
@@ -45,12 +39,7 @@ struct RawPostgres {
         var id: String
         var item: String
         func makeBindings() -> PostgresBindings {
-            var bindings = PostgresBindings(capacity: 7)
-            bindings.append(table)
-            bindings.append(ByteBuffer(string: id))
-            bindings.append("0")
-            bindings.append(ByteBuffer())
-            bindings.append("0")
+            var bindings = RawPostgres.bindings(table: table, id: id, count: 7)
             bindings.append(item)
             bindings.append(Double?.none)
             return bindings
@@ -71,12 +60,7 @@ struct RawPostgres {
         var item: String
         var version: Int64
         func makeBindings() -> PostgresBindings {
-            var bindings = PostgresBindings(capacity: 8)
-            bindings.append(table)
-            bindings.append(ByteBuffer(string: id))
-            bindings.append("0")
-            bindings.append(ByteBuffer())
-            bindings.append("0")
+            var bindings = RawPostgres.bindings(table: table, id: id, count: 8)
             bindings.append(item)
             bindings.append(Double?.none)
             bindings.append(version)
@@ -114,6 +98,17 @@ struct RawPostgres {
                 {}
             }
         }
+    }
+
+    /// Bindings with room for `count` values, the key of a string-keyed item bound first, as the store binds it.
+    static func bindings(table: String, id: String, count: Int) -> PostgresBindings {
+        var bindings = PostgresBindings(capacity: count)
+        bindings.append(table)
+        bindings.append(ByteBuffer(string: id))
+        bindings.append("0")
+        bindings.append(ByteBuffer())
+        bindings.append("0")
+        return bindings
     }
 
     static let logger = Logger(label: "raw", factory: { _ in SwiftLogNoOpLogHandler() })
