@@ -4,11 +4,12 @@
 # media type, headers, body), invalid requests must be refused and valid ones accepted, and the stateful phase follows
 # the contracts' links (create, then read, update, delete).
 #
-# Usage: .ci/schemathesis/run.sh GATEHOUSE_BINARY
+# Usage: .ci/schemathesis/run.sh GATEHOUSE_BINARY      (SCHEMATHESIS_ONLY="todo petstore" for some specs only)
 # Each spec is served on an ephemeral loopback port with the default SQLite store in a temporary directory, with an
 # API key from `gatehouse keys create` (on the most generous plan) and an HS256 bearer token where the contract takes
 # them. A spec's false positives are excluded per operation in .ci/schemathesis/NAME.toml, each with its reason.
-# The run is bounded (examples per operation, seconds per spec) and seeded, so CI is repeatable.
+# The run is bounded (examples per operation, seconds per spec) and seeded, so CI is repeatable. Every check runs
+# (Schemathesis enables them all by default; `--checks all` on the command line would override the exclusions).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -49,6 +50,8 @@ PY
 failures=()
 run() {
     local name="$1" spec="$2" plan="${3:-}"
+    # SCHEMATHESIS_ONLY="todo petstore" runs those alone.
+    if [ -n "${SCHEMATHESIS_ONLY:-}" ] && [[ " $SCHEMATHESIS_ONLY " != *" $name "* ]]; then return; fi
     local store="sqlite:$work/$name.sqlite" log="$work/$name.log"
     local create=(keys create --name schemathesis --store "$store")
     if [ -n "$plan" ]; then create+=(--plan "$plan"); fi
@@ -72,7 +75,7 @@ run() {
     [ -f "$config" ] || config="$here/default.toml"
     printf '\n== schemathesis %s (%s, %s)\n' "$name" "$base" "$(date -u +%H:%M:%S)"
     if ! "$venv/bin/st" --config-file "$config" run "$spec" --url "$base" \
-        --checks all --phases examples,coverage,fuzzing,stateful --workers 1 \
+        --phases examples,coverage,fuzzing,stateful --workers 1 \
         --max-examples "$max_examples" --max-time "$max_time" --seed 1 --no-color \
         -H "X-API-Key: $key" -H "Authorization: Bearer $token"; then
         failures+=("$name")
