@@ -69,6 +69,19 @@ struct YAMLReaderTests {
         }
     }
 
+    /// libyaml puts an error at the end of an input without a final line break on the line after it; the reader
+    /// moves it to the end of the last line, where an editor can go (found by bench/fuzz's FuzzSpec).
+    @Test(arguments: [("{\"a\": {b", 1, 9), ("a: 1\r\nb: [x", 2, 6), ("a: 1\rb: {x: y", 2, 9)])
+    func anErrorAtTheEndIsOnTheLastLine(yaml: String, line: Int, column: Int) {
+        do {
+            _ = try YAMLReader.read(Array(yaml.utf8))
+            Issue.record("expected '\(yaml)' to be refused")
+        } catch {
+            #expect(error.line == line, "\(error)")
+            #expect(error.column == column, "\(error)")
+        }
+    }
+
     @Test func reportsEveryDuplicateKeyWithBothLocations() throws {
         let yaml = "a: 1\nb:\n  c: 2\n  c: 3\na: 4\n"
         let result = try YAMLReader.read(Array(yaml.utf8))

@@ -128,6 +128,24 @@ struct XMLBodyParserTests {
         #expect(decoded.value == nil)
     }
 
+    /// An element name with bytes that are not UTF-8 crashed the server in FoundationXML (bench/fuzz's FuzzXML); it
+    /// is refused before parsing, while a document declared ISO-8859-1 is still read.
+    @Test func refusesBytesThatAreNotUTF8() {
+        let decoder = InlineSpec.bodyDecoder(Self.petContent, components: Self.components)
+        let broken = Array("<pet><own".utf8) + [0xFF, 0xFF] + Array("er>x</owner></pet>".utf8)
+        let decoded = decoder.decode(contentType: "application/xml", body: broken)
+        #expect(
+            decoded.issues.map(\.description) == [
+                "body: expected XML encoded as UTF-8, found a byte that is not UTF-8 at offset 9"
+            ])
+        let latin1 =
+            Array(#"<?xml version="1.0" encoding="ISO-8859-1"?><pet><name>Andr"#.utf8) + [0xE9]
+            + Array("</name></pet>".utf8)
+        let read = decoder.decode(contentType: "application/xml", body: latin1)
+        #expect(read.issues == [])
+        #expect(read.value == json(#"{"name": "André"}"#))
+    }
+
     @Test func refusesUTF16Documents() {
         let decoder = InlineSpec.bodyDecoder(Self.petContent, components: Self.components)
         let decoded = decoder.decode(contentType: "application/xml", body: [0xFF, 0xFE, 0x3C, 0x00])

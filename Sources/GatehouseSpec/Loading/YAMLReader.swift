@@ -58,7 +58,32 @@ struct YAMLReader {
                 return .failure(error)
             }
         }
-        return try outcome.get()
+        switch outcome {
+        case .success(let result): return result
+        case .failure(let failure): throw Self.withinInput(failure, bytes)
+        }
+    }
+
+    /// `failure` at a place inside `bytes`: at the end of the input, libyaml puts its mark on the line after the
+    /// last when the input does not end with a line break, a line no editor can go to; that is the end of the last
+    /// line instead.
+    static func withinInput(_ failure: Failure, _ bytes: [UInt8]) -> Failure {
+        var lines = 1
+        var lastLineStart = 0
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == 0x0D || bytes[index] == 0x0A {
+                if bytes[index] == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A { index += 1 }
+                lines += 1
+                lastLineStart = index + 1
+            }
+            index += 1
+        }
+        guard failure.line > lines else { return failure }
+        var moved = failure
+        moved.line = lines
+        moved.column = String(decoding: bytes[lastLineStart...], as: UTF8.self).unicodeScalars.count + 1
+        return moved
     }
 
     private struct EventReader {

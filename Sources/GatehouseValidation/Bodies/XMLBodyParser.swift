@@ -66,6 +66,7 @@ struct XMLBodyParser: Sendable {
             return "expected XML encoded as UTF-8, found a UTF-16 or UTF-32 document"
         }
         let head = String(decoding: bytes.prefix(200), as: UTF8.self)
+        var isLatin1 = false
         if head.hasPrefix("<?xml"), let declarationEnd = head.range(of: "?>") {
             let declaration = head[..<declarationEnd.lowerBound].lowercased()
             if let encoding = declaration.range(of: "encoding") {
@@ -75,7 +76,13 @@ struct XMLBodyParser: Sendable {
                 if !["utf-8", "utf8", "us-ascii", "ascii", "iso-8859-1", "latin1"].contains(String(value)) {
                     return "expected XML encoded as UTF-8, found encoding '\(value)'"
                 }
+                isLatin1 = ["iso-8859-1", "latin1"].contains(String(value))
             }
+        }
+        // libxml2 hands names with bytes that are not UTF-8 to FoundationXML, which traps on them (found by
+        // bench/fuzz's FuzzXML): such a document is refused before it is parsed.
+        if !isLatin1, let offset = invalidUTF8Offset(bytes) {
+            return "expected XML encoded as UTF-8, found a byte that is not UTF-8 at offset \(offset)"
         }
         // Conservative on purpose: any DOCTYPE that declares entities, or points at an external DTD, is refused, even
         // when the declaration would be harmless. Request bodies have no business carrying a DTD.
@@ -92,6 +99,20 @@ struct XMLBodyParser: Sendable {
             return "expected XML without an external DTD, found a DOCTYPE with a SYSTEM or PUBLIC identifier"
         }
         return nil
+    }
+
+    /// The offset of the first byte that does not begin or continue a UTF-8 sequence; nil when all do.
+    static func invalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded): offset += encoded.count
+            case .emptyInput: return nil
+            case .error: return offset
+            }
+        }
     }
 
     private static func firstIndex(of needle: [UInt8], in bytes: ArraySlice<UInt8>) -> Int? {
