@@ -13,7 +13,8 @@ struct Gatehouse: AsyncParsableCommand {
             """,
         version: version,
         subcommands: [
-            CheckCommand.self, GenerateCommand.self, ValidateCommand.self, ServeCommand.self, StoreCommand.self,
+            CheckCommand.self, DiffCommand.self, GenerateCommand.self, ValidateCommand.self, ServeCommand.self,
+            StoreCommand.self,
             KeysCommand.self,
         ]
     )

@@ -1,0 +1,52 @@
+public import GatehouseSpec
+
+/// Compares two versions of a contract and reports each change with its rule, level and location.
+///
+/// Requests break by narrowing what they accept and responses by widening what they return; schemas are compared
+/// structurally, through `$ref`s, `allOf` and `oneOf`/`anyOf`, so a renamed or moved component is no change. The
+/// differ is synchronous and pure: the date `x-sunset` is compared with comes from the configuration.
+public struct ContractDiffer: Sendable {
+    public struct Configuration: Sendable {
+        /// Today, as `YYYY-MM-DD`: an operation or parameter whose `x-sunset` is on or before it may be removed.
+        public var today: String
+        /// Findings to drop, by rule and path.
+        public var ignore: IgnoreList
+
+        public init(today: String, ignore: IgnoreList = IgnoreList()) {
+            self.today = today
+            self.ignore = ignore
+        }
+    }
+
+    public var configuration: Configuration
+
+    public init(configuration: Configuration) {
+        self.configuration = configuration
+    }
+
+    /// The changes from `base` to `revision`, sorted by location.
+    public func diff(base: DiffSide, revision: DiffSide) -> DiffReport {
+        var run = DiffRun(base: base, revision: revision, today: configuration.today)
+        run.compareContracts()
+        var report = configuration.ignore.apply(to: run.findings)
+        report.findings += VersionPolicy.findings(base: base, revision: revision, changes: report.findings)
+        report.findings = report.findings.sorted { ($0.location, $0.rule.id) < ($1.location, $1.rule.id) }
+        return report
+    }
+}
+
+/// What `diff` found: the findings that stand, and the ignore entries that matched nothing.
+public struct DiffReport: Sendable {
+    public var findings: [Finding]
+    /// How many findings the ignore list dropped.
+    public var ignoredCount: Int
+
+    public init(findings: [Finding], ignoredCount: Int) {
+        self.findings = findings
+        self.ignoredCount = ignoredCount
+    }
+
+    public func count(_ level: Diagnostic.Severity) -> Int {
+        findings.count { $0.level == level }
+    }
+}

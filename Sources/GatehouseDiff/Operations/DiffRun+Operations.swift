@@ -1,0 +1,120 @@
+import GatehouseJSON
+import GatehouseSpec
+
+extension DiffRun {
+    /// Operations are matched by method and path, with path parameter names ignored (`/pets/{id}` and
+    /// `/pets/{petId}` are the same URL). Stable operations go first, so a schema they share with a draft operation
+    /// is reported at its full level.
+    mutating func compareOperations() {
+        var revisionByKey: [String: Operation] = [:]
+        for operation in revision.model.operations { revisionByKey[Self.key(operation)] = operation }
+        let revisionPaths = Set(revision.model.operations.map { Self.shape($0.path) })
+        var reportedPaths = Set<String>()
+        let ordered = base.model.operations.sorted {
+            (Self.stability($0) != nil ? 1 : 0) < (Self.stability($1) != nil ? 1 : 0)
+        }
+        for before in ordered {
+            operation = OperationRef(method: before.method.rawValue, path: before.path.raw, id: before.id)
+            unstableLevel = Self.stability(before)
+            defer {
+                operation = nil
+                unstableLevel = nil
+            }
+            guard let after = revisionByKey[Self.key(before)] else {
+                reportRemoved(
+                    before, pathGone: !revisionPaths.contains(Self.shape(before.path)), reported: &reportedPaths)
+                continue
+            }
+            operation = OperationRef(method: after.method.rawValue, path: after.path.raw, id: after.id)
+            compare(before, after)
+        }
+        let baseKeys = Set(base.model.operations.map(Self.key))
+        for after in revision.model.operations where !baseKeys.contains(Self.key(after)) {
+            operation = OperationRef(method: after.method.rawValue, path: after.path.raw, id: after.id)
+            report(
+                DiffRules.operationAdded,
+                "operation '\(after.id)' (\(after.method.rawValue) \(after.path.raw)) was added",
+                at: revision.place(after.address, key: true))
+            operation = nil
+        }
+    }
+
+    private mutating func reportRemoved(_ before: Operation, pathGone: Bool, reported: inout Set<String>) {
+        let name = "operation '\(before.id)' (\(before.method.rawValue) \(before.path.raw))"
+        if let sunset = Self.sunset(of: before.extensions, deprecated: before.deprecated), sunset <= today {
+            report(
+                DiffRules.operationSunset, "\(name) was removed after its sunset date \(sunset)",
+                at: base.place(before.address, key: true))
+            return
+        }
+        let note = Self.sunsetNote(before.extensions, deprecated: before.deprecated)
+        if pathGone {
+            guard reported.insert(Self.shape(before.path)).inserted else { return }
+            let keyAddress = base.document.rootAddress(JSONPointer.root.appending("paths").appending(before.path.raw))
+            report(
+                DiffRules.pathRemoved, "path '\(before.path.raw)' was removed, with \(name)",
+                at: base.place(keyAddress, key: true), note: note)
+        } else {
+            report(
+                DiffRules.operationRemoved, "\(name) was removed", at: base.place(before.address, key: true), note: note
+            )
+        }
+    }
+
+    private mutating func compare(_ before: Operation, _ after: Operation) {
+        if before.id != after.id {
+            let idAddress = after.address.appending("operationId")
+            report(
+                DiffRules.operationIdChanged,
+                "operationId of \(after.method.rawValue) \(after.path.raw) changed from '\(before.id)' to '\(after.id)'",
+                at: revision.place(after.hasDeclaredId ? idAddress : after.address, key: !after.hasDeclaredId),
+                note: "the base's operationId", noteAt: base.place(before.address.appending("operationId")))
+        }
+        if !before.deprecated && after.deprecated {
+            report(
+                DiffRules.operationDeprecated, "operation '\(after.id)' was deprecated",
+                at: revision.place(after.address.appending("deprecated")))
+        }
+        compareParameters(before, after)
+        compareRequestBodies(before, after)
+        compareResponses(before, after)
+        compareSecurity(before, after)
+    }
+
+    /// Method and path shape: what identifies an operation across versions.
+    static func key(_ operation: Operation) -> String {
+        "\(operation.method.rawValue) \(shape(operation.path))"
+    }
+
+    /// The path with parameter names left out: `/pets/{}`.
+    static func shape(_ path: PathTemplate) -> String {
+        path.segments.map { segment in
+            segment.map { part in
+                switch part {
+                case .literal(let text): return text
+                case .parameter: return "{}"
+                }
+            }.joined()
+        }.joined(separator: "/")
+    }
+
+    /// `draft` or `alpha` when the operation says it may break freely.
+    static func stability(_ operation: Operation) -> String? {
+        guard let level = operation.extensions["x-stability-level"]?.stringValue?.lowercased(),
+            level == "draft" || level == "alpha"
+        else { return nil }
+        return level
+    }
+
+    /// The `x-sunset` date (its first ten characters, `YYYY-MM-DD`) of something deprecated.
+    static func sunset(of extensions: JSONObject, deprecated: Bool) -> String? {
+        guard deprecated, let text = extensions["x-sunset"]?.stringValue, text.count >= 10 else { return nil }
+        return String(text.prefix(10))
+    }
+
+    /// Why a removal with a future (or without a) sunset date is still an error.
+    static func sunsetNote(_ extensions: JSONObject, deprecated: Bool) -> String? {
+        guard let sunset = sunset(of: extensions, deprecated: deprecated) else { return nil }
+        return "its 'x-sunset' date \(sunset) has not passed"
+    }
+}

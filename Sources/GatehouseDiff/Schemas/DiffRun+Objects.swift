@@ -1,0 +1,90 @@
+import GatehouseJSON
+import GatehouseSpec
+
+extension DiffRun {
+    /// Properties matched by name (wherever `allOf` put them), their required-ness, and `additionalProperties`.
+    /// `readOnly` properties do not count in requests, nor `writeOnly` ones in responses.
+    mutating func compareObjects(
+        _ before: SchemaView, _ after: SchemaView, _ direction: Direction, _ place: SchemaPlace
+    ) {
+        var names = before.properties.map(\.name)
+        for name in after.properties.map(\.name) + after.required.sorted() where !names.contains(name) {
+            names.append(name)
+        }
+        for name in names {
+            let old = before.property(name)
+            let new = after.property(name)
+            let oldRequired = before.required.contains(name) && !ignored(old, .base, direction)
+            let newRequired = after.required.contains(name) && !ignored(new, .revision, direction)
+            let subject = place.appending(name).subject
+            let newPlace = revision.place(new ?? after.address.appending("required"), key: new != nil)
+            let oldPlace = old.map { base.place($0, key: true) }
+            switch direction {
+            case .request:
+                if newRequired && !oldRequired {
+                    let what = old == nil ? "was added as required" : "became required"
+                    report(
+                        DiffRules.requestPropertyRequired, "\(subject) \(what)", at: newPlace,
+                        note: oldPlace == nil ? nil : "optional in the base", noteAt: oldPlace)
+                } else if old == nil, new != nil, !ignored(new, .revision, direction) {
+                    report(DiffRules.requestPropertyAdded, "optional \(subject) was added", at: newPlace)
+                } else if let oldPlace, new == nil, !ignored(old, .base, direction) {
+                    report(
+                        DiffRules.requestPropertyRemoved, "\(subject) was removed", at: oldPlace,
+                        note: "the revision's schema", noteAt: revision.place(after.address))
+                }
+            case .response:
+                if let oldPlace, new == nil, !ignored(old, .base, direction) {
+                    let rule =
+                        oldRequired
+                        ? DiffRules.responseRequiredPropertyRemoved : DiffRules.responseOptionalPropertyRemoved
+                    report(
+                        rule, "\(oldRequired ? "required" : "optional") \(subject) was removed", at: oldPlace,
+                        note: "the revision's schema", noteAt: revision.place(after.address))
+                } else if oldRequired && !newRequired && new != nil {
+                    report(
+                        DiffRules.responsePropertyOptional, "\(subject) is no longer required", at: newPlace,
+                        note: "required in the base", noteAt: base.place(before.address.appending("required")))
+                } else if old == nil, new != nil, !ignored(new, .revision, direction) {
+                    report(DiffRules.responsePropertyAdded, "\(subject) was added", at: newPlace)
+                }
+            }
+            if let old, let new {
+                compareSchemas(old, new, direction, place.appending(name))
+            }
+        }
+        compareAdditionalProperties(before, after, direction, place)
+    }
+
+    private mutating func compareAdditionalProperties(
+        _ before: SchemaView, _ after: SchemaView, _ direction: Direction, _ place: SchemaPlace
+    ) {
+        switch (before.additionalProperties, after.additionalProperties) {
+        case (.schema(let old), .schema(let new)):
+            compareSchemas(old, new, direction, place.appending("*"))
+        case (.closed, .closed), (.open, .open), (.closed, _):
+            break
+        case (_, .closed(let new)):
+            guard direction == .request else { return }
+            report(
+                DiffRules.requestAdditionalPropertiesClosed, "\(place.subject) no longer accepts unlisted properties",
+                at: revision.place(new), note: "the base's schema", noteAt: base.place(before.address))
+        default:
+            break
+        }
+    }
+
+    /// True when a property does not take part in this direction (`readOnly` in requests, `writeOnly` in responses).
+    private func ignored(_ property: NodeAddress?, _ side: SideName, _ direction: Direction) -> Bool {
+        let document = side == .base ? base : revision
+        guard let property, let found = document.resolved(property), let schema = found.value.objectValue else {
+            return false
+        }
+        let keyword = direction == .request ? "readOnly" : "writeOnly"
+        if schema[keyword]?.boolValue == true { return true }
+        return (schema["allOf"]?.arrayValue ?? []).indices.contains { index in
+            let member = document.resolved(found.address.appending("allOf").appending(index))
+            return member?.value.objectValue?[keyword]?.boolValue == true
+        }
+    }
+}

@@ -1,0 +1,29 @@
+/// Where in a request or response a schema sits, for messages: the owner (a parameter, a body) and the property
+/// path within it.
+struct SchemaPlace {
+    /// `the 'application/json' request body of 'createPet'`, `query parameter 'limit' of 'listPets'`.
+    var owner: String
+    /// Property names from the owner's schema down; `[]` for array items, `*` for additional properties.
+    var path: [String] = []
+
+    func appending(_ step: String) -> SchemaPlace {
+        SchemaPlace(owner: owner, path: path + [step])
+    }
+
+    /// `property 'tags[].name' of the 'application/json' request body of 'createPet'`, or the owner itself.
+    var subject: String {
+        guard !path.isEmpty else { return owner }
+        var text = ""
+        for step in path {
+            if step == "[]" {
+                text += "[]"
+            } else {
+                text += text.isEmpty ? step : "." + step
+            }
+        }
+        if text.hasPrefix("[]") {
+            return "the items\(text.dropFirst(2).isEmpty ? "" : " property '\(text.dropFirst(3))'") of \(owner)"
+        }
+        return "property '\(text)' of \(owner)"
+    }
+}
