@@ -57,17 +57,23 @@ struct DiffCommandTests {
                         delete:
                         ^
                     base.yaml:11:5: note: at '#/paths/~1pets/delete'
-                    revision.yaml:8:68: error: maximum of query parameter 'limit' of 'listPets' changed from 100 to 50 [request-constraint-narrowed]
+                    revision.yaml:4:3: note: the revision's paths
+                      /pets:
+                      ^
+                    revision.yaml:8:69: error: maximum of query parameter 'limit' of 'listPets' changed from 100 to 50 [request-constraint-narrowed]
                             - {name: limit, in: query, schema: {type: integer, maximum: 50}}
-                                                                               ^
-                    revision.yaml:8:68: note: at '#/paths/~1pets/get/parameters/0/schema/maximum'
-                    base.yaml:8:68: note: the base's bound
+                                                                                        ^
+                    revision.yaml:8:69: note: at '#/paths/~1pets/get/parameters/0/schema/maximum'
+                    base.yaml:8:69: note: the base's bound
                             - {name: limit, in: query, schema: {type: integer, maximum: 100}}
-                                                                               ^
+                                                                                        ^
                     revision.yaml:9:11: info: optional query parameter 'q' was added to 'listPets' [parameter-added]
                             - {name: q, in: query, schema: {type: string}}
                               ^
                     revision.yaml:9:11: note: at '#/paths/~1pets/get/parameters/1'
+                    base.yaml:5:5: note: the base's operation
+                        get:
+                        ^
 
                     """)
             #expect(result.stdout == "base.yaml → revision.yaml: 2 errors, 0 warnings, 1 info\n")
@@ -134,7 +140,7 @@ struct DiffCommandTests {
             let lines = result.stdout.split(separator: "\n").map(String.init)
             #expect(
                 lines.first
-                    == "::error file=base.yaml,line=11,col=5,title=operation-removed::operation 'deletePets' (DELETE /pets) was removed%0Aat '#/paths/~1pets/delete'"
+                    == "::error file=base.yaml,line=11,col=5,title=operation-removed::operation 'deletePets' (DELETE /pets) was removed%0Aat '#/paths/~1pets/delete'%0Arevision.yaml:4:3: the revision's paths"
             )
             #expect(lines.last?.hasPrefix("::notice file=revision.yaml,line=9,col=11,title=parameter-added::") == true)
         }
@@ -156,7 +162,7 @@ struct DiffCommandTests {
 
                     ## `GET /pets` (listPets)
 
-                    - **breaking**: maximum of query parameter 'limit' of 'listPets' changed from 100 to 50 (`request-constraint-narrowed`, revision.yaml:8:68)
+                    - **breaking**: maximum of query parameter 'limit' of 'listPets' changed from 100 to 50 (`request-constraint-narrowed`, revision.yaml:8:69)
                     - info: optional query parameter 'q' was added to 'listPets' (`parameter-added`, revision.yaml:9:11)
 
                     """)

@@ -64,6 +64,7 @@ struct IgnoreListTests {
         #expect(
             report.lines() == [
                 "base.yaml:13:3: error: path '/owners' was removed, with operation 'listOwners' (GET /owners) [path-removed]",
+                "  revision.yaml:4:3: note: the revision's paths",
                 "ignore.yaml:4:3: warning: ignore entry for 'operation-removed' at '/owners/**' matches no finding; remove it [ignore-unused]",
                 "  note: its reason: owners moved to another API",
                 "ignore.yaml:8:3: warning: ignore entry for 'path-removed' at '/stores/*' matches no finding; remove it [ignore-unused]",

@@ -9,7 +9,8 @@ extension DiffRun {
             if new.required {
                 report(
                     DiffRules.requestBodyRequired, "a required request body was added to '\(after.id)'",
-                    at: revision.place(new.address))
+                    at: revision.place(new.address), note: "the base's operation has none",
+                    noteAt: base.place(before.address, key: true))
             }
             return
         }
@@ -35,7 +36,8 @@ extension DiffRun {
         for newMedia in new.content where !old.content.contains(where: { Self.sameMediaType($0, newMedia) }) {
             report(
                 DiffRules.requestMediaTypeAdded, "\(owner) now accepts '\(newMedia.name)'",
-                at: revision.place(newMedia.address, key: true))
+                at: revision.place(newMedia.address, key: true), note: "the base's media types",
+                noteAt: base.place(old.address.appending("content")))
         }
     }
 
@@ -54,7 +56,8 @@ extension DiffRun {
         for new in after.responses where !before.responses.contains(where: { $0.status == new.status }) {
             let rule = new.status.isSuccess ? DiffRules.responseSuccessStatusAdded : DiffRules.responseStatusAdded
             report(
-                rule, "response \(new.status) was added to '\(after.id)'", at: revision.place(new.address, key: true))
+                rule, "response \(new.status) was added to '\(after.id)'", at: revision.place(new.address, key: true),
+                note: "the base's responses", noteAt: base.place(before.address.appending("responses")))
         }
     }
 

@@ -34,7 +34,8 @@ extension DiffRun {
             report(
                 DiffRules.operationAdded,
                 "operation '\(after.id)' (\(after.method.rawValue) \(after.path.raw)) was added",
-                at: revision.place(after.address, key: true))
+                at: revision.place(after.address, key: true), note: "the base's paths",
+                noteAt: base.place(base.document.rootAddress(JSONPointer.root.appending("paths"))))
             operation = nil
         }
     }
@@ -44,20 +45,23 @@ extension DiffRun {
         if let sunset = Self.sunset(of: before.extensions, deprecated: before.deprecated), sunset <= today {
             report(
                 DiffRules.operationSunset, "\(name) was removed after its sunset date \(sunset)",
-                at: base.place(before.address, key: true))
+                at: base.place(before.address, key: true), note: "the revision's paths",
+                noteAt: revision.place(revision.document.rootAddress(JSONPointer.root.appending("paths"))))
             return
         }
-        let note = Self.sunsetNote(before.extensions, deprecated: before.deprecated)
+        let note = Self.sunsetNote(before.extensions, deprecated: before.deprecated) ?? "the revision's paths"
+        let revisionPaths = revision.place(revision.document.rootAddress(JSONPointer.root.appending("paths")))
         if pathGone {
             guard reported.insert(Self.shape(before.path)).inserted else { return }
             let keyAddress = base.document.rootAddress(JSONPointer.root.appending("paths").appending(before.path.raw))
             report(
                 DiffRules.pathRemoved, "path '\(before.path.raw)' was removed, with \(name)",
-                at: base.place(keyAddress, key: true), note: note)
+                at: base.place(keyAddress, key: true), note: note, noteAt: revisionPaths)
         } else {
             report(
-                DiffRules.operationRemoved, "\(name) was removed", at: base.place(before.address, key: true), note: note
-            )
+                DiffRules.operationRemoved, "\(name) was removed", at: base.place(before.address, key: true),
+                note: note,
+                noteAt: revisionPaths)
         }
     }
 
@@ -73,7 +77,8 @@ extension DiffRun {
         if !before.deprecated && after.deprecated {
             report(
                 DiffRules.operationDeprecated, "operation '\(after.id)' was deprecated",
-                at: revision.place(after.address.appending("deprecated")))
+                at: revision.place(after.address.appending("deprecated")), note: "not deprecated in the base",
+                noteAt: base.place(before.address, key: true))
         }
         compareParameters(before, after)
         compareRequestBodies(before, after)

@@ -53,11 +53,13 @@ extension DiffRun {
             if new.required {
                 report(
                     DiffRules.parameterAddedRequired, "required \(name) was added to '\(after.id)'",
-                    at: revision.place(new.address))
+                    at: revision.place(new.address), note: "the base's operation",
+                    noteAt: base.place(before.address, key: true))
             } else {
                 report(
                     DiffRules.parameterAdded, "optional \(name) was added to '\(after.id)'",
-                    at: revision.place(new.address))
+                    at: revision.place(new.address), note: "the base's operation",
+                    noteAt: base.place(before.address, key: true))
             }
         }
     }
@@ -67,12 +69,14 @@ extension DiffRun {
         if let sunset = Self.sunset(of: old.extensions, deprecated: old.deprecated), sunset <= today {
             report(
                 DiffRules.parameterSunset, "\(name) was removed from '\(after.id)' after its sunset date \(sunset)",
-                at: base.place(old.address))
+                at: base.place(old.address), note: "the revision's operation",
+                noteAt: revision.place(after.address, key: true))
             return
         }
         report(
             DiffRules.parameterRemoved, "\(name) was removed from '\(after.id)'", at: base.place(old.address),
-            note: Self.sunsetNote(old.extensions, deprecated: old.deprecated))
+            note: Self.sunsetNote(old.extensions, deprecated: old.deprecated) ?? "the revision's operation",
+            noteAt: revision.place(after.address, key: true))
     }
 
     private mutating func compare(_ old: Parameter, _ new: Parameter) {

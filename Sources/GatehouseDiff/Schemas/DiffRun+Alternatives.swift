@@ -58,7 +58,8 @@ extension DiffRun {
                 report(
                     DiffRules.requestSchemaWidened,
                     "\(place.subject) now also accepts \(describe(newAlternative, in: revision))",
-                    at: revision.place(newAlternative))
+                    at: revision.place(newAlternative), note: "the base's alternatives",
+                    noteAt: base.place(before.alternatives?.address ?? before.address))
             }
         case .response:
             for newAlternative in new {

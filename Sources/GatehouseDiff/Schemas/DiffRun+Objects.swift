@@ -27,7 +27,9 @@ extension DiffRun {
                         DiffRules.requestPropertyRequired, "\(subject) \(what)", at: newPlace,
                         note: oldPlace == nil ? nil : "optional in the base", noteAt: oldPlace)
                 } else if old == nil, new != nil, !ignored(new, .revision, direction) {
-                    report(DiffRules.requestPropertyAdded, "optional \(subject) was added", at: newPlace)
+                    report(
+                        DiffRules.requestPropertyAdded, "optional \(subject) was added", at: newPlace,
+                        note: "the base's schema", noteAt: base.place(before.address))
                 } else if let oldPlace, new == nil, !ignored(old, .base, direction) {
                     report(
                         DiffRules.requestPropertyRemoved, "\(subject) was removed", at: oldPlace,
@@ -46,7 +48,10 @@ extension DiffRun {
                         DiffRules.responsePropertyOptional, "\(subject) is no longer required", at: newPlace,
                         note: "required in the base", noteAt: base.place(before.address.appending("required")))
                 } else if old == nil, new != nil, !ignored(new, .revision, direction) {
-                    report(DiffRules.responsePropertyAdded, "\(subject) was added", at: newPlace)
+                    report(
+                        DiffRules.responsePropertyAdded, "\(subject) was added", at: newPlace,
+                        note: "the base's schema",
+                        noteAt: base.place(before.address))
                 }
             }
             if let old, let new {

@@ -50,7 +50,7 @@ extension DiffRun {
             } else if new.value.contains(where: { !Self.allows(old.value, $0) }) {
                 report(
                     DiffRules.requestSchemaWidened, "type of \(place.subject) widened from \(oldTypes) to \(newTypes)",
-                    at: revision.place(new.address))
+                    at: revision.place(new.address), note: "the base's type", noteAt: base.place(old.address))
             }
         case .response:
             let gained = new.value.filter { !Self.allows(old.value, $0) }
@@ -78,12 +78,13 @@ extension DiffRun {
             if !added.isEmpty {
                 report(
                     DiffRules.requestSchemaWidened, "\(place.subject) now accepts \(Self.values(added))",
-                    at: revision.place(new.address))
+                    at: revision.place(new.address), note: "the base's values", noteAt: base.place(old.address))
             }
         case (nil, let new?, .request):
             report(
                 DiffRules.requestEnumValueRemoved, "\(place.subject) now accepts only \(Self.values(new.value))",
-                at: revision.place(new.address))
+                at: revision.place(new.address), note: "the base's schema has no enum",
+                noteAt: base.place(before.address))
         case (let old?, let new?, .response):
             let added = new.value.filter { !old.value.contains($0) }
             if !added.isEmpty {
@@ -149,7 +150,7 @@ extension DiffRun {
                     DiffRules.requestConstraintNarrowed, change, at: newPlace, note: "the base's bound",
                     noteAt: oldPlace)
             case (.request, false):
-                report(DiffRules.requestSchemaWidened, change, at: newPlace)
+                report(DiffRules.requestSchemaWidened, change, at: newPlace, note: "the base's bound", noteAt: oldPlace)
             case (.response, false):
                 report(
                     DiffRules.responseConstraintWidened, change, at: newPlace, note: "the base's bound",
