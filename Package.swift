@@ -200,7 +200,8 @@ let package = Package(
         // What a change between two versions of a contract breaks (`gatehouse diff`); imported only by the executable.
         .target(
             name: "GatehouseDiff",
-            dependencies: ["GatehouseJSON", "GatehouseSpec"],
+            // Codegen's translation gives the Swift client view (`--sdk swift`).
+            dependencies: ["GatehouseJSON", "GatehouseSpec", "GatehouseCodegen"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -11,10 +11,13 @@ public struct ContractDiffer: Sendable {
         public var today: String
         /// Findings to drop, by rule and path.
         public var ignore: IgnoreList
+        /// Also compare the Swift clients `gatehouse generate` writes for both versions (`sdk-*` findings).
+        public var swiftClient: Bool
 
-        public init(today: String, ignore: IgnoreList = IgnoreList()) {
+        public init(today: String, ignore: IgnoreList = IgnoreList(), swiftClient: Bool = false) {
             self.today = today
             self.ignore = ignore
+            self.swiftClient = swiftClient
         }
     }
 
@@ -28,8 +31,13 @@ public struct ContractDiffer: Sendable {
     public func diff(base: DiffSide, revision: DiffSide) -> DiffReport {
         var run = DiffRun(base: base, revision: revision, today: configuration.today)
         run.compareContracts()
+        if configuration.swiftClient {
+            run.findings += SwiftClientComparison(base: base, revision: revision).findings()
+        }
         var report = configuration.ignore.apply(to: run.findings)
-        report.findings += VersionPolicy.findings(base: base, revision: revision, changes: report.findings)
+        // The version speaks for the contract: a change only the generated client feels does not call for a bump.
+        let kept = report.findings.filter { !$0.rule.id.hasPrefix("sdk-") }
+        report.findings += VersionPolicy.findings(base: base, revision: revision, changes: kept)
         report.findings = report.findings.sorted { ($0.location, $0.rule.id) < ($1.location, $1.rule.id) }
         return report
     }

@@ -43,6 +43,9 @@ struct DiffCommand: ParsableCommand {
     @Option(help: "The date 'x-sunset' is compared with, as YYYY-MM-DD (default: today, UTC).")
     var today: String?
 
+    @Option(help: "Also report what the change does to a generated client's source: 'swift' (sdk-* findings).")
+    var sdk: SDKLanguage?
+
     @Option(help: "Largest file accepted, in megabytes.")
     var maxFileSize: Int = 25
 
@@ -59,7 +62,8 @@ struct DiffCommand: ParsableCommand {
         let ignoreList = try loadIgnoreList()
         let before = try load(base, with: reader, directory: directory)
         let after = try load(revision, with: reader, directory: directory)
-        let differ = ContractDiffer(configuration: .init(today: today ?? Self.todayUTC(), ignore: ignoreList))
+        let differ = ContractDiffer(
+            configuration: .init(today: today ?? Self.todayUTC(), ignore: ignoreList, swiftClient: sdk == .swift))
         let report = differ.diff(base: before.side, revision: after.side)
         let diagnostics = report.findings.map(\.diagnostic)
         let sources = before.sources.merging(after.sources) { first, _ in first }
@@ -194,6 +198,11 @@ enum DiffFormat: String, ExpressibleByArgument, CaseIterable {
     case sarif
     case markdown
     case junit
+}
+
+/// `diff --sdk`: the generated clients whose source the diff reads.
+enum SDKLanguage: String, ExpressibleByArgument, CaseIterable {
+    case swift
 }
 
 /// `diff --fail-on`.

@@ -5,6 +5,7 @@ import Testing
 
 /// The corpus: a directory per case under `Corpus/` with `base.yaml`, `revision.yaml` (and the files they reference)
 /// and `expected.txt`, the findings a user reads. Each rule has a case where it fires and one where it must not.
+/// A case with a file `sdk` also compares the generated Swift clients (`--sdk swift`).
 /// `GATEHOUSE_RECORD_DIFF=1` rewrites the expected files; review the diff before committing it.
 struct DiffCorpusTests {
     static let cases: [String] = {
@@ -15,7 +16,9 @@ struct DiffCorpusTests {
     @Test(arguments: cases)
     func corpusCaseGivesExactlyTheExpectedFindings(_ name: String) throws {
         let directory = DiffTestPaths.corpus + "/" + name
-        let report = diff(try loadSide(directory + "/base.yaml"), try loadSide(directory + "/revision.yaml"))
+        let swiftClient = FileManager.default.fileExists(atPath: directory + "/sdk")
+        let report = ContractDiffer(configuration: .init(today: corpusToday, swiftClient: swiftClient))
+            .diff(base: try loadSide(directory + "/base.yaml"), revision: try loadSide(directory + "/revision.yaml"))
         let actual = report.lines(removing: directory + "/")
         let expectedPath = directory + "/expected.txt"
         if ProcessInfo.processInfo.environment["GATEHOUSE_RECORD_DIFF"] != nil {

@@ -106,6 +106,23 @@ public enum DiffRules {
     public static let serverBasePathChanged = Rule(
         "server-base-path-changed", .error, "the base path of the servers changed, so every URL moved")
 
+    // The generated Swift client (`--sdk swift`).
+    public static let sdkTypeRemoved = Rule(
+        "sdk-type-removed", .error, "a type of the generated Swift client was removed")
+    public static let sdkTypeRenamed = Rule(
+        "sdk-type-renamed", .error, "a type of the generated Swift client was renamed (same members, new name)")
+    public static let sdkMemberRemoved = Rule(
+        "sdk-member-removed", .error,
+        "a property, input member, enum case or method of the generated Swift client was removed or renamed")
+    public static let sdkTypeChanged = Rule(
+        "sdk-type-changed", .error, "a member of the generated Swift client changed its Swift type or optionality")
+    public static let sdkMemberRequired = Rule(
+        "sdk-member-required", .error,
+        "an optional member of the generated Swift client became required, or a required one was added")
+    public static let sdkEnumCaseAdded = Rule(
+        "sdk-enum-case-added", .warning,
+        "an enum of the generated Swift client has a new case; a switch over it without 'default' stops compiling")
+
     // Policy.
     public static let versionBump = Rule(
         "version-bump", .error, "the change has errors but 'info.version' did not bump its major version")
@@ -124,7 +141,8 @@ public enum DiffRules {
         responseRequiredPropertyRemoved, responseOptionalPropertyRemoved, responsePropertyOptional,
         responseEnumValueAdded, responseAlternativeAdded, responseFormatChanged, responseConstraintWidened,
         responsePropertyAdded, responseHeaderRemoved, responseHeaderOptional, securityRequirementAdded,
-        securitySchemeChanged, serverBasePathChanged, versionBump, ignoreUnused,
+        securitySchemeChanged, serverBasePathChanged, sdkTypeRemoved, sdkTypeRenamed, sdkMemberRemoved, sdkTypeChanged,
+        sdkMemberRequired, sdkEnumCaseAdded, versionBump, ignoreUnused,
     ]
 
     public static func named(_ id: String) -> Rule? {

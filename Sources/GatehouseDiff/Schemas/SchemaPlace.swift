@@ -10,9 +10,10 @@ struct SchemaPlace {
         SchemaPlace(owner: owner, path: path + [step])
     }
 
-    /// `property 'tags[].name' of the 'application/json' request body of 'createPet'`, or the owner itself.
+    /// `property 'tags[].name' of the 'application/json' request body of 'createPet'`, `the items of …`, or the owner.
     var subject: String {
         guard !path.isEmpty else { return owner }
+        if path == ["[]"] { return "the items of \(owner)" }
         var text = ""
         for step in path {
             if step == "[]" {
@@ -20,9 +21,6 @@ struct SchemaPlace {
             } else {
                 text += text.isEmpty ? step : "." + step
             }
-        }
-        if text.hasPrefix("[]") {
-            return "the items\(text.dropFirst(2).isEmpty ? "" : " property '\(text.dropFirst(3))'") of \(owner)"
         }
         return "property '\(text)' of \(owner)"
     }
