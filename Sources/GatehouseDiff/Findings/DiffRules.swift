@@ -102,7 +102,7 @@ public enum DiffRules {
     public static let securityRequirementAdded = Rule(
         "security-requirement-added", .error, "an operation needs credentials its callers did not need to send")
     public static let securitySchemeChanged = Rule(
-        "security-scheme-changed", .error, "a security scheme in use changed its type, location or name")
+        "security-scheme-changed", .error, "a security scheme changed its type, its location or its name")
     public static let serverBasePathChanged = Rule(
         "server-base-path-changed", .error, "the base path of the servers changed, so every URL moved")
 
