@@ -16,41 +16,47 @@ extension DiffRun {
             let new = after.property(name)
             let oldRequired = before.required.contains(name) && !ignored(old, .base, direction)
             let newRequired = after.required.contains(name) && !ignored(new, .revision, direction)
-            let subject = place.appending(name).subject
-            let newPlace = revision.place(new ?? after.address.appending("required"), key: new != nil)
-            let oldPlace = old.map { base.place($0, key: true) }
+            // Places and messages are made only for a finding: locating a node is not free (a minified file's
+            // columns are counted from the start of its one line).
+            let newAddress = new ?? after.address.appending("required")
             switch direction {
             case .request:
                 if newRequired && !oldRequired {
                     let what = old == nil ? "was added as required" : "became required"
                     report(
-                        DiffRules.requestPropertyRequired, "\(subject) \(what)", at: newPlace,
-                        note: oldPlace == nil ? nil : "optional in the base", noteAt: oldPlace)
+                        DiffRules.requestPropertyRequired, "\(place.appending(name).subject) \(what)",
+                        at: revision.place(newAddress, key: new != nil),
+                        note: old == nil ? nil : "optional in the base",
+                        noteAt: old.map { base.place($0, key: true) })
                 } else if old == nil, new != nil, !ignored(new, .revision, direction) {
                     report(
-                        DiffRules.requestPropertyAdded, "optional \(subject) was added", at: newPlace,
-                        note: "the base's schema", noteAt: base.place(before.address))
-                } else if let oldPlace, new == nil, !ignored(old, .base, direction) {
+                        DiffRules.requestPropertyAdded, "optional \(place.appending(name).subject) was added",
+                        at: revision.place(newAddress, key: true), note: "the base's schema",
+                        noteAt: base.place(before.address))
+                } else if let old, new == nil, !ignored(old, .base, direction) {
                     report(
-                        DiffRules.requestPropertyRemoved, "\(subject) was removed", at: oldPlace,
-                        note: "the revision's schema", noteAt: revision.place(after.address))
+                        DiffRules.requestPropertyRemoved, "\(place.appending(name).subject) was removed",
+                        at: base.place(old, key: true), note: "the revision's schema",
+                        noteAt: revision.place(after.address))
                 }
             case .response:
-                if let oldPlace, new == nil, !ignored(old, .base, direction) {
+                if let old, new == nil, !ignored(old, .base, direction) {
                     let rule =
                         oldRequired
                         ? DiffRules.responseRequiredPropertyRemoved : DiffRules.responseOptionalPropertyRemoved
                     report(
-                        rule, "\(oldRequired ? "required" : "optional") \(subject) was removed", at: oldPlace,
-                        note: "the revision's schema", noteAt: revision.place(after.address))
+                        rule, "\(oldRequired ? "required" : "optional") \(place.appending(name).subject) was removed",
+                        at: base.place(old, key: true), note: "the revision's schema",
+                        noteAt: revision.place(after.address))
                 } else if oldRequired && !newRequired && new != nil {
                     report(
-                        DiffRules.responsePropertyOptional, "\(subject) is no longer required", at: newPlace,
-                        note: "required in the base", noteAt: base.place(before.address.appending("required")))
+                        DiffRules.responsePropertyOptional, "\(place.appending(name).subject) is no longer required",
+                        at: revision.place(newAddress, key: true), note: "required in the base",
+                        noteAt: base.place(before.address.appending("required")))
                 } else if old == nil, new != nil, !ignored(new, .revision, direction) {
                     report(
-                        DiffRules.responsePropertyAdded, "\(subject) was added", at: newPlace,
-                        note: "the base's schema",
+                        DiffRules.responsePropertyAdded, "\(place.appending(name).subject) was added",
+                        at: revision.place(newAddress, key: true), note: "the base's schema",
                         noteAt: base.place(before.address))
                 }
             }
