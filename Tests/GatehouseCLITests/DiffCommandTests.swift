@@ -191,3 +191,45 @@ struct DiffCommandTests {
         }
     }
 }
+
+extension DiffCommandTests {
+    @Test func anIgnoreFileDropsAcceptedFindingsAndAMalformedOneIsAUsageError() async throws {
+        try await Self.withPair { directory in
+            try """
+            - {rule: operation-removed, path: /pets, method: DELETE, reason: announced in March}
+            - {rule: request-constraint-narrowed, path: '/pets/**', reason: no client sends more than 50}
+            """.write(toFile: directory + "/ignore.yaml", atomically: true, encoding: .utf8)
+            let accepted = try await GatehouseProcess.run(
+                ["diff", "--ignore", "ignore.yaml", "base.yaml", "revision.yaml"], in: directory)
+            #expect(accepted.status == 0)
+            #expect(accepted.stdout == "base.yaml → revision.yaml: 0 errors, 0 warnings, 1 info; 2 ignored\n")
+
+            try "- {rule: operation-removed, path: /pets}\n".write(
+                toFile: directory + "/bad.yaml", atomically: true, encoding: .utf8)
+            let malformed = try await GatehouseProcess.run(
+                ["diff", "--ignore", "bad.yaml", "base.yaml", "revision.yaml"], in: directory)
+            #expect(malformed.status == 64)
+            #expect(
+                malformed.stderr.hasPrefix(
+                    "bad.yaml:1:3: error: expected an entry with 'rule', 'path' and a non-empty 'reason' [ignore-file]")
+            )
+        }
+    }
+
+    @Test func sdkSwiftAddsTheGeneratedClientsFindings() async throws {
+        try await Self.withPair { directory in
+            let result = try await GatehouseProcess.run(
+                ["diff", "--sdk", "swift", "--format", "json", "base.yaml", "revision.yaml"], in: directory)
+            #expect(result.status == 1)
+            let report = try JSONParser.parse(Array(result.stdout.utf8))
+            let findings = report["findings"]?.arrayValue ?? []
+            let sdk = findings.filter { $0["rule"]?.stringValue?.hasPrefix("sdk-") == true }
+            #expect(
+                sdk.map { $0["message"]?.stringValue ?? "" } == [
+                    "method 'Client.deletePets' of the generated client was removed or renamed"
+                ])
+            #expect(sdk.first?["file"] == .string("base.yaml"))
+            #expect(sdk.first?["line"] == .number(JSONNumber(11)))
+        }
+    }
+}

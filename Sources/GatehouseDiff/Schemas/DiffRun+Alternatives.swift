@@ -27,7 +27,10 @@ extension DiffRun {
             let newValues = Dictionary(
                 new.map { ($0, discriminatorValue($0, newDiscriminator, .revision)) },
                 uniquingKeysWith: { first, _ in first })
-            take { left, right in oldValues[left]! != nil && oldValues[left]! == newValues[right]! }
+            take { left, right in
+                guard let value = oldValues[left] ?? nil else { return false }
+                return value == newValues[right] ?? nil
+            }
         }
         var oldPrints: [NodeAddress: String] = [:]
         var newPrints: [NodeAddress: String] = [:]

@@ -48,9 +48,11 @@ struct SwiftClientComparison {
             }
             gone.insert(old.path)
         }
-        // An operation whose method was renamed (a new operationId): one finding, not one per input and output member.
+        // An operation whose method was renamed (a new operationId): one finding.
         var handled = Set<String>()
         for old in before where old.kind == .method && newByPath[old.path] == nil {
+            // A removed operation is reported by its method alone, not by each member of its input and output.
+            gone.insert(Self.parent(of: old.type))
             guard let operation = old.operation,
                 let new = after.first(where: {
                     $0.kind == .method && $0.operation.map { Self.key($0) } == Self.key(operation)
@@ -62,7 +64,6 @@ struct SwiftClientComparison {
                     DiffRules.sdkMemberRemoved,
                     "method '\(old.path)' of the generated client was renamed to '\(new.path)'", new: new, old: old))
             handled.insert(old.path)
-            gone.insert(Self.parent(of: old.type))
             renames.append((Self.parent(of: old.type), Self.parent(of: new.type)))
         }
         func inGoneType(_ path: String) -> Bool {
@@ -149,8 +150,8 @@ struct SwiftClientComparison {
         let operation = (new ?? old)?.operation.map {
             OperationRef(method: $0.method.rawValue, path: $0.path.raw, id: $0.id)
         }
-        let newPlace = new?.source.map { revision.place($0) }
-        let oldPlace = old?.source.map { base.place($0) }
+        let newPlace = new?.source.map { revision.place($0, key: true) }
+        let oldPlace = old?.source.map { base.place($0, key: true) }
         let place =
             newPlace ?? oldPlace
             ?? revision.place(revision.document.rootAddress())
