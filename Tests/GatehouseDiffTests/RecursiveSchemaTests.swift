@@ -59,13 +59,13 @@ struct RecursiveSchemaTests {
             ])
     }
 
-    @Test func nestingDeeperThanTheComparisonLimitEndsWithoutFindingsBelowIt() throws {
-        func nested(_ depth: Int, _ type: String) -> String {
+    @Test func aChangeThreeHundredSchemasDeepIsFound() throws {
+        func nested(_ depth: Int, _ type: String, version: String) -> String {
             var schema = "{type: \(type)}"
             for _ in 0..<depth { schema = "{type: object, properties: {child: \(schema)}}" }
             return """
                 openapi: 3.0.3
-                info: {title: Nested, version: 1.0.0}
+                info: {title: Nested, version: \(version)}
                 paths:
                   /nested:
                     get:
@@ -79,8 +79,15 @@ struct RecursiveSchemaTests {
                 """
         }
         let report = diff(
-            try inlineSide(nested(300, "string"), path: "base.yaml"),
-            try inlineSide(nested(300, "integer"), path: "revision.yaml"))
-        #expect(report.rules == [])
+            try inlineSide(nested(300, "string", version: "1.0.0"), path: "base.yaml"),
+            try inlineSide(nested(300, "integer", version: "2.0.0"), path: "revision.yaml"))
+        let path = Array(repeating: "child", count: 300).joined(separator: ".")
+        let message =
+            "type of property '\(path)' of the 'application/json' body of response 200 of 'getNested' changed from "
+            + "'string' to 'integer'"
+        #expect(report.findings.map(\.message) == [message])
+        // At the innermost `type` value: the schema starts at column 23 of the `schema:` line, after 300 openings of
+        // 35 characters each (`{type: object, properties: {child: `), then `{type: ` (7).
+        #expect(report.findings.first?.location.description == "revision.yaml:12:\(23 + 35 * 300 + 7)")
     }
 }

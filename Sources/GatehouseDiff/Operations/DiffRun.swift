@@ -14,8 +14,9 @@ struct DiffRun {
     /// Schema pairs already compared (or being compared: this is what ends recursion through cyclic schemas).
     var comparedPairs = Set<SchemaPair>()
     var fingerprints = SchemaFingerprints()
-    /// How deep the schema comparison is nested now.
-    var schemaDepth = 0
+    /// Schema pairs waiting to be compared, breadth first (see `compareSchemas`).
+    var schemaQueue: [QueuedComparison] = []
+    var isComparingSchemas = false
 
     init(base: DiffSide, revision: DiffSide, today: String) {
         self.base = base
@@ -65,6 +66,14 @@ struct SchemaPair: Hashable {
     var base: NodeAddress
     var revision: NodeAddress
     var direction: Direction
+}
+
+/// A schema pair waiting in the queue, with where it sits for messages.
+struct QueuedComparison {
+    var old: NodeAddress
+    var new: NodeAddress
+    var direction: Direction
+    var place: SchemaPlace
 }
 
 /// Which way a schema is read: what a request accepts, or what a response returns.

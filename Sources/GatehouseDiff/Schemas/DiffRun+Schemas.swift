@@ -2,23 +2,37 @@ import GatehouseJSON
 import GatehouseSpec
 
 extension DiffRun {
-    /// Deepest nesting of schemas compared; deeper structure is left alone rather than risk the stack.
-    static let maxSchemaDepth = 64
-
     /// Compares the schema at `old` in the base with the one at `new` in the revision, read in `direction`.
     ///
-    /// Each pair is compared once per direction: a schema shared by many operations is reported once, and a cyclic
-    /// schema ends where it meets a pair it is already comparing.
+    /// Pairs are compared breadth first from a queue, not by recursion: however deep a schema nests, the stack does
+    /// not grow, and a change is reported at the shortest path that reaches it. Each pair is compared once per
+    /// direction, so a schema shared by many operations is reported once and a cyclic schema ends where it meets a
+    /// pair already queued.
     mutating func compareSchemas(_ old: NodeAddress, _ new: NodeAddress, _ direction: Direction, _ place: SchemaPlace) {
+        schemaQueue.append(QueuedComparison(old: old, new: new, direction: direction, place: place))
+        guard !isComparingSchemas else { return }
+        isComparingSchemas = true
+        defer {
+            isComparingSchemas = false
+            schemaQueue.removeAll(keepingCapacity: true)
+        }
+        var next = 0
+        while next < schemaQueue.count {
+            let item = schemaQueue[next]
+            next += 1
+            comparePair(item.old, item.new, item.direction, item.place)
+        }
+    }
+
+    private mutating func comparePair(
+        _ old: NodeAddress, _ new: NodeAddress, _ direction: Direction, _ place: SchemaPlace
+    ) {
         // Pairs are keyed by where the schemas are after their `$ref`s: two references to one schema are one pair.
-        guard schemaDepth < Self.maxSchemaDepth, let oldResolved = base.resolved(old)?.address,
-            let newResolved = revision.resolved(new)?.address,
+        guard let oldResolved = base.resolved(old)?.address, let newResolved = revision.resolved(new)?.address,
             comparedPairs.insert(SchemaPair(base: oldResolved, revision: newResolved, direction: direction)).inserted,
             let before = SchemaView(side: base, address: oldResolved),
             let after = SchemaView(side: revision, address: newResolved)
         else { return }
-        schemaDepth += 1
-        defer { schemaDepth -= 1 }
         if before.alternatives != nil || after.alternatives != nil {
             compareAlternatives(before, after, direction, place)
             guard before.alternatives != nil && after.alternatives != nil else { return }
