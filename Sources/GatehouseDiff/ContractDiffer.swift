@@ -1,4 +1,4 @@
-public import GatehouseSpec
+import GatehouseSpec
 
 /// Compares two versions of a contract and reports each change with its rule, level and location.
 ///
@@ -40,21 +40,5 @@ public struct ContractDiffer: Sendable {
         report.findings += VersionPolicy.findings(base: base, revision: revision, changes: kept)
         report.findings = report.findings.sorted { ($0.location, $0.rule.id) < ($1.location, $1.rule.id) }
         return report
-    }
-}
-
-/// What `diff` found: the findings that stand, and the ignore entries that matched nothing.
-public struct DiffReport: Sendable {
-    public var findings: [Finding]
-    /// How many findings the ignore list dropped.
-    public var ignoredCount: Int
-
-    public init(findings: [Finding], ignoredCount: Int) {
-        self.findings = findings
-        self.ignoredCount = ignoredCount
-    }
-
-    public func count(_ level: Diagnostic.Severity) -> Int {
-        findings.count { $0.level == level }
     }
 }

@@ -37,35 +37,3 @@ public struct Finding: Sendable, Hashable {
         Diagnostic(level, rule: rule.id, message, at: location, pointer: pointer, notes: notes)
     }
 }
-
-/// An operation as findings name it: its method, its path as the revision writes it (the base's when it was
-/// removed) and its operationId.
-public struct OperationRef: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public var method: String
-    public var path: String
-    public var id: String
-
-    public init(method: String, path: String, id: String) {
-        self.method = method
-        self.path = path
-        self.id = id
-    }
-
-    /// `GET /pets/{petId}`.
-    public var description: String { "\(method) \(path)" }
-
-    public static func < (lhs: OperationRef, rhs: OperationRef) -> Bool {
-        (lhs.path, lhs.method) < (rhs.path, rhs.method)
-    }
-}
-
-/// A place in one of the two documents: its location as printed and its pointer.
-public struct DiffPlace: Sendable, Hashable {
-    public var location: SourceLocation
-    public var pointer: JSONPointer
-
-    public init(location: SourceLocation, pointer: JSONPointer) {
-        self.location = location
-        self.pointer = pointer
-    }
-}

@@ -60,24 +60,3 @@ struct DiffRun {
         )
     }
 }
-
-/// Two schemas compared in one direction.
-struct SchemaPair: Hashable {
-    var base: NodeAddress
-    var revision: NodeAddress
-    var direction: Direction
-}
-
-/// A schema pair waiting in the queue, with where it sits for messages.
-struct QueuedComparison {
-    var old: NodeAddress
-    var new: NodeAddress
-    var direction: Direction
-    var place: SchemaPlace
-}
-
-/// Which way a schema is read: what a request accepts, or what a response returns.
-enum Direction: Hashable {
-    case request
-    case response
-}

@@ -1,12 +1,6 @@
 import GatehouseJSON
 import GatehouseSpec
 
-/// Which of the two documents a schema is in.
-enum SideName: Hashable {
-    case base
-    case revision
-}
-
 /// Structural fingerprints of schemas: the schema with its `$ref`s expanded (a few levels deep, cycles cut) and
 /// documentation left out, so a renamed or moved component has the fingerprint of the original.
 struct SchemaFingerprints {
