@@ -49,19 +49,20 @@ extension DiffRun {
                 noteAt: revision.place(revision.document.rootAddress(JSONPointer.root.appending("paths"))))
             return
         }
-        let note = Self.sunsetNote(before.extensions, deprecated: before.deprecated) ?? "the revision's paths"
+        let note = "the revision's paths"
+        let sunset = sunsetNote(before.extensions, deprecated: before.deprecated, at: before.address)
         let revisionPaths = revision.place(revision.document.rootAddress(JSONPointer.root.appending("paths")))
         if pathGone {
             guard reported.insert(Self.shape(before.path)).inserted else { return }
             let keyAddress = base.document.rootAddress(JSONPointer.root.appending("paths").appending(before.path.raw))
             report(
                 DiffRules.pathRemoved, "path '\(before.path.raw)' was removed, with \(name)",
-                at: base.place(keyAddress, key: true), note: note, noteAt: revisionPaths)
+                at: base.place(keyAddress, key: true), note: note, noteAt: revisionPaths, also: sunset)
         } else {
             report(
                 DiffRules.operationRemoved, "\(name) was removed", at: base.place(before.address, key: true),
                 note: note,
-                noteAt: revisionPaths)
+                noteAt: revisionPaths, also: sunset)
         }
     }
 
@@ -117,9 +118,10 @@ extension DiffRun {
         return String(text.prefix(10))
     }
 
-    /// Why a removal with a future (or without a) sunset date is still an error.
-    static func sunsetNote(_ extensions: JSONObject, deprecated: Bool) -> String? {
-        guard let sunset = sunset(of: extensions, deprecated: deprecated) else { return nil }
-        return "its 'x-sunset' date \(sunset) has not passed"
+    /// Why a removal with a sunset date still to come keeps its level: a note at the base's `x-sunset`.
+    func sunsetNote(_ extensions: JSONObject, deprecated: Bool, at address: NodeAddress) -> Diagnostic.Note? {
+        guard let sunset = Self.sunset(of: extensions, deprecated: deprecated) else { return nil }
+        let location = base.place(address.appending("x-sunset")).location
+        return Diagnostic.Note("its 'x-sunset' date \(sunset) has not passed", at: location)
     }
 }

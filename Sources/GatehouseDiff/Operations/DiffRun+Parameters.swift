@@ -75,8 +75,8 @@ extension DiffRun {
         }
         report(
             DiffRules.parameterRemoved, "\(name) was removed from '\(after.id)'", at: base.place(old.address),
-            note: Self.sunsetNote(old.extensions, deprecated: old.deprecated) ?? "the revision's operation",
-            noteAt: revision.place(after.address, key: true))
+            note: "the revision's operation", noteAt: revision.place(after.address, key: true),
+            also: sunsetNote(old.extensions, deprecated: old.deprecated, at: old.address))
     }
 
     private mutating func compare(_ old: Parameter, _ new: Parameter) {

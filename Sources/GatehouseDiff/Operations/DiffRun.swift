@@ -32,9 +32,11 @@ struct DiffRun {
 
     /// Records a finding of the current operation at `place`, with a note saying what the other side has.
     mutating func report(
-        _ rule: Rule, _ message: String, at place: DiffPlace, note: String? = nil, noteAt other: DiffPlace? = nil
+        _ rule: Rule, _ message: String, at place: DiffPlace, note: String? = nil, noteAt other: DiffPlace? = nil,
+        also extra: Diagnostic.Note? = nil
     ) {
         var notes: [Diagnostic.Note] = []
+        if let extra { notes.append(extra) }
         if let note { notes.append(Diagnostic.Note(note, at: other?.location)) }
         var finding = Finding(rule, message, operation: operation, at: place, notes: notes)
         if let unstableLevel, finding.level > .info {
