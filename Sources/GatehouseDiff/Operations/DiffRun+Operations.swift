@@ -10,9 +10,10 @@ extension DiffRun {
         for operation in revision.model.operations { revisionByKey[Self.key(operation)] = operation }
         let revisionPaths = Set(revision.model.operations.map { Self.shape($0.path) })
         var reportedPaths = Set<String>()
-        let ordered = base.model.operations.sorted {
-            (Self.stability($0) != nil ? 1 : 0) < (Self.stability($1) != nil ? 1 : 0)
-        }
+        let ordered = base.model.operations.enumerated().sorted { left, right in
+            (Self.stability(left.element) != nil ? 1 : 0, left.offset)
+                < (Self.stability(right.element) != nil ? 1 : 0, right.offset)
+        }.map(\.element)
         for before in ordered {
             operation = OperationRef(method: before.method.rawValue, path: before.path.raw, id: before.id)
             unstableLevel = Self.stability(before)
@@ -55,8 +56,15 @@ extension DiffRun {
         if pathGone {
             guard reported.insert(Self.shape(before.path)).inserted else { return }
             let keyAddress = base.document.rootAddress(JSONPointer.root.appending("paths").appending(before.path.raw))
+            // Every operation the path loses is named (those past their sunset date have findings of their own).
+            let lost = base.model.operations.filter { other in
+                Self.shape(other.path) == Self.shape(before.path)
+                    && !(Self.sunset(of: other.extensions, deprecated: other.deprecated).map { $0 <= today } ?? false)
+            }
+            let names = lost.map { "'\($0.id)' (\($0.method.rawValue) \($0.path.raw))" }.joined(separator: ", ")
             report(
-                DiffRules.pathRemoved, "path '\(before.path.raw)' was removed, with \(name)",
+                DiffRules.pathRemoved,
+                "path '\(before.path.raw)' was removed, with operation\(lost.count == 1 ? "" : "s") \(names)",
                 at: base.place(keyAddress, key: true), note: note, noteAt: revisionPaths, also: sunset)
         } else {
             report(
