@@ -13,6 +13,12 @@ public enum DiffRules {
         "operation-id-changed", .error, "an operation's operationId changed (generated clients name methods by it)")
     public static let operationDeprecated = Rule("operation-deprecated", .info, "an operation was deprecated")
 
+    // Webhooks: what a webhook sends is read as a response (widening breaks subscribers), what subscribers answer as
+    // a request (narrowing breaks them).
+    public static let webhookRemoved = Rule(
+        "webhook-removed", .warning, "a webhook was removed; subscribers no longer receive its events")
+    public static let webhookAdded = Rule("webhook-added", .info, "a webhook was added")
+
     // Parameters.
     public static let parameterAddedRequired = Rule(
         "parameter-added-required", .error, "a required parameter was added; existing callers do not send it")
@@ -132,6 +138,7 @@ public enum DiffRules {
     /// Every rule, in the order the README documents them.
     public static let all: [Rule] = [
         pathRemoved, operationRemoved, operationSunset, operationAdded, operationIdChanged, operationDeprecated,
+        webhookRemoved, webhookAdded,
         parameterAddedRequired, parameterAdded, parameterRemoved, parameterSunset, parameterMoved, parameterRenamed,
         parameterRequired, parameterStyleChanged, requestBodyRequired, requestMediaTypeRemoved, requestMediaTypeAdded,
         requestTypeChanged, requestFormatChanged, requestConstraintNarrowed, requestEnumValueRemoved,

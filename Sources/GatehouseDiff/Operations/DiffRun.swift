@@ -28,6 +28,7 @@ struct DiffRun {
         compareServers()
         compareSecuritySchemes()
         compareOperations()
+        compareWebhooks()
     }
 
     /// Records a finding of the current operation at `place`, with a note saying what the other side has.
