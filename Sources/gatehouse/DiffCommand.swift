@@ -3,6 +3,7 @@ import Foundation
 import GatehouseDiff
 import GatehouseJSON
 import GatehouseSpec
+import Synchronization
 
 /// `gatehouse diff BASE REVISION`: what a change to a contract breaks, for CI.
 struct DiffCommand: ParsableCommand {
@@ -60,8 +61,18 @@ struct DiffCommand: ParsableCommand {
         let directory = FileManager.default.currentDirectoryPath
         let reader = ContractReader(reader: .init(maxFileSize: maxFileSize * 1024 * 1024), directory: directory)
         let ignoreList = try loadIgnoreList()
-        let before = try load(base, with: reader, directory: directory)
-        let after = try load(revision, with: reader, directory: directory)
+        // The two documents are read and modelled at the same time: reading is most of a diff's work.
+        let arguments = [base, revision]
+        let results = Mutex<[Int: Result<ContractReader.Loaded, SpecFileReader.ReadError>]>([:])
+        DispatchQueue.concurrentPerform(iterations: arguments.count) { index in
+            let result = Result { () throws(SpecFileReader.ReadError) -> ContractReader.Loaded in
+                try reader.load(try ContractInput(arguments[index], directory: directory))
+            }
+            results.withLock { $0[index] = result }
+        }
+        let loaded = results.withLock { $0 }
+        let before = try usable(loaded[0], argument: base)
+        let after = try usable(loaded[1], argument: revision)
         let differ = ContractDiffer(
             configuration: .init(today: today ?? Self.todayUTC(), ignore: ignoreList, swiftClient: sdk == .swift))
         let report = differ.diff(base: before.side, revision: after.side)
@@ -102,14 +113,18 @@ struct DiffCommand: ParsableCommand {
         Rule.refCycle.id, Rule.duplicateKey.id,
     ]
 
-    private func load(_ argument: String, with reader: ContractReader, directory: String) throws -> (
-        side: DiffSide, sources: [String: [UInt8]]
-    ) {
+    /// The side to compare, or the reason it cannot be (printed, exit 64).
+    private func usable(
+        _ result: Result<ContractReader.Loaded, SpecFileReader.ReadError>?, argument: String
+    ) throws -> (side: DiffSide, sources: [String: [UInt8]]) {
         let loaded: ContractReader.Loaded
-        do {
-            loaded = try reader.load(try ContractInput(argument, directory: directory))
-        } catch {
+        switch result {
+        case .success(let value)?:
+            loaded = value
+        case .failure(let error)?:
             StandardError.write("error: \(error)\n")
+            throw ExitStatus.usageOrIO
+        case nil:
             throw ExitStatus.usageOrIO
         }
         let blocking = loaded.output.diagnostics.filter {
