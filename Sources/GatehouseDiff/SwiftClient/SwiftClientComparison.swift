@@ -1,4 +1,3 @@
-import Foundation
 import GatehouseCodegen
 import GatehouseJSON
 import GatehouseSpec
@@ -17,30 +16,37 @@ struct SwiftClientComparison {
         for declaration in before where oldByPath[declaration.path] == nil { oldByPath[declaration.path] = declaration }
         var newByPath: [String: SwiftClientSurface.Declaration] = [:]
         for declaration in after where newByPath[declaration.path] == nil { newByPath[declaration.path] = declaration }
+        let oldMembers = Self.membersByParent(before)
+        let newMembers = Self.membersByParent(after)
 
         var findings: [Finding] = []
         /// Types (and operation namespaces) reported as a whole: their members are not reported one by one.
         var gone = Set<String>()
         /// Old name to new name, so a member whose type only follows a rename is not reported again.
-        var renames: [(old: String, new: String)] = []
+        var renames: [String: String] = [:]
         // Types gone from the revision: renamed when a new type has exactly their members, else removed.
         let removedTypes = oldByPath.values.filter { $0.kind == .type && newByPath[$0.path] == nil }
             .sorted { $0.path < $1.path }
-        let addedTypes = newByPath.values.filter { $0.kind == .type && oldByPath[$0.path] == nil }
-            .sorted { $0.path < $1.path }
+        var addedByShape: [String: SwiftClientSurface.Declaration] = [:]
+        for new in newByPath.values.filter({ $0.kind == .type && oldByPath[$0.path] == nil }).sorted(by: {
+            $0.path < $1.path
+        }) {
+            let members = newMembers[new.path] ?? []
+            guard !members.isEmpty else { continue }
+            let shape = Self.shape(kind: new.type, members: members)
+            if addedByShape[shape] == nil { addedByShape[shape] = new }
+        }
         for old in removedTypes {
-            let oldMembers = Self.members(of: old.path, in: before)
-            let renamed = addedTypes.first { new in
-                new.type == old.type && !oldMembers.isEmpty && Self.members(of: new.path, in: after) == oldMembers
-            }
+            let members = oldMembers[old.path] ?? []
+            let renamed = members.isEmpty ? nil : addedByShape[Self.shape(kind: old.type, members: members)]
             if let renamed {
-                renames.append((old.path, renamed.path))
+                renames[old.path] = renamed.path
                 findings.append(
                     finding(
                         DiffRules.sdkTypeRenamed,
                         "Swift type '\(old.path)' of the generated client is now '\(renamed.path)'",
                         new: renamed, old: old))
-            } else if !gone.contains(where: { old.path.hasPrefix($0 + ".") }) {
+            } else if !Self.isInside(old.path, gone) {
                 findings.append(
                     finding(
                         DiffRules.sdkTypeRemoved, "Swift type '\(old.path)' of the generated client was removed",
@@ -49,25 +55,26 @@ struct SwiftClientComparison {
             gone.insert(old.path)
         }
         // An operation whose method was renamed (a new operationId): one finding.
+        var newMethods: [String: SwiftClientSurface.Declaration] = [:]
+        for new in after where new.kind == .method {
+            if let operation = new.operation, newMethods[Self.key(operation)] == nil {
+                newMethods[Self.key(operation)] = new
+            }
+        }
         var handled = Set<String>()
         for old in before where old.kind == .method && newByPath[old.path] == nil {
             // A removed operation is reported by its method alone, not by each member of its input and output.
             gone.insert(Self.parent(of: old.type))
-            guard let operation = old.operation,
-                let new = after.first(where: {
-                    $0.kind == .method && $0.operation.map { Self.key($0) } == Self.key(operation)
-                }
-                )
-            else { continue }
+            guard let operation = old.operation, let new = newMethods[Self.key(operation)] else { continue }
             findings.append(
                 finding(
                     DiffRules.sdkMemberRemoved,
                     "method '\(old.path)' of the generated client was renamed to '\(new.path)'", new: new, old: old))
             handled.insert(old.path)
-            renames.append((Self.parent(of: old.type), Self.parent(of: new.type)))
+            renames[Self.parent(of: old.type)] = Self.parent(of: new.type)
         }
         func inGoneType(_ path: String) -> Bool {
-            handled.contains(path) || gone.contains { path.hasPrefix($0 + ".") }
+            handled.contains(path) || Self.isInside(path, gone)
         }
         for old in before where old.kind != .type && newByPath[old.path] == nil && !inGoneType(old.path) {
             guard oldByPath[old.path] == old else { continue }
@@ -131,14 +138,21 @@ struct SwiftClientComparison {
         DiffRun.key(operation)
     }
 
-    /// A Swift type spelled with renamed types replaced by their new names.
-    static func applying(_ renames: [(old: String, new: String)], to type: String) -> String {
-        var result = type
-        for rename in renames {
-            result = result.replacingOccurrences(
-                of: "\\b\(rename.old)\\b", with: rename.new, options: .regularExpression)
+    /// A Swift type spelled with renamed types replaced by their new names (`[Owner]?` → `[Person]?`).
+    static func applying(_ renames: [String: String], to type: String) -> String {
+        guard !renames.isEmpty else { return type }
+        var result = ""
+        var name = ""
+        for character in type {
+            if character.isLetter || character.isNumber || character == "_" || character == "." {
+                name.append(character)
+            } else {
+                result += renames[name] ?? name
+                name = ""
+                result.append(character)
+            }
         }
-        return result
+        return result + (renames[name] ?? name)
     }
 
     /// A finding at the revision's node behind `new` (the base's behind `old` when there is no `new`), with a note at
@@ -165,11 +179,28 @@ struct SwiftClientComparison {
         return Finding(rule, message, operation: operation, at: place, notes: notes)
     }
 
-    static func members(of path: String, in declarations: [SwiftClientSurface.Declaration]) -> Set<String> {
-        Set(
-            declarations.filter { $0.kind != .type && parent(of: $0.path) == path }.map {
-                "\(last($0.path)): \($0.type)"
-            })
+    /// Each container's members (`name: Type`), by the container's path.
+    static func membersByParent(_ declarations: [SwiftClientSurface.Declaration]) -> [String: Set<String>] {
+        var members: [String: Set<String>] = [:]
+        for declaration in declarations where declaration.kind != .type {
+            members[parent(of: declaration.path), default: []].insert("\(last(declaration.path)): \(declaration.type)")
+        }
+        return members
+    }
+
+    /// A type's kind and members as one key, to find a renamed type by its shape.
+    static func shape(kind: String, members: Set<String>) -> String {
+        kind + "|" + members.sorted().joined(separator: "|")
+    }
+
+    /// Whether `path` is inside one of `containers` (`Pet.Status.sold` is inside `Pet`).
+    static func isInside(_ path: String, _ containers: Set<String>) -> Bool {
+        var index = path.startIndex
+        while let dot = path[index...].firstIndex(of: ".") {
+            if containers.contains(String(path[..<dot])) { return true }
+            index = path.index(after: dot)
+        }
+        return false
     }
 
     static func parent(of path: String) -> String {
