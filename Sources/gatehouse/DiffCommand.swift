@@ -204,33 +204,3 @@ struct DiffCommand: ParsableCommand {
         return formatter.string(from: Date())
     }
 }
-
-/// `diff --format`: check's four formats plus a changelog and a JUnit report.
-enum DiffFormat: String, ExpressibleByArgument, CaseIterable {
-    case text
-    case json
-    case github
-    case sarif
-    case markdown
-    case junit
-}
-
-/// `diff --sdk`: the generated clients whose source the diff reads.
-enum SDKLanguage: String, ExpressibleByArgument, CaseIterable {
-    case swift
-}
-
-/// `diff --fail-on`.
-enum FailLevel: String, ExpressibleByArgument, CaseIterable {
-    case error
-    case warning
-    case info
-
-    var severity: Diagnostic.Severity {
-        switch self {
-        case .error: return .error
-        case .warning: return .warning
-        case .info: return .info
-        }
-    }
-}
