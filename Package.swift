@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "GatehouseStoreSQLite", targets: ["GatehouseStoreSQLite"]),
         .library(name: "GatehouseStorePostgres", targets: ["GatehouseStorePostgres"]),
         .library(name: "GatehouseCodegen", targets: ["GatehouseCodegen"]),
+        .library(name: "GatehouseDiff", targets: ["GatehouseDiff"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -50,6 +51,7 @@ let package = Package(
                 "GatehouseStoreSQLite",
                 "GatehouseStorePostgres",
                 "GatehouseCodegen",
+                "GatehouseDiff",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -193,6 +195,20 @@ let package = Package(
                 // The HTML docs page is rendered from a Mustache template a user may override.
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        // What a change between two versions of a contract breaks (`gatehouse diff`); imported only by the executable.
+        .target(
+            name: "GatehouseDiff",
+            // Codegen's translation gives the Swift client view (`--sdk swift`).
+            dependencies: ["GatehouseJSON", "GatehouseSpec", "GatehouseCodegen"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "GatehouseDiffTests",
+            dependencies: ["GatehouseDiff", "GatehouseSpec", "GatehouseJSON"],
+            // Base/revision pairs and their expected findings, read at run time.
+            exclude: ["Corpus"],
             swiftSettings: swiftSettings
         ),
         // libxml2's HTML parser (Debian: libxml2-dev) behind a small C interface, with which the docs tests check

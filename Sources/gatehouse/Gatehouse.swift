@@ -6,14 +6,15 @@ struct Gatehouse: AsyncParsableCommand {
 
     static let configuration = CommandConfiguration(
         commandName: "gatehouse",
-        abstract: "A contract-first API toolchain: check, generate, serve and validate OpenAPI documents.",
+        abstract: "A contract-first API toolchain: check, diff, generate, serve and validate OpenAPI documents.",
         discussion: """
             Exit status: 0 when every document is clean, 1 when errors were found (or warnings, with --strict), \
             64 for a usage error or a file that cannot be read.
             """,
         version: version,
         subcommands: [
-            CheckCommand.self, GenerateCommand.self, ValidateCommand.self, ServeCommand.self, StoreCommand.self,
+            CheckCommand.self, DiffCommand.self, GenerateCommand.self, ValidateCommand.self, ServeCommand.self,
+            StoreCommand.self,
             KeysCommand.self,
         ]
     )

@@ -4,14 +4,17 @@ public import GatehouseJSON
 public struct Diagnostic: Sendable, Hashable {
     public enum Severity: String, Sendable, Hashable, Comparable, CaseIterable {
         case note
+        /// A change worth knowing about that breaks nothing (`gatehouse diff`'s changelog entries).
+        case info
         case warning
         case error
 
         private var rank: Int {
             switch self {
             case .note: return 0
-            case .warning: return 1
-            case .error: return 2
+            case .info: return 1
+            case .warning: return 2
+            case .error: return 3
             }
         }
 

@@ -9,10 +9,13 @@ public struct SpecFileReader: Sendable {
         public var maxFileSize: Int
         /// Deepest nesting accepted in JSON (libyaml caps YAML at 1,000 levels).
         public var maxDepth: Int
+        /// Where files come from: the file system when nil, else this provider (a git revision's tree, for `diff`).
+        public var files: (any SpecFileProvider)?
 
-        public init(maxFileSize: Int = 25 * 1024 * 1024, maxDepth: Int = 1000) {
+        public init(maxFileSize: Int = 25 * 1024 * 1024, maxDepth: Int = 1000, files: (any SpecFileProvider)? = nil) {
             self.maxFileSize = maxFileSize
             self.maxDepth = maxDepth
+            self.files = files
         }
     }
 
@@ -29,11 +32,20 @@ public struct SpecFileReader: Sendable {
     public struct ReadError: Error, Sendable, CustomStringConvertible {
         public var path: String
         public var reason: String
+
+        public init(path: String, reason: String) {
+            self.path = path
+            self.reason = reason
+        }
+
         public var description: String { "cannot read '\(path)': \(reason)" }
     }
 
     /// Reads at most `maxFileSize + 1` bytes, so a huge file is refused without being loaded.
     public func readBytes(path: String) throws(ReadError) -> [UInt8] {
+        if let files = configuration.files {
+            return try files.readBytes(path: path, limit: configuration.maxFileSize + 1)
+        }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw ReadError(path: path, reason: "no such file")

@@ -1,3 +1,5 @@
+import GatehouseSpec
+
 /// A generated type: a struct for an object schema, an enum for a string enum or a `oneOf`, or a type alias.
 struct TypeDeclaration: Sendable {
     enum Kind: Sendable {
@@ -17,6 +19,8 @@ struct TypeDeclaration: Sendable {
     var nested: [TypeDeclaration] = []
     /// A `oneOf` that contains itself: declared `indirect`.
     var isIndirect = false
+    /// The schema it was translated from (for `gatehouse diff --sdk swift`).
+    var source: NodeAddress?
 }
 
 /// The stored properties of a struct, and its additional-properties dictionary.
@@ -39,6 +43,8 @@ struct PropertyShape: Sendable {
     /// Stored out of line: the property's type contains this struct (a recursive schema), or it is a large model
     /// (see `OutOfLineStorage`).
     var boxed = false
+    /// The property's schema (for `gatehouse diff --sdk swift`).
+    var source: NodeAddress?
 }
 
 struct EnumCase: Sendable {

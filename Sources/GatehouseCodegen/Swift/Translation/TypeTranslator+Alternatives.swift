@@ -44,7 +44,7 @@ extension TypeTranslator {
         nest.declarations.append(
             TypeDeclaration(
                 name: name, path: path, documentation: schema.description, kind: .oneOf(shape),
-                nested: inner.declarations)
+                nested: inner.declarations, source: address)
         )
         return (.named(path), hasNull)
     }

@@ -109,7 +109,8 @@ extension TypeTranslator {
                     type: type,
                     required: required,
                     documentation: propertySchema?.description,
-                    deprecated: propertySchema?.deprecated ?? false
+                    deprecated: propertySchema?.deprecated ?? false,
+                    source: propertyAddress
                 )
             )
         }
@@ -122,7 +123,8 @@ extension TypeTranslator {
                     StructShape(
                         properties: properties, additionalProperties: additional,
                         additionalPropertiesName: additionalName)),
-                nested: inner.declarations
+                nested: inner.declarations,
+                source: address
             )
         )
         return .named(path)
@@ -172,7 +174,9 @@ extension TypeTranslator {
                 EnumCase(swiftName: cases.claim(SwiftName.member($0)), rawValue: $0, documentation: nil)
             }
             nest.declarations.append(
-                TypeDeclaration(name: name, path: path, documentation: schema.description, kind: .stringEnum(enumCases))
+                TypeDeclaration(
+                    name: name, path: path, documentation: schema.description, kind: .stringEnum(enumCases),
+                    source: address)
             )
             return .named(path)
         }

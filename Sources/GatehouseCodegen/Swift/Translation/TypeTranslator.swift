@@ -106,7 +106,8 @@ struct TypeTranslator {
         } else {
             declarations.append(
                 TypeDeclaration(
-                    name: name, path: name, documentation: keywords(at: address)?.description, kind: .alias(type)))
+                    name: name, path: name, documentation: keywords(at: address)?.description, kind: .alias(type),
+                    source: address))
         }
         declarations += nest.declarations
     }

@@ -9,7 +9,7 @@ public enum GitHubRenderer {
             switch diagnostic.severity {
             case .error: command = "error"
             case .warning: command = "warning"
-            case .note: command = "notice"
+            case .note, .info: command = "notice"
             }
             var properties: [String] = []
             if let location = diagnostic.location {

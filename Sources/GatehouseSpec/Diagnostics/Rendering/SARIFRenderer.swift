@@ -2,8 +2,8 @@ import GatehouseJSON
 
 /// Renders diagnostics as a SARIF 2.1.0 log, the format code-scanning services ingest.
 public enum SARIFRenderer {
-    public static func render(_ diagnostics: [Diagnostic], toolVersion: String) -> String {
-        let rules = Rule.all
+    /// `rules` are the rules the log describes (`check`'s by default; `diff` passes its own).
+    public static func render(_ diagnostics: [Diagnostic], rules: [Rule] = Rule.all, toolVersion: String) -> String {
         let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
         var driver = JSONObject()
         driver["name"] = .string("gatehouse")
@@ -70,7 +70,7 @@ public enum SARIFRenderer {
         switch severity {
         case .error: return "error"
         case .warning: return "warning"
-        case .note: return "note"
+        case .note, .info: return "note"
         }
     }
 }
