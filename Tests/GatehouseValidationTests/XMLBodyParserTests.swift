@@ -100,6 +100,13 @@ struct XMLBodyParserTests {
             name: "other encoding", xml: #"<?xml version="1.0" encoding="UTF-7"?><pet/>"#,
             expected: "body: expected XML encoded as UTF-8, found encoding 'utf-7'"),
         BadRow(
+            name: "processing instruction without data (crashed FoundationXML)", xml: "<?x.02?>\n<pet/>",
+            expected: "body: expected XML without processing instructions, found '<?x.02'"),
+        BadRow(
+            name: "processing instruction after the declaration",
+            xml: #"<?xml version="1.0"?><?xml-stylesheet href="a.xsl"?><pet/>"#,
+            expected: "body: expected XML without processing instructions, found '<?xml-stylesheet'"),
+        BadRow(
             name: "undeclared entity", xml: "<pet><name>&lol;</name></pet>",
             expected:
                 "body: invalid XML at line 1, column 17: expected a declared entity, found an undeclared entity reference"

@@ -84,6 +84,12 @@ struct XMLBodyParser: Sendable {
         if !isLatin1, let offset = invalidUTF8Offset(bytes) {
             return "expected XML encoded as UTF-8, found a byte that is not UTF-8 at offset \(offset)"
         }
+        // FoundationXML dereferences a processing instruction's data without checking it (`<?target?>` crashed the
+        // server; bench/fuzz's FuzzXML): request bodies have no business carrying one, so any but the declaration is
+        // refused.
+        if let target = processingInstruction(in: bytes) {
+            return "expected XML without processing instructions, found '<?\(target)'"
+        }
         // Conservative on purpose: any DOCTYPE that declares entities, or points at an external DTD, is refused, even
         // when the declaration would be harmless. Request bodies have no business carrying a DTD.
         guard let doctype = firstIndex(of: Array("<!DOCTYPE".utf8), in: bytes) else { return nil }
@@ -97,6 +103,38 @@ struct XMLBodyParser: Sendable {
             || firstIndex(of: Array("PUBLIC".utf8), in: declaration) != nil
         {
             return "expected XML without an external DTD, found a DOCTYPE with a SYSTEM or PUBLIC identifier"
+        }
+        return nil
+    }
+
+    /// The target of the first processing instruction after the XML declaration (outside comments and CDATA
+    /// sections), or nil when there is none.
+    static func processingInstruction(in bytes: [UInt8]) -> String? {
+        let open = UInt8(ascii: "<")
+        var index = 0
+        while index + 1 < bytes.count {
+            guard bytes[index] == open else {
+                index += 1
+                continue
+            }
+            let rest = bytes[index...]
+            if rest.starts(with: Array("<!--".utf8)) {
+                index = firstIndex(of: Array("-->".utf8), in: rest).map { $0 + 3 } ?? bytes.count
+            } else if rest.starts(with: Array("<![CDATA[".utf8)) {
+                index = firstIndex(of: Array("]]>".utf8), in: rest).map { $0 + 3 } ?? bytes.count
+            } else if bytes[index + 1] == UInt8(ascii: "?") {
+                let target = rest.dropFirst(2).prefix { !" \t\r\n?>".utf8.contains($0) }
+                let name = String(decoding: target, as: UTF8.self)
+                // The declaration, first in the document (after a byte order mark or blank space at most).
+                let before = bytes[..<index].filter { ![0xEF, 0xBB, 0xBF, 0x20, 0x09, 0x0D, 0x0A].contains($0) }
+                if before.isEmpty && name.lowercased() == "xml" {
+                    index += 2
+                    continue
+                }
+                return name
+            } else {
+                index += 1
+            }
         }
         return nil
     }
