@@ -13,16 +13,21 @@ extension StatefulMocks {
         let items: [JSONObject]
         let hasMore: Bool
         switch paging.style {
+        case _ where request.operation.table.kind == .filter:
+            (items, hasMore) = try await matching(request)
         case .cursor:
             let text = request.query[paging.positionParameter]
-            let page = try await store.query(
-                table: request.mapping.table,
-                TableQuery(
-                    partition: .string(request.partition),
-                    limit: size,
-                    cursor: text.flatMap { $0.isEmpty ? nil : TableCursor(token: $0) }
-                )
-            )
+            let query = { (cursor: TableCursor?) in
+                TableQuery(partition: .string(request.partition), limit: size, cursor: cursor)
+            }
+            let page: ItemPage
+            do {
+                page = try await store.query(
+                    table: request.mapping.table, query(text.flatMap { $0.isEmpty ? nil : TableCursor(token: $0) }))
+            } catch let error as TableStoreError where error.code == .invalidCursor {
+                // A value this gateway did not give out (the contract's example cursor): from the start.
+                page = try await store.query(table: request.mapping.table, query(nil))
+            }
             items = page.items
             hasMore = page.cursor != nil
             for key in ListPaging.nextCursorFields { fields[key] = page.cursor.map { .string($0.token) } ?? .null }
@@ -43,7 +48,7 @@ extension StatefulMocks {
         for key in ListPaging.sizeNames { fields[key] = .number(JSONNumber(size)) }
         for key in ListPaging.hasMoreFields { fields[key] = .bool(hasMore) }
 
-        let array = JSONValue.array(items.map(Self.visible))
+        let array = JSONValue.array(items.compactMap(request.visible))
         guard case .object(var wrapper) = request.example else {
             return Self.replacingBody(of: base, with: array)
         }
@@ -64,6 +69,38 @@ extension StatefulMocks {
             }
         }
         return Self.replacingBody(of: base, with: .object(wrapper))
+    }
+
+    /// The items of the partition whose properties match the finder's query parameters (`status=sold`: a `status`
+    /// among the values; `tags=a`: a tag among them, by its `name` when tags are objects), up to 1,000.
+    func matching(_ request: StatefulRequest) async throws -> ([JSONObject], Bool) {
+        let filters = request.operation.table.filters.compactMap { filter in
+            request.filterValues[filter.parameter].map { (filter, Set($0)) }
+        }
+        var matched: [JSONObject] = []
+        var cursor: TableCursor? = nil
+        repeat {
+            let page = try await store.query(
+                table: request.mapping.table,
+                TableQuery(partition: .string(request.partition), limit: 1000, cursor: cursor))
+            for item in page.items where filters.allSatisfy({ Self.matches(item, $0.0, $0.1) }) {
+                if matched.count == 1000 { return (matched, true) }
+                matched.append(item)
+            }
+            cursor = page.cursor
+        } while cursor != nil
+        return (matched, false)
+    }
+
+    /// Whether the item's property (or, for an array, one of its elements) is among `values`.
+    static func matches(_ item: JSONObject, _ filter: ItemFilter, _ values: Set<String>) -> Bool {
+        guard let value = item[filter.property] else { return false }
+        let candidates = value.arrayValue ?? [value]
+        return candidates.contains { element in
+            let compared = filter.member.flatMap { element.objectValue?[$0] } ?? element
+            return compared.stringValue != nil || compared.numberValue != nil || compared.boolValue != nil
+                ? values.contains(MockTables.text(compared)) : false
+        }
     }
 
     /// The `count` items of the partition after the first `start`, and whether more follow.

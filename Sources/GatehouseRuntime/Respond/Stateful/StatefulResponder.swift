@@ -22,23 +22,40 @@ struct StatefulResponder: OperationResponder {
         guard let (success, value) = plan.successAnswer(accept: accept), (200...299).contains(success.status) else {
             return nil
         }
+        // An answer the gateway cannot write a stored item into (XML, text) is the contract's example.
+        guard success.body.isEmpty || Self.isJSON(success) else { return nil }
         let operationId = operation.operationId
-        let request = StatefulRequest(
-            mapping: operation.mapping,
-            paging: operation.paging,
-            integerIds: operation.integerIds,
+        let decoded = exchange.decoded
+        var request = StatefulRequest(
+            operation: operation,
             captures: exchange.captures.mapValues { $0.percentDecoded },
             query: QueryString.firstValues(exchange.query),
-            body: exchange.decoded.body?.objectValue,
+            body: decoded.body?.objectValue,
+            bodyArray: decoded.body?.arrayValue,
             example: Self.isJSON(success) ? value : nil,
-            required: operation.required,
-            clearedWhenOmitted: operation.clearedWhenOmitted,
             path: exchange.path,
             declared: { [plan] status in
                 guard let (response, value) = plan.declaredAnswer(status, accept: accept) else { return nil }
                 return (GatewayAnswer(response, operationId: operationId), Self.isJSON(response) ? value : nil)
             }
         )
+        // Without a body, the item's fields come from the query (`POST /pet/{petId}?name=x&status=sold`).
+        let fields = operation.fields
+        if request.body == nil, request.bodyArray == nil, !fields.isEmpty, operation.table.kind != .filter {
+            var object = JSONObject()
+            for name in fields.sorted() {
+                if let value = decoded.parameters[ParameterIdentity(name: name, location: .query)] {
+                    object[name] = value
+                }
+            }
+            if !object.isEmpty { request.body = object }
+        }
+        for filter in operation.table.filters {
+            guard let value = decoded.parameters[ParameterIdentity(name: filter.parameter, location: .query)] else {
+                continue
+            }
+            request.filterValues[filter.parameter] = (value.arrayValue ?? [value]).map(MockTables.text)
+        }
         return await tables.answer(request, base: GatewayAnswer(success, operationId: operationId), logger: logger)
     }
 

@@ -1,0 +1,84 @@
+import GatehouseJSON
+import GatehouseSpec
+import GatehouseValidation
+
+/// Shapes a stored item by the schema of the answer it goes into, so a stateful answer honours the contract even
+/// where the request schema differs from the response schema: members the response schema does not allow (a closed
+/// object's undeclared members, `writeOnly` ones) are dropped, a member of another type (an object where a string is
+/// wanted, a value no `oneOf` branch takes) is the example's value or a synthesized one, a missing required member
+/// is filled the same way. Prepared when the contract is loaded.
+struct ItemConformer: Sendable {
+    /// The item schema, checked last.
+    let item: CompiledSchema
+    /// Each declared property's schema.
+    let properties: [String: CompiledSchema]
+    /// The properties that are `writeOnly`.
+    let writeOnly: Set<String>
+    /// Whether members the schema does not declare are refused (`additionalProperties: false`).
+    let closed: Bool
+    /// The properties the item schema requires.
+    let required: Set<String>
+    /// The example item, whose valid members replace the item's invalid ones.
+    let example: JSONObject
+    let synthesizer: ExampleSynthesizer
+
+    static let options = ValidationOptions(direction: .response)
+
+    /// The conformer for the item of `operation`'s success answer; nil when it has no JSON schema to shape by.
+    init?(
+        operation: GatehouseSpec.Operation, isList: Bool, example: JSONObject, document: SpecDocument,
+        compiler: SchemaCompiler
+    ) {
+        guard let (address, object) = ItemShape.itemSchema(of: operation, isList: isList, in: document),
+            let item = try? compiler.compile(SchemaReference(address: address)),
+            object["type"]?.stringValue == "object" || object["properties"] != nil || object["allOf"] != nil
+        else { return nil }
+        self.item = item
+        var properties: [String: CompiledSchema] = [:]
+        var writeOnly = Set<String>()
+        for (name, propertyAddress) in ItemShape.properties(object, at: address, document, depth: 0) {
+            properties[name] = try? compiler.compile(SchemaReference(address: propertyAddress))
+            if ItemShape.resolve(propertyAddress, document)?.1["writeOnly"]?.boolValue == true {
+                writeOnly.insert(name)
+            }
+        }
+        self.properties = properties
+        self.writeOnly = writeOnly
+        self.closed =
+            object["additionalProperties"]?.boolValue == false || object["unevaluatedProperties"]?.boolValue == false
+        self.required = ItemShape.required(object, at: address, document, depth: 0)
+        self.example = example
+        self.synthesizer = ExampleSynthesizer(
+            compiler: compiler,
+            configuration: .init(maxDepth: 4, includeOptionalProperties: false, direction: .response))
+    }
+
+    /// `item` shaped by the schema; nil when even the shaped item breaks it (the caller answers from the example).
+    func conform(_ item: JSONObject) -> JSONObject? {
+        var shaped = JSONObject()
+        for member in item {
+            if writeOnly.contains(member.key) { continue }
+            guard let schema = properties[member.key] else {
+                if !closed { shaped[member.key] = member.value }
+                continue
+            }
+            if schema.validate(member.value, options: Self.options).isEmpty {
+                shaped[member.key] = member.value
+            } else if let replacement = replacement(member.key, schema) {
+                shaped[member.key] = replacement
+            }
+        }
+        for name in required where shaped[name] == nil && !writeOnly.contains(name) {
+            if let schema = properties[name], let replacement = replacement(name, schema) {
+                shaped[name] = replacement
+            }
+        }
+        return self.item.validate(.object(shaped), options: Self.options).isEmpty ? shaped : nil
+    }
+
+    /// The example's value of a property when it is valid, else a synthesized one.
+    func replacement(_ name: String, _ schema: CompiledSchema) -> JSONValue? {
+        if let value = example[name], schema.validate(value, options: Self.options).isEmpty { return value }
+        return synthesizer.example(for: schema)
+    }
+}
