@@ -55,11 +55,22 @@ struct ItemConformer: Sendable {
 
     /// `item` shaped by the schema; nil when even the shaped item breaks it (the caller answers from the example).
     func conform(_ item: JSONObject) -> JSONObject? {
+        let shaped = retyped(item, keepingAll: false)
+        return self.item.validate(.object(shaped), options: Self.options).isEmpty ? shaped : nil
+    }
+
+    /// `item` with each declared member of another type replaced (the example's value, else a synthesized one) and
+    /// missing required members filled; with `keepingAll`, members an answer would drop (undeclared, `writeOnly`)
+    /// stay, as an item is stored.
+    func retyped(_ item: JSONObject, keepingAll: Bool) -> JSONObject {
         var shaped = JSONObject()
         for member in item {
-            if writeOnly.contains(member.key) { continue }
+            if writeOnly.contains(member.key) {
+                if keepingAll { shaped[member.key] = member.value }
+                continue
+            }
             guard let schema = properties[member.key] else {
-                if !closed { shaped[member.key] = member.value }
+                if !closed || keepingAll { shaped[member.key] = member.value }
                 continue
             }
             if schema.validate(member.value, options: Self.options).isEmpty {
@@ -73,7 +84,7 @@ struct ItemConformer: Sendable {
                 shaped[name] = replacement
             }
         }
-        return self.item.validate(.object(shaped), options: Self.options).isEmpty ? shaped : nil
+        return shaped
     }
 
     /// The example's value of a property when it is valid, else a synthesized one.

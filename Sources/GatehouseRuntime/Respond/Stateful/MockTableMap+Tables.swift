@@ -15,9 +15,9 @@ extension MockTableMap {
         for candidate in ordered {
             guard let found = ItemShape.itemSchema(of: candidate.operation, isList: candidate.isList, in: document)
             else { continue }
-            item = found
+            if item == nil { item = found }
             example = Self.itemExample(candidate.operation, isList: candidate.isList, item: found.object)
-            break
+            if !example.isEmpty { break }
         }
         let properties = item.map { ItemShape.properties($0.object, at: $0.address, document, depth: 0) } ?? [:]
         let required = item.map { ItemShape.required($0.object, at: $0.address, document, depth: 0) } ?? []

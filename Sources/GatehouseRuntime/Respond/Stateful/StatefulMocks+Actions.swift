@@ -69,7 +69,10 @@ extension StatefulMocks {
 
     /// Writes a new item under `key`; a condition failure when an item has that key already.
     private func put(_ fields: JSONObject, key: String, _ request: StatefulRequest) async throws -> JSONObject {
-        var item = fields
+        var item = request.operation.conformer?.retyped(fields, keepingAll: true) ?? fields
+        // The key stays as it was given or made up, whatever the answer's schema says of it.
+        let keyPath = request.mapping.idProperty
+        ItemKeyPath.set(ItemKeyPath.value(in: fields, keyPath), in: &item, keyPath)
         item[Self.partitionAttribute] = .string(request.partition)
         item[Self.idAttribute] = .string(key)
         _ = try await store.putItem(
@@ -123,6 +126,7 @@ extension StatefulMocks {
             let existingId = ItemKeyPath.value(in: existing, request.mapping.idProperty) ?? .string(id)
             item = request.item(id: existingId, created: created)
         }
+        item = request.operation.conformer?.retyped(item, keepingAll: true) ?? item
         ItemKeyPath.set(
             ItemKeyPath.value(in: existing, request.mapping.idProperty), in: &item, request.mapping.idProperty)
         item[Self.partitionAttribute] = existing[Self.partitionAttribute]
