@@ -75,7 +75,7 @@ struct StatefulNestingTests {
               responses:
                 '204': {description: deleted}
           /folders/{folderId}/files:
-            parameters: [{name: folderId, in: path, required: true, schema: {type: integer}}]
+            parameters: [{name: folderId, in: path, required: true, schema: {type: string}}]
             get:
               responses:
                 '200':
@@ -112,6 +112,9 @@ struct StatefulNestingTests {
             let listed = try await gateway.request(.GET, "/folders/1/files")
             #expect(listed.status == 200)
             #expect(listed.json?.arrayValue?.count == 0)
+            // A parent id longer than a key can be is a parent that does not exist, not a store failure.
+            let long = String(repeating: "9", count: 1100)
+            #expect(try await gateway.request(.GET, "/folders/\(long)/files").json?.arrayValue?.count == 0)
         }
     }
 }

@@ -13,6 +13,9 @@ extension StatefulMocks {
         let items: [JSONObject]
         let hasMore: Bool
         switch paging.style {
+        case _ where !MockTables.isStorable(request.partition):
+            // Parent ids no item can have (over the store's key size): an empty collection.
+            (items, hasMore) = ([], false)
         case _ where request.operation.table.kind == .filter:
             (items, hasMore) = try await matching(request)
         case .cursor:
@@ -133,6 +136,7 @@ extension StatefulMocks {
 
     /// The number of items in the partition.
     func count(_ request: StatefulRequest) async throws -> Int {
+        guard MockTables.isStorable(request.partition) else { return 0 }
         var total = 0
         var cursor: TableCursor? = nil
         repeat {
