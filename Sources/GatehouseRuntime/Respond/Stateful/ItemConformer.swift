@@ -75,6 +75,8 @@ struct ItemConformer: Sendable {
             }
             if schema.validate(member.value, options: Self.options).isEmpty {
                 shaped[member.key] = member.value
+            } else if let coerced = Self.coerced(member.value, to: schema) {
+                shaped[member.key] = coerced
             } else if let replacement = replacement(member.key, schema) {
                 shaped[member.key] = replacement
             }
@@ -85,6 +87,24 @@ struct ItemConformer: Sendable {
             }
         }
         return shaped
+    }
+
+    /// The client's value read as the schema's type, when text from a form, XML or a schema-less body says it:
+    /// `"9"` as 9, `"true"` as true, one value as an array of it, an array of one value as the value.
+    static func coerced(_ value: JSONValue, to schema: CompiledSchema) -> JSONValue? {
+        var candidates: [JSONValue] = []
+        if let text = value.stringValue {
+            if let number = JSONNumber(literal: text) { candidates.append(.number(number)) }
+            if text == "true" || text == "false" { candidates.append(.bool(text == "true")) }
+        }
+        if let array = value.arrayValue, array.count == 1 {
+            candidates.append(array[0])
+            candidates += coerced(array[0], to: schema).map { [$0] } ?? []
+        } else if value.arrayValue == nil {
+            candidates.append(.array([value]))
+            for candidate in candidates where candidate.arrayValue == nil { candidates.append(.array([candidate])) }
+        }
+        return candidates.first { schema.validate($0, options: options).isEmpty }
     }
 
     /// The example's value of a property when it is valid, else a synthesized one.
