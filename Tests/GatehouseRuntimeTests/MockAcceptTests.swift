@@ -98,6 +98,44 @@ struct MockAcceptTests {
         #expect(body["availableMediaTypes"] == .array(available.map(JSONValue.string)))
     }
 
+    /// A declared type the gateway cannot write (MessagePack for an object) is never chosen: the client gets a type
+    /// it can write, or 406 listing those, never a 500.
+    @Test(arguments: [
+        ("application/x-msgpack", 406, "application/problem+json"),
+        ("application/x-msgpack, application/json;q=0.5", 200, "application/json"),
+        ("*/*", 200, "application/json"),
+        ("application/*", 200, "application/json"),
+    ])
+    func aDeclaredTypeThatCannotBeWrittenIsNotChosen(accept: String, status: Int, contentType: String) throws {
+        let spec = """
+            openapi: 3.1.0
+            info: {title: packed, version: '1'}
+            paths:
+              /packed:
+                get:
+                  operationId: packed
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/x-msgpack: {schema: {$ref: '#/components/schemas/Pet'}}
+                        application/json: {schema: {$ref: '#/components/schemas/Pet'}}
+            components:
+              schemas:
+                Pet: {type: object, required: [id], properties: {id: {type: integer}}}
+            """
+        let (engine, operation) = try MockFixtures.engine(operation: "packed", spec: spec)
+        let response = engine.respond(to: operation, accept: accept, prefer: nil).response
+        #expect(response.status == status)
+        #expect(response.header("Content-Type") == contentType)
+        if status == 406 {
+            let body = try JSONParser.parse(response.body)
+            #expect(body["availableMediaTypes"] == .array([.string("application/json")]))
+        }
+        let unsent = engine.respond(to: operation, accept: nil, prefer: nil).response
+        #expect(unsent.header("Content-Type") == "application/json")
+    }
+
     @Test
     func negotiationHappensForTheStatusAskedFor() throws {
         let (engine, operation) = try MockFixtures.engine(operation: "showPet")

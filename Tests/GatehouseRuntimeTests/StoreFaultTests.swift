@@ -47,9 +47,11 @@ struct StoreFaultTests {
             let created = try await gateway.request(
                 .POST, "/v1/pets", headers: [("Content-Type", "application/json")], body: #"{"name": "Rex"}"#)
             #expect(created.status == 503)
-            #expect(created.headers["Content-Type"] == ["application/problem+json"])
+            // The pet store documents its other errors (`default`) as `Error`: the 503 takes that shape.
+            #expect(created.headers["Content-Type"] == ["application/json"])
+            #expect(created.json?["code"] == .number(JSONNumber(503)))
             #expect(
-                created.json?["detail"]
+                created.json?["message"]
                     == .string("the mock store failed: storage failure: the store file is read-only"))
             #expect(try await gateway.request(.DELETE, "/v1/pets/1").status == 503)
             #expect(try await gateway.request(.GET, "/v1/pets/1").status == 404)

@@ -141,6 +141,18 @@ struct RequestValidatorTests {
             ])
     }
 
+    /// Text where the schema has an object or a list is an error, not an empty object that passes.
+    @Test func textInAnObjectElementIsNotAnObject() {
+        #expect(
+            Self.issues(contentType: "application/xml", body: "<item>true</item>") == [
+                "body: expected an object, found a string 'true'"
+            ])
+        #expect(
+            Self.issues(
+                contentType: "application/xml", body: "<item>\n  <name>milk</name>\n  <quantity>3</quantity>\n</item>")
+                == [])
+    }
+
     @Test func anUndeclaredMediaTypeIsOneIssue() {
         let issues = Self.issues(contentType: "text/csv", body: "name,quantity")
         #expect(issues.count == 1)

@@ -8,6 +8,9 @@ struct GatewayAnswer: Sendable {
     var body: [UInt8]
     /// The operation that answered, for the access log and metrics; nil for 404s and admin paths.
     var operationId: String?
+    /// The gateway's own error this answer carries as `application/problem+json`, until it is written in the shape
+    /// the contract documents for its status (`OperationErrorShapes`); nil for every other answer.
+    var problem: Problem?
 
     init(status: Int, headers: HTTPFields = HTTPFields(), body: [UInt8] = [], operationId: String? = nil) {
         self.status = status
@@ -21,6 +24,7 @@ struct GatewayAnswer: Sendable {
         fields[.contentType] = Problem.mediaType
         fields.append(contentsOf: headers)
         self.init(status: problem.status, headers: fields, body: problem.bytes, operationId: operationId)
+        self.problem = problem
     }
 }
 

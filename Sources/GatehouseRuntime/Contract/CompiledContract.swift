@@ -49,6 +49,7 @@ public final class CompiledContract: Sendable {
         let responseValidator = configuration.validatesResponses ? ResponseValidator(model: model) : nil
         let mocks = MockEngine(model: model)
         let tables = parts.store.map { StatefulMocks(model: model, store: $0) }
+        let errorShapes = OperationErrorShapes.Cache(document: model.document)
         var operations: [CompiledOperation] = []
         operations.reserveCapacity(model.operations.count)
         for (index, operation) in model.operations.enumerated() {
@@ -86,6 +87,7 @@ public final class CompiledContract: Sendable {
                     checkResponse: responseValidator.map {
                         ResponseCheckStage(operation: operation, validator: $0, metrics: metrics, logger: parts.logger)
                     },
+                    errors: OperationErrorShapes(operation: operation, cache: errorShapes),
                     metrics: metrics
                 )
             )

@@ -15,11 +15,14 @@ final class CompiledOperation: Sendable {
     let respond: RespondStage
     /// Present with `--validate-responses`.
     let checkResponse: ResponseCheckStage?
+    /// The gateway's own errors in the shapes the contract documents.
+    let errors: OperationErrorShapes
     let metrics: OperationMetrics
 
     init(
         operation: Operation, authenticate: AuthenticateStage, meter: MeterStage, limit: LimitStage,
-        decode: DecodeStage, respond: RespondStage, checkResponse: ResponseCheckStage?, metrics: OperationMetrics
+        decode: DecodeStage, respond: RespondStage, checkResponse: ResponseCheckStage?, errors: OperationErrorShapes,
+        metrics: OperationMetrics
     ) {
         self.operation = operation
         self.authenticate = authenticate
@@ -28,6 +31,7 @@ final class CompiledOperation: Sendable {
         self.decode = decode
         self.respond = respond
         self.checkResponse = checkResponse
+        self.errors = errors
         self.metrics = metrics
     }
 

@@ -9,8 +9,8 @@ import NIOCore
 ///
 /// The route stage is the contract's; the others are the matched operation's own (`CompiledOperation`), prepared
 /// when the contract was loaded. The exchange carries what each stage found to the next; the first stage that
-/// answers ends the request, and every answer gets the request id, the CORS headers, the access-log line and the
-/// metrics.
+/// answers ends the request; the gateway's own errors are written in the shapes the contract documents; and every
+/// answer gets the request id, the CORS headers, the access-log line and the metrics.
 struct GatewayPipeline: HTTPResponder {
     typealias Context = BasicRequestContext
 
@@ -32,7 +32,7 @@ struct GatewayPipeline: HTTPResponder {
         } else {
             let matched = contract.operations[exchange.operationIndex]
             operation = matched
-            answer = await run(matched, &exchange)
+            answer = matched.errors.shaped(await run(matched, &exchange))
         }
         answer.headers[.requestId] = exchange.requestId
         if let origin = cors.allowedOrigin(request.headers[.origin]) {
@@ -80,7 +80,8 @@ struct GatewayPipeline: HTTPResponder {
         if let refused = await operation.decode.process(&exchange) { return refused }
         let (answer, source) = await operation.respond.respond(to: exchange)
         guard let check = operation.checkResponse else { return answer }
-        return check.check(answer, from: source)
+        // The check sees what the client will get: the gateway's own errors in the contract's shape.
+        return check.check(operation.errors.shaped(answer), from: source)
     }
 
     /// The caller's `X-Request-Id` when it is a sane token (printable, at most 128 characters), else a new UUID.

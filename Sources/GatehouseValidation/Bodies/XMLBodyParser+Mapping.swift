@@ -7,7 +7,8 @@ extension XMLBodyParser.Element {
     /// prefixes are ignored (elements match by local name), so a client's choice of prefix never matters.
     ///
     /// Elements the schema does not describe are kept (as strings, or objects when they have structure), so the
-    /// validator can still report them under `additionalProperties: false`.
+    /// validator can still report them under `additionalProperties: false`. Text inside an element the schema says
+    /// is an object or an array reads as a string, so the validator reports the type it found.
     func value(for shape: SchemaShape) -> JSONValue {
         switch shape.kind {
         case .primitive:
@@ -15,6 +16,9 @@ extension XMLBodyParser.Element {
                 return shape.coerce(shape.types == .string || shape.types.isEmpty ? text : trimmedText)
             }
             return genericValue()
+        case .array where hasText, .object where hasText:
+            // `<order>true</order>` is text, not an object or a list: the validator reports the type it found.
+            return .string(trimmedText)
         case .array:
             let itemName = shape.itemShape.xml.name
             let items = itemName.map { children(named: $0) } ?? children
@@ -22,6 +26,11 @@ extension XMLBodyParser.Element {
         case .object:
             return .object(members(for: shape))
         }
+    }
+
+    /// True when the element holds character data beyond the whitespace that indents its children.
+    private var hasText: Bool {
+        text.contains { !$0.isWhitespace }
     }
 
     private var trimmedText: String {

@@ -3,9 +3,12 @@ public import GatehouseSpec
 
 /// The `gateway-errors` rule of `gatehouse check`: for each status the gateway answers by itself (400 from request
 /// validation or a repeated API key, 401/403 from security, 413/415 for bodies, 429 from usage plans), the response the contract
-/// documents for it (the exact status, else its range, else `default`) must accept the problem document the
-/// gateway sends (`application/problem+json`, RFC 9457). Otherwise a generated client, which decodes that response
-/// with the documented schema, fails on the gateway's answer.
+/// documents for it (the exact status, else its range, else `default`) must be able to carry the gateway's error:
+/// the gateway writes it in that response's media type and schema (`DocumentedErrorShape`: the problem document
+/// when the schema accepts it, else the contract's own error value with the status and message written in, or the
+/// detail as `text/plain`). A response it cannot be written in (only XML or HTML, or a schema that rejects the problem
+/// document and has no valid example or instance) is reported: the gateway answers it with
+/// `application/problem+json`, which a generated client, decoding the documented schema, fails on.
 ///
 /// A status the contract does not document at all is not reported: clients get it as an undocumented answer, with
 /// the raw body. A documented response without content is not reported either: a client reads no body from it.
@@ -16,9 +19,12 @@ public struct GatewayErrorChecker: Sendable {
     public let model: APIModel
     let compiler: SchemaCompiler
 
+    let synthesizer: ExampleSynthesizer
+
     public init(model: APIModel) {
         self.model = model
         self.compiler = SchemaCompiler(document: model.document)
+        self.synthesizer = ExampleSynthesizer(compiler: compiler, configuration: .init(direction: .response))
     }
 
     /// A status the gateway may answer an operation with, and the problem documents it sends then.
@@ -87,9 +93,15 @@ public struct GatewayErrorChecker: Sendable {
         }
     }
 
-    /// Nil when the response accepts every sample (or documents no content); else what it documents instead.
+    /// Nil when the gateway can answer every sample in the response's documented shape (or it documents no
+    /// content); else what it documents instead.
     func check(_ response: Response, against samples: [ProblemDocument]) -> Finding? {
         guard !response.content.isEmpty else { return nil }
+        if let shape = DocumentedErrorShape(response: response, synthesizer: synthesizer),
+            samples.allSatisfy({ shape.body(for: $0) != nil })
+        {
+            return nil
+        }
         let names = response.content.map { "'\($0.name)'" }.joined(separator: ", ")
         guard let mediaType = Self.problemMediaType(in: response.content) else {
             return Finding(response: response.address, documented: "only \(names), which is not JSON")
@@ -107,7 +119,8 @@ public struct GatewayErrorChecker: Sendable {
             let place = issue.location.isEmpty ? "" : " at '\(issue.location)'"
             return Finding(
                 response: response.address,
-                documented: "'\(mediaType.name)' with a schema that rejects it\(place): \(issue.message)",
+                documented:
+                    "'\(mediaType.name)' with a schema that rejects it\(place): \(issue.message), and neither an example nor a generated instance of it is valid to write the error into",
                 keyword: issue.schemaLocation,
                 keywordName: issue.keyword
             )

@@ -21,15 +21,6 @@ extension ParameterDecoder {
         let raws = pairs.values(named: plan.name)
         guard let first = raws.first else { return nil }
         claimed.insert(plan.name)
-        if plan.source == .query && !plan.allowEmptyValue && raws.allSatisfy(\.isEmpty) {
-            issues.append(
-                plan.issue(
-                    "allowEmptyValue",
-                    "expected a value for \(plan.label), found an empty value (the parameter does not allow empty values)"
-                )
-            )
-            return nil
-        }
         let repeats = plan.shape.kind == .array && plan.explode && isFormLike && plan.contentType == nil
         if raws.count > 1 && !repeats {
             issues.append(plan.issue("style", "expected one value for \(plan.label), found \(raws.count)"))

@@ -10,7 +10,6 @@ extension ParameterDecoder {
         var style: ParameterStyle
         var explode: Bool
         var allowReserved: Bool
-        var allowEmptyValue: Bool
         var required: Bool
         var shape: SchemaShape
         /// The media type of a value described by `content` (or, in a form body, by `encoding.contentType`).
@@ -28,7 +27,6 @@ extension ParameterDecoder {
             self.style = parameter.style
             self.explode = parameter.explode
             self.allowReserved = parameter.allowReserved
-            self.allowEmptyValue = parameter.allowEmptyValue
             self.required = parameter.required || parameter.location == .path
             self.shape = SchemaShape(parameter.schema ?? content?.schema, in: document)
             self.contentType =
@@ -45,7 +43,6 @@ extension ParameterDecoder {
             self.style = .simple
             self.explode = header.explode
             self.allowReserved = false
-            self.allowEmptyValue = false
             self.required = header.required
             self.shape = SchemaShape(header.schema ?? content?.schema, in: document)
             self.contentType =
@@ -63,7 +60,6 @@ extension ParameterDecoder {
             self.style = style
             self.explode = explode
             self.allowReserved = allowReserved
-            self.allowEmptyValue = true
             self.required = false
             self.shape = shape
             self.contentType = contentType

@@ -167,19 +167,19 @@ final class MockOperationPlan: Sendable {
     /// The media type by `Accept`, with the concrete type the client named when the contract declares a range.
     private func negotiate(_ response: MockResponsePlan, accept: String?) -> Negotiation {
         // The common cases (no header, `*/*`, exactly a declared type) need no parsing.
-        guard let accept, !accept.isEmpty, accept != "*/*" else { return .chosen(response.media[0], nil) }
-        if let exact = response.media.first(where: { !$0.isRange && $0.contentType == accept }) {
+        guard let accept, !accept.isEmpty, accept != "*/*" else { return .chosen(response.writable[0], nil) }
+        if let exact = response.writable.first(where: { !$0.isRange && $0.contentType == accept }) {
             return .chosen(exact, nil)
         }
         let header = AcceptHeader(accept)
-        if header.acceptsAnything { return .chosen(response.media[0], nil) }
+        if header.acceptsAnything { return .chosen(response.writable[0], nil) }
         guard let index = header.negotiate(response.mediaTypes) else {
             return .refused(
                 .notAcceptable(
                     accept, available: response.mediaTypes.map(\.description), operationId: operation.id,
                     status: response.status))
         }
-        let media = response.media[index]
+        let media = response.writable[index]
         return .chosen(media, media.isRange ? header.concreteType(within: media.mediaType) : nil)
     }
 

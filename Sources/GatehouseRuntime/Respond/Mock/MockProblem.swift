@@ -1,6 +1,6 @@
 import GatehouseJSON
 import GatehouseSpec
-import GatehouseValidation
+package import GatehouseValidation
 
 /// Why the mock engine could not answer as the request asked, with the `application/problem+json` answer (RFC 9457)
 /// to send instead.
@@ -52,29 +52,30 @@ package struct MockProblem: Sendable, Hashable, CustomStringConvertible {
 
     package var description: String { detail }
 
-    /// The `application/problem+json` answer. `type` is `about:blank`, so `title` is the status's reason phrase
-    /// (RFC 9457 section 4.2.1).
-    package var response: MockResponse {
-        var object = JSONObject()
-        object["type"] = .string("about:blank")
-        object["title"] = .string(Self.reasonPhrase(status))
-        object["status"] = .number(JSONNumber(status))
-        object["detail"] = .string(detail)
-        object["operationId"] = .string(operationId)
+    /// The problem document. `type` is `about:blank`, so `title` is the status's reason phrase (RFC 9457 section
+    /// 4.2.1).
+    package var document: ProblemDocument {
+        var extra = JSONObject()
+        extra["operationId"] = .string(operationId)
         switch kind {
         case .undeclaredStatus(_, let declared), .noSuccessResponse(let declared):
-            object["declaredStatuses"] = .array(declared.map(JSONValue.string))
+            extra["declaredStatuses"] = .array(declared.map(JSONValue.string))
         case .unknownExample(_, let available):
-            object["availableExamples"] = .array(available.map(JSONValue.string))
+            extra["availableExamples"] = .array(available.map(JSONValue.string))
         case .notAcceptable(_, let available):
-            object["availableMediaTypes"] = .array(available.map(JSONValue.string))
+            extra["availableMediaTypes"] = .array(available.map(JSONValue.string))
         case .invalidPreference, .noValidBody, .integrationFailure:
             break
         }
-        return MockResponse(
+        return ProblemDocument(status: status, title: Self.reasonPhrase(status), detail: detail, extra: extra)
+    }
+
+    /// The `application/problem+json` answer.
+    package var response: MockResponse {
+        MockResponse(
             status: status,
-            headers: [HeaderField(name: "Content-Type", value: "application/problem+json")],
-            body: Array(JSONWriter.string(.object(object)).utf8),
+            headers: [HeaderField(name: "Content-Type", value: ProblemDocument.mediaType)],
+            body: document.bytes,
             source: .problem
         )
     }

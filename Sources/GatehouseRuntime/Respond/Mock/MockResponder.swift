@@ -27,10 +27,9 @@ struct MockResponder: OperationResponder {
                 headers: headers.headerFields
             )
         }
-        let response = plan.respond(
-            accept: headers.joined(.accept), prefer: headers.joined(.prefer), context: context
-        ).response
-        return GatewayAnswer(response, operationId: operation.id)
+        let outcome = plan.respond(accept: headers.joined(.accept), prefer: headers.joined(.prefer), context: context)
+        if let problem = outcome.problem { return GatewayAnswer(problem.document, operationId: operation.id) }
+        return GatewayAnswer(outcome.response, operationId: operation.id)
     }
 }
 

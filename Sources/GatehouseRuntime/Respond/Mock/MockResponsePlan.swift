@@ -10,7 +10,11 @@ final class MockResponsePlan: Sendable {
     /// `default` (which serves a success only when nothing else does), `N00` for another range.
     let naturalStatus: Int
     let media: [MockMediaPlan]
-    /// The declared media types, parallel to `media`, for negotiation.
+    /// The media types negotiation chooses from: those with a body the gateway can write (an example or an instance
+    /// encoded as that type), in document order; every declared one when none can be written, so the request gets
+    /// the reason. A type such as `application/x-msgpack` with an object schema is declared but never chosen.
+    let writable: [MockMediaPlan]
+    /// The media types of `writable`, parallel to it, for negotiation and 406 answers.
     let mediaTypes: [MediaTypeName]
     /// The answer when `media` is empty.
     let empty: MockResponse
@@ -19,7 +23,9 @@ final class MockResponsePlan: Sendable {
         self.status = status
         self.naturalStatus = Self.naturalStatus(of: status)
         self.media = media
-        self.mediaTypes = media.map(\.mediaType)
+        let writable = media.filter { $0.primary != nil }
+        self.writable = writable.isEmpty ? media : writable
+        self.mediaTypes = self.writable.map(\.mediaType)
         self.empty = empty
     }
 
