@@ -49,6 +49,9 @@ struct StatefulShapeTests {
                     application/json:
                       schema: {$ref: '#/components/schemas/Widget'}
                       example: {id: 1, name: Sprocket, color: red, shape: round}
+                    application/xml:
+                      schema: {type: string}
+                      example: <widget><id>1</id><name>Sprocket</name></widget>
             get:
               responses:
                 '200':
@@ -253,6 +256,14 @@ struct StatefulShapeTests {
             #expect(xml.json?["shape"] == .number(JSONNumber(7)))
             let id = try #require(xml.json?["id"]?.numberValue?.int64)
             #expect(try await gateway.request(.GET, "/widgets/\(id)").json?["shape"] == .number(JSONNumber(7)))
+            // A client that asks for XML gets the contract's XML example, and its item is stored all the same.
+            let asXML = try await gateway.request(
+                .POST, "/widgets", headers: [("Content-Type", "application/xml"), ("Accept", "application/xml")],
+                body: "<widget><name>Nut</name></widget>")
+            #expect(asXML.status == 201)
+            #expect(asXML.headers["Content-Type"] == ["application/xml"])
+            #expect(asXML.headers["Gatehouse-Contract-Violation"] == [])
+            #expect(try await gateway.request(.GET, "/widgets").json?.arrayValue?.count == 3)
         }
     }
 

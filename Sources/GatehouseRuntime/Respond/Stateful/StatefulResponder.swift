@@ -22,8 +22,6 @@ struct StatefulResponder: OperationResponder {
         guard let (success, value) = plan.successAnswer(accept: accept), (200...299).contains(success.status) else {
             return nil
         }
-        // An answer the gateway cannot write a stored item into (XML, text) is the contract's example.
-        guard success.body.isEmpty || Self.isJSON(success) else { return nil }
         let operationId = operation.operationId
         let decoded = exchange.decoded
         var request = StatefulRequest(
@@ -56,7 +54,12 @@ struct StatefulResponder: OperationResponder {
             }
             request.filterValues[filter.parameter] = (value.arrayValue ?? [value]).map(MockTables.text)
         }
-        return await tables.answer(request, base: GatewayAnswer(success, operationId: operationId), logger: logger)
+        let base = GatewayAnswer(success, operationId: operationId)
+        let answer = await tables.answer(request, base: base, logger: logger)
+        // A stored item cannot be written as XML or text: the table still changes, and a success is answered with
+        // the contract's example in the media type the client asked for.
+        if !success.body.isEmpty, !Self.isJSON(success), (200...299).contains(answer.status) { return base }
+        return answer
     }
 
     /// Whether the answer's body is JSON, so its example value is the body (a stored item replaces it).
