@@ -48,7 +48,10 @@ extension StatefulMocks {
                     detail: "the body's '\(mapping.idProperty)' cannot be the id of a '\(mapping.table)' item: "
                         + problem)
             }
-            let item = try await put(request.item(id: given, created: nil, from: fields), key: key, request)
+            // Without a documented 409, a create with the id of an item replaces it, as a PUT would.
+            let item = try await put(
+                request.item(id: given, created: nil, from: fields), key: key, request,
+                replacing: !request.operation.documents409)
             if request.integerIds, let integer = given.numberValue?.int64 {
                 try await MockTables.advanceSequence(of: mapping.table, toAtLeast: integer, in: store)
             }
@@ -68,7 +71,9 @@ extension StatefulMocks {
     }
 
     /// Writes a new item under `key`; a condition failure when an item has that key already.
-    private func put(_ fields: JSONObject, key: String, _ request: StatefulRequest) async throws -> JSONObject {
+    private func put(_ fields: JSONObject, key: String, _ request: StatefulRequest, replacing: Bool = false)
+        async throws -> JSONObject
+    {
         var item = request.operation.conformer?.retyped(fields, keepingAll: true) ?? fields
         // The key stays as it was given or made up, whatever the answer's schema says of it.
         let keyPath = request.mapping.idProperty
@@ -76,7 +81,8 @@ extension StatefulMocks {
         item[Self.partitionAttribute] = .string(request.partition)
         item[Self.idAttribute] = .string(key)
         _ = try await store.putItem(
-            table: request.mapping.table, item: item, condition: .attributeNotExists(Self.idAttribute))
+            table: request.mapping.table, item: item,
+            condition: replacing ? nil : .attributeNotExists(Self.idAttribute))
         return item
     }
 
@@ -107,8 +113,17 @@ extension StatefulMocks {
     /// as does an update from fields (`POST /pet/{petId}?name=x`).
     func write(_ request: StatefulRequest, id: String, base: GatewayAnswer) async throws -> GatewayAnswer {
         let table = request.mapping.table
-        guard let key = request.key(id), let existing = try await store.getItem(table: table, key: key) else {
-            return notFound(request, base, id: id)
+        guard let key = request.key(id) else { return notFound(request, base, id: id) }
+        guard let existing = try await store.getItem(table: table, key: key) else {
+            guard !request.operation.documents404 else { return notFound(request, base, id: id) }
+            // The contract has no answer for a missing item: the replace or update creates it (RFC 9110's PUT).
+            let typed: JSONValue =
+                request.integerIds ? (JSONNumber(literal: id).map(JSONValue.number) ?? .string(id)) : .string(id)
+            let item = try await put(
+                request.item(id: typed, created: nil), key: MockTables.idKey(path: id, integerIds: request.integerIds),
+                request,
+                replacing: true)
+            return request.visible(item).map { Self.replacingBody(of: base, with: $0) } ?? base
         }
         var item: JSONObject
         if request.mapping.action == .merge {
@@ -139,7 +154,10 @@ extension StatefulMocks {
     func delete(_ request: StatefulRequest, base: GatewayAnswer) async throws -> GatewayAnswer {
         guard let id = request.itemId, let key = request.key(id),
             let old = try await store.deleteItem(table: request.mapping.table, key: key, condition: nil)
-        else { return notFound(request, base) }
+        else {
+            // Without a documented 404, deleting what is not there succeeds: either way the item is gone.
+            return request.operation.documents404 ? notFound(request, base) : base
+        }
         let partition = (request.mapping.parentParameters.map { request.captures[$0] ?? "" } + [id])
             .joined(separator: "/")
         for child in children[request.mapping.table] ?? [] {
@@ -179,7 +197,7 @@ extension StatefulMocks {
         let fallback = GatewayAnswer(
             Problem(status: 404, title: "Not Found", detail: detail), operationId: request.operation.operationId)
         if request.mapping.itemParameter != nil { return request.declaredOr(404, detail: detail, fallback) }
-        return request.declared(404) == nil ? nil : request.declaredOr(404, detail: detail, fallback)
+        return request.operation.documents404 ? request.declaredOr(404, detail: detail, fallback) : nil
     }
 
     func notFound(_ request: StatefulRequest, _ base: GatewayAnswer, id: String? = nil) -> GatewayAnswer {

@@ -47,6 +47,8 @@ package final class StatefulMocks: Sendable {
                 clearedWhenOmitted: ItemShape.clearedWhenOmitted(
                     of: operation, required: required, in: model.document),
                 fields: StatefulOperation.fields(of: operation),
+                documents404: operation.response(for: 404) != nil,
+                documents409: operation.response(for: 409) != nil,
                 conformer: ItemConformer(
                     operation: operation, isList: isList, example: example.isEmpty ? info.example : example,
                     document: model.document, compiler: compiler)
@@ -168,6 +170,11 @@ struct StatefulOperation: Sendable {
     let clearedWhenOmitted: Set<String>
     /// The query parameters an item can take its fields from, for a create or update without a body.
     let fields: Set<String>
+    /// Whether the contract documents a 404 for the operation (exactly, by `4XX` or `default`): else a missing item
+    /// is not an answer it can give, so a delete of one succeeds and a replace or update creates it.
+    let documents404: Bool
+    /// Whether the contract documents a 409: else a create with the id of an item replaces it.
+    let documents409: Bool
     /// Shapes items by the answer's schema; nil when the answer has no object schema.
     let conformer: ItemConformer?
 
