@@ -54,6 +54,11 @@ struct StatefulKeyTests {
             #expect(tooLong.status == 400)
             #expect(tooLong.json?["detail"]?.stringValue?.contains("'id'") == true)
             #expect(try await gateway.request(.GET, "/things/\(long)").status == 404)
+            // An item over the store's item size is too large, not a store failure.
+            let huge = String(repeating: "x", count: 500 * 1024)
+            let large = try await gateway.request(
+                .POST, "/things", headers: Self.json, body: #"{"id": "big", "note": "\#(huge)"}"#)
+            #expect(large.status == 413)
             // The store is still fine.
             #expect(
                 try await gateway.request(.POST, "/things", headers: Self.json, body: #"{"id": "b"}"#).status == 201)
@@ -77,7 +82,14 @@ struct StatefulKeyTests {
             #expect(low.status == 201)
             let after = try await gateway.request(.POST, "/v1/pets", headers: Self.json, body: #"{"name": "Seven"}"#)
             #expect(after.json?["id"] == .number(JSONNumber(7)))
-            #expect(try await gateway.request(.GET, "/v1/pets").json?.arrayValue?.count == 4)
+            // An id far ahead (the largest integer) leaves numbering where it is, and never overflows it.
+            let far = try await gateway.request(
+                .POST, "/v1/pets", headers: Self.json, body: #"{"id": 9223372036854775807, "name": "Far"}"#)
+            #expect(far.status == 201)
+            let eight = try await gateway.request(.POST, "/v1/pets", headers: Self.json, body: #"{"name": "Eight"}"#)
+            #expect(eight.status == 201)
+            #expect(eight.json?["id"] == .number(JSONNumber(8)))
+            #expect(try await gateway.request(.GET, "/v1/pets").json?.arrayValue?.count == 6)
         }
     }
 

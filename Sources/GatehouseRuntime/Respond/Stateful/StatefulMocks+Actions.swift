@@ -53,7 +53,7 @@ extension StatefulMocks {
                 request.item(id: given, created: nil, from: fields), key: key, request,
                 replacing: !request.operation.documents409)
             if request.integerIds, let integer = given.numberValue?.int64 {
-                try await MockTables.advanceSequence(of: mapping.table, toAtLeast: integer, in: store)
+                try await skipSequence(of: mapping.table, past: integer)
             }
             return item
         }

@@ -11,7 +11,12 @@ extension StatefulMocks {
     func madeUpKey(_ request: StatefulRequest) async throws -> JSONValue {
         let info = request.operation.info
         if info.integerIds || (info.keySchema == nil && info.keyExample?.numberValue != nil) {
-            return .number(try await nextSequence(request.mapping.table))
+            do {
+                return .number(try await nextSequence(request.mapping.table))
+            } catch let error as TableStoreError where error.code == .invalidRequest {
+                // The sequence is at the largest integer (a seed or load chose it): a random id, retried on a clash.
+                return .number(JSONNumber(Int64.random(in: 1...(1 << 53))))
+            }
         }
         let uuid = TimeOrderedID.shared.next()
         guard let schema = info.keySchema else { return .string(uuid) }
@@ -29,6 +34,22 @@ extension StatefulMocks {
         }
         return .string(uuid)
     }
+
+    /// Moves the integer id sequence past an id a client chose just ahead of it (`POST {"id": 3}` after 2), so the
+    /// next made-up id does not collide. An id far ahead (a timestamp, the largest integer) leaves the sequence
+    /// where it is: numbering goes on from there, and a create that meets the id later takes the next one.
+    func skipSequence(of table: String, past id: Int64) async throws {
+        _ = try await store.createTable(
+            TableDefinition(name: Self.sequencesTable, partitionKey: KeyAttribute("name", .string))
+        )
+        let current = try await store.getItem(table: Self.sequencesTable, key: ItemKey(.string(table)))
+        let value = current?["value"]?.numberValue?.int64 ?? 0
+        guard id > value, id - value <= Self.sequenceSkip else { return }
+        try await MockTables.advanceSequence(of: table, toAtLeast: id, in: store)
+    }
+
+    /// How far ahead of the sequence a client's id moves it.
+    static let sequenceSkip: Int64 = 10_000
 
     /// The next integer of a table's id sequence, atomically.
     func nextSequence(_ table: String) async throws -> JSONNumber {

@@ -98,6 +98,12 @@ package final class StatefulMocks: Sendable {
         } catch let error as TableStoreError where error.code == .conditionFailed {
             let detail = "a '\(mapping.table)' item with this id already exists"
             return request.declaredOr(409, detail: detail, problem(409, "Conflict", detail, base))
+        } catch let error as TableStoreError where error.code == .itemTooLarge {
+            let detail = "the item is larger than the mock store holds (400 KB as compact JSON)"
+            return request.declaredOr(413, detail: detail, problem(413, "Content Too Large", detail, base))
+        } catch let error as TableStoreError where error.code == .invalidKey {
+            let detail = "the item's key cannot be stored: it is empty or longer than 1,024 bytes"
+            return request.declaredOr(400, detail: detail, problem(400, "Bad Request", detail, base))
         } catch let error as TableStoreError where error.code == .invalidCursor {
             let detail = "the cursor is not one this API gave out"
             return request.declaredOr(400, detail: detail, problem(400, "Bad Request", detail, base))
