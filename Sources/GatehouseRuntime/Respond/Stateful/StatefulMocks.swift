@@ -6,12 +6,15 @@ import GatehouseValidation
 import HTTPTypes
 import Logging
 
-/// Table-backed mocks: operations that map onto a table (`ResourceMapping`) create, read, replace, merge, delete and
-/// list items of the store, so a POST is seen by a later GET. `StatefulResponder` answers one operation with it.
+/// Table-backed mocks: operations that map onto a table (`MockTableMap`, over the whole contract) create, read,
+/// replace, merge, delete, list and filter items of the store, so a POST is seen by a later GET. `StatefulResponder`
+/// answers one operation with it.
 ///
 /// Answers start from the contract's own mock answer (its status, headers and example shape) and put the stored item
-/// in place of the example: the id the store generated (an integer sequence or a uuid, following the example's id),
-/// the client's fields, the parent path parameters, and fresh timestamps where the example has them.
+/// in place of the example: its key (the client's, or one made up to fit the key's schema), the client's fields, the
+/// parent path parameters, and fresh timestamps where the example has them, shaped by the answer's schema
+/// (`ItemConformer`). A nested collection's parent must exist; statuses the contract does not document are not
+/// answered (a missing item's delete succeeds where no 404 is documented).
 package final class StatefulMocks: Sendable {
     let store: any TableStore
     /// How the operations map onto tables, over the whole contract.
