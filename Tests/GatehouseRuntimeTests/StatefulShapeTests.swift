@@ -193,6 +193,23 @@ struct StatefulShapeTests {
         }
     }
 
+    @Test func anItemSeededFromAFileIsFoundWhereNoCreateFillsTheTable() async throws {
+        // As `serve --seed` or `gatehouse store load` would leave it.
+        let store = MemoryTableStore()
+        _ = try await store.createTable(MockTables.definition("reports"))
+        let item = try MockTables.storedItem(
+            JSONObject(["id": .number(JSONNumber(3)), "title": .string("Seeded")]), idProperty: "id",
+            parentParameters: [], integerIds: true)
+        _ = try await store.putItem(table: "reports", item: item, condition: nil)
+        try await RunningGateway.with(spec: Self.contract, configuration: Self.checked, store: store) { gateway in
+            let seeded = try await gateway.request(.GET, "/reports/3")
+            #expect(seeded.json?["title"] == .string("Seeded"))
+            let missing = try await gateway.request(.GET, "/reports/7")
+            #expect(missing.status == 200)
+            #expect(missing.json?["title"] == .string("Weekly"))
+        }
+    }
+
     @Test func storedItemsAreShapedByTheAnswersSchema() async throws {
         try await RunningGateway.with(spec: Self.contract, configuration: Self.checked, store: MemoryTableStore()) {
             gateway in

@@ -8,8 +8,8 @@ import GatehouseValidation
 /// - finders and bulk creates under a collection (`GET /pet/findByStatus`, `POST /user/createWithList`) work on the
 ///   collection's table; `PUT /pet` replaces the item named by the body's id; `POST /pet/{petId}` updates from fields;
 /// - only an operation whose answer is an array (or an object wrapping one) lists (`GET /user/login` does not);
-/// - an operation on a table that no operation fills (no create, no seed) is not stateful: it could never find an
-///   item, so it answers from the contract's examples;
+/// - an operation on a table that no operation fills (no create, no seed in the contract) finds only items seeded
+///   from files or loaded, and answers from the contract's examples where it finds none (never a 404 forever);
 /// - each table's key is the property its item path's parameter names (`/user/{username}` → `username`, `petId` →
 ///   `id`, `{name}` → `metadata.name`), else the one whose example value is the parameter's, unless
 ///   `x-gatehouse-table`'s `key` says which;
@@ -39,7 +39,10 @@ package struct MockTableMap: Sendable {
         candidates.removeAll { !$0.explicit && $0.isList && !Self.answersWithAList($0.operation, document) }
         let seeded = Set(model.gateway.seeds.map(\.table))
         let filled = Set(candidates.filter(\.fills).map(\.table.mapping.table)).union(seeded)
-        candidates.removeAll { !$0.explicit && !$0.fills && !filled.contains($0.table.mapping.table) }
+        for index in candidates.indices
+        where !candidates[index].explicit && !filled.contains(candidates[index].table.mapping.table) {
+            candidates[index].table.unfilled = true
+        }
 
         var tables: [String: TableInfo] = [:]
         for name in Set(candidates.map(\.table.mapping.table)) {

@@ -6,7 +6,7 @@ extension StatefulMocks {
     /// One page of the partition, shaped like the contract's list example: a bare array, or an object whose array
     /// member holds the items and whose paging members (`nextCursor`, `page`, `nextOffset`, `total`, `hasMore`, …,
     /// those the example or the schema has) say where the client is and how to go on.
-    func list(_ request: StatefulRequest, base: GatewayAnswer) async throws -> GatewayAnswer {
+    func list(_ request: StatefulRequest, base: GatewayAnswer) async throws -> GatewayAnswer? {
         let paging = request.paging
         let size = min(max(Int(request.query[paging.sizeParameter] ?? "") ?? paging.defaultSize, 1), paging.maximumSize)
         var fields: [String: JSONValue] = [:]
@@ -51,6 +51,7 @@ extension StatefulMocks {
         for key in ListPaging.sizeNames { fields[key] = .number(JSONNumber(size)) }
         for key in ListPaging.hasMoreFields { fields[key] = .bool(hasMore) }
 
+        if items.isEmpty && request.operation.table.unfilled { return nil }
         let array = JSONValue.array(items.compactMap(request.visible))
         guard case .object(var wrapper) = request.example else {
             return Self.replacingBody(of: base, with: array)

@@ -79,7 +79,14 @@ package final class StatefulMocks: Sendable {
     /// The stateful answer of one request: `request` carries the decoded body, the path parameters and the
     /// contract's example (the shape stored items follow); `base` is the contract's success answer (its status and
     /// headers).
-    func answer(_ request: StatefulRequest, base: GatewayAnswer, logger: Logger) async -> GatewayAnswer {
+    /// The stateful answer, or nil where the contract's example answers instead: an operation on a table nothing
+    /// fills that finds no item.
+    func answer(_ request: StatefulRequest, base: GatewayAnswer, logger: Logger) async -> GatewayAnswer? {
+        guard let answer = await stored(request, base: base, logger: logger) else { return nil }
+        return request.operation.table.unfilled && answer.status == 404 ? nil : answer
+    }
+
+    private func stored(_ request: StatefulRequest, base: GatewayAnswer, logger: Logger) async -> GatewayAnswer? {
         let mapping = request.mapping
         do {
             try await ensureTable(mapping.table)

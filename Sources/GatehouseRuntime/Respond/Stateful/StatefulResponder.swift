@@ -55,7 +55,7 @@ struct StatefulResponder: OperationResponder {
             request.filterValues[filter.parameter] = (value.arrayValue ?? [value]).map(MockTables.text)
         }
         let base = GatewayAnswer(success, operationId: operationId)
-        let answer = await tables.answer(request, base: base, logger: logger)
+        guard let answer = await tables.answer(request, base: base, logger: logger) else { return nil }
         // A stored item cannot be written as XML or text: the table still changes, and a success is answered with
         // the contract's example in the media type the client asked for.
         if !success.body.isEmpty, !Self.isJSON(success), (200...299).contains(answer.status) { return base }

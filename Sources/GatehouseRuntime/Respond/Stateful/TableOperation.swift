@@ -25,9 +25,16 @@ package struct TableOperation: Sendable {
     var filters: [ItemFilter] = []
     /// For a nested collection (`/lists/{listId}/todos`): the table that holds the parent item.
     var parent: ParentLink?
+    /// Whether no operation (and no seed in the contract) fills the table: then only items seeded from files or
+    /// loaded are found, and a missing item or an empty list is the contract's example instead.
+    var unfilled = false
 
     /// What the operation does, for the start banner: `create pets`, `read pets by petId`, `filter pets by status`.
     package var summary: String {
+        unfilled ? "\(action), else example" : action
+    }
+
+    private var action: String {
         let table = mapping.table
         let by = mapping.itemParameter.map { " by \($0)" } ?? ""
         switch (kind, mapping.action) {
