@@ -44,6 +44,36 @@ struct StatefulNestingTests {
         }
     }
 
+    @Test func aListFiltersByTheQueryParametersNamingItemProperties() async throws {
+        let configuration = RuntimeConfiguration(
+            validatesResponses: true, access: AccessConfiguration(enforcesSecurity: false))
+        try await RunningGateway.with(spec: "specs/todo.yaml", configuration: configuration, store: MemoryTableStore())
+        {
+            gateway in
+            _ = try await gateway.request(.POST, "/api/lists", headers: Self.json, body: #"{"name": "A"}"#)
+            for (title, status) in [("Milk", "open"), ("Bread", "done"), ("Eggs", "open"), ("Tea", "open")] {
+                let created = try await gateway.request(
+                    .POST, "/api/lists/1/todos", headers: Self.json, body: #"{"title": "\#(title)"}"#)
+                let id = try #require(created.json?["id"]?.stringValue)
+                if status == "done" {
+                    let replaced = try await gateway.request(
+                        .PUT, "/api/lists/1/todos/\(id)", headers: Self.json,
+                        body: #"{"title": "\#(title)", "status": "done"}"#)
+                    #expect(replaced.status == 200)
+                }
+            }
+            let done = try await gateway.request(.GET, "/api/lists/1/todos?status=done")
+            #expect(done.json?["items"]?.arrayValue?.map { $0["title"] } == [.string("Bread")])
+            // Pages of open to-dos: two, then the third, then no more.
+            let first = try await gateway.request(.GET, "/api/lists/1/todos?status=open&limit=2")
+            #expect(first.json?["items"]?.arrayValue?.map { $0["title"] } == [.string("Milk"), .string("Eggs")])
+            #expect(first.headers["Gatehouse-Contract-Violation"] == [])
+            let cursor = try #require(first.json?["nextCursor"]?.stringValue)
+            let second = try await gateway.request(.GET, "/api/lists/1/todos?status=open&limit=2&cursor=\(cursor)")
+            #expect(second.json?["items"]?.arrayValue?.map { $0["title"] } == [.string("Tea")])
+        }
+    }
+
     /// A nested collection whose contract declares no 404 for its list: the list of a missing parent is empty, and
     /// the items of a deleted parent are gone.
     static let undeclared = """

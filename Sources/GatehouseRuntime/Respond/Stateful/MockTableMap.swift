@@ -53,7 +53,7 @@ package struct MockTableMap: Sendable {
             let table = candidates[index].table.mapping.table
             guard let info = tables[table] else { continue }
             candidates[index].table.mapping.idProperty = info.key
-            if candidates[index].table.kind == .filter {
+            if candidates[index].table.kind == .filter || candidates[index].table.mapping.action == .list {
                 candidates[index].table.filters = Self.filters(
                     of: candidates[index].operation, table: table, candidates: candidates, document: document)
             }

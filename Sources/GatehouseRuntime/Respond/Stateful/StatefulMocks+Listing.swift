@@ -20,20 +20,11 @@ extension StatefulMocks {
             (items, hasMore) = try await matching(request)
         case .cursor:
             let text = request.query[paging.positionParameter]
-            let query = { (cursor: TableCursor?) in
-                TableQuery(partition: .string(request.partition), limit: size, cursor: cursor)
-            }
-            let page: ItemPage
-            do {
-                page = try await store.query(
-                    table: request.mapping.table, query(text.flatMap { $0.isEmpty ? nil : TableCursor(token: $0) }))
-            } catch let error as TableStoreError where error.code == .invalidCursor {
-                // A value this gateway did not give out (the contract's example cursor): from the start.
-                page = try await store.query(table: request.mapping.table, query(nil))
-            }
-            items = page.items
-            hasMore = page.cursor != nil
-            for key in ListPaging.nextCursorFields { fields[key] = page.cursor.map { .string($0.token) } ?? .null }
+            let (page, next) = try await cursorPage(
+                request, size: size, from: text.flatMap { $0.isEmpty ? nil : TableCursor(token: $0) })
+            items = page
+            hasMore = next != nil
+            for key in ListPaging.nextCursorFields { fields[key] = next.map { .string($0.token) } ?? .null }
         case .page:
             let number = max(Int(request.query[paging.positionParameter] ?? "") ?? paging.firstPage, paging.firstPage)
             let (product, overflow) = (number - paging.firstPage).multipliedReportingOverflow(by: size)
@@ -75,19 +66,42 @@ extension StatefulMocks {
         return Self.replacingBody(of: base, with: .object(wrapper))
     }
 
+    /// Up to `size` items of the partition from `cursor` that pass the request's filters, and the cursor after
+    /// them. Each store page asks for no more than the items still wanted, so a page is never cut and its cursor is
+    /// where the next page starts; at most 10,000 items are looked at for one page.
+    func cursorPage(_ request: StatefulRequest, size: Int, from cursor: TableCursor?) async throws -> (
+        [JSONObject], TableCursor?
+    ) {
+        var cursor = cursor
+        var items: [JSONObject] = []
+        var scanned = 0
+        while true {
+            let query = TableQuery(partition: .string(request.partition), limit: size - items.count, cursor: cursor)
+            let page: ItemPage
+            do {
+                page = try await store.query(table: request.mapping.table, query)
+            } catch let error as TableStoreError where error.code == .invalidCursor && cursor != nil {
+                // A value this gateway did not give out (the contract's example cursor): from the start.
+                cursor = nil
+                continue
+            }
+            items += page.items.filter(request.passesFilters)
+            scanned += page.items.count
+            cursor = page.cursor
+            if cursor == nil || items.count >= size || scanned >= 10_000 { return (items, cursor) }
+        }
+    }
+
     /// The items of the partition whose properties match the finder's query parameters (`status=sold`: a `status`
     /// among the values; `tags=a`: a tag among them, by its `name` when tags are objects), up to 1,000.
     func matching(_ request: StatefulRequest) async throws -> ([JSONObject], Bool) {
-        let filters = request.operation.table.filters.compactMap { filter in
-            request.filterValues[filter.parameter].map { (filter, Set($0)) }
-        }
         var matched: [JSONObject] = []
         var cursor: TableCursor? = nil
         repeat {
             let page = try await store.query(
                 table: request.mapping.table,
                 TableQuery(partition: .string(request.partition), limit: 1000, cursor: cursor))
-            for item in page.items where filters.allSatisfy({ Self.matches(item, $0.0, $0.1) }) {
+            for item in page.items where request.passesFilters(item) {
                 if matched.count == 1000 { return (matched, true) }
                 matched.append(item)
             }
@@ -122,7 +136,7 @@ extension StatefulMocks {
                     cursor: cursor
                 )
             )
-            for item in page.items {
+            for item in page.items where request.passesFilters(item) {
                 if skipped < start {
                     skipped += 1
                 } else {
@@ -145,7 +159,7 @@ extension StatefulMocks {
                 table: request.mapping.table,
                 TableQuery(partition: .string(request.partition), limit: 1000, cursor: cursor)
             )
-            total += page.items.count
+            total += page.items.filter(request.passesFilters).count
             cursor = page.cursor
         } while cursor != nil
         return total

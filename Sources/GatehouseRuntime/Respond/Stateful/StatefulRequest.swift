@@ -56,6 +56,15 @@ struct StatefulRequest: Sendable {
         return answer
     }
 
+    /// Whether the item passes the query parameters that filter the list (`status=open`): its property (or, for an
+    /// array, one of its elements, compared by `member` when they are objects) is among the values of each.
+    func passesFilters(_ item: JSONObject) -> Bool {
+        operation.table.filters.allSatisfy { filter in
+            guard let values = filterValues[filter.parameter] else { return true }
+            return StatefulMocks.matches(item, filter, Set(values))
+        }
+    }
+
     /// The partition of the table: the parent path parameters' values (`/lists/7/todos` is partition `7`).
     var partition: String {
         let values = mapping.parentParameters.map { captures[$0] ?? "" }

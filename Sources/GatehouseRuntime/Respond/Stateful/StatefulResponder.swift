@@ -52,7 +52,11 @@ struct StatefulResponder: OperationResponder {
             guard let value = decoded.parameters[ParameterIdentity(name: filter.parameter, location: .query)] else {
                 continue
             }
-            request.filterValues[filter.parameter] = (value.arrayValue ?? [value]).map(MockTables.text)
+            // Only values that name a property's value (not `created[gt]=…` ranges) filter.
+            let values = (value.arrayValue ?? [value]).filter {
+                $0.stringValue != nil || $0.numberValue != nil || $0.boolValue != nil
+            }
+            if !values.isEmpty { request.filterValues[filter.parameter] = values.map(MockTables.text) }
         }
         let base = GatewayAnswer(success, operationId: operationId)
         guard let answer = await tables.answer(request, base: base, logger: logger) else { return nil }

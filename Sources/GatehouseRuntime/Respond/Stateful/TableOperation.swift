@@ -21,7 +21,7 @@ package struct TableOperation: Sendable {
     /// The table, the action, the key path (`id`, `username`, `metadata.name`) and the path parameters.
     package var mapping: ResourceMapping
     package var kind: Kind
-    /// For a filter: which query parameter matches which item property.
+    /// For a filter or a list: which query parameter matches which item property (`status=open` lists open items).
     var filters: [ItemFilter] = []
     /// For a nested collection (`/lists/{listId}/todos`): the table that holds the parent item.
     var parent: ParentLink?
@@ -49,7 +49,9 @@ package struct TableOperation: Sendable {
         case (.plain, .replace): return "replace \(table)\(by)"
         case (.plain, .merge): return "merge \(table)\(by)"
         case (.plain, .delete): return "delete \(table)\(by)"
-        case (.plain, .list): return "list \(table)"
+        case (.plain, .list):
+            let names = filters.map(\.parameter)
+            return names.isEmpty ? "list \(table)" : "list \(table), filtered by \(names.joined(separator: ", "))"
         }
     }
 }
