@@ -45,7 +45,8 @@ extension StatefulMocks {
             guard MockTables.isStorable(key) else {
                 let problem = key.isEmpty ? "it is empty" : "it is longer than 1,024 bytes"
                 throw StatefulRefusal(
-                    detail: "the body's '\(mapping.idProperty)' cannot be the id of a '\(mapping.table)' item: "
+                    detail:
+                        "the \(request.fieldsPart) '\(mapping.idProperty)' cannot be the id of a '\(mapping.table)' item: "
                         + problem)
             }
             // Without a documented 409, a create with the id of an item replaces it, as a PUT would.

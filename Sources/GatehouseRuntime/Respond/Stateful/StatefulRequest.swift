@@ -18,6 +18,8 @@ struct StatefulRequest: Sendable {
     var query: [String: String]
     /// The body decoded by its media type (JSON, a form, XML), or the item fields of the query without one.
     var body: JSONObject?
+    /// Where `body` came from, to name a field in a message: the body, or the query's parameters.
+    var fieldsPart = "body member"
     /// The body when it is an array (a create of many items).
     var bodyArray: [JSONValue]?
     /// The values of each query parameter a finder filters by, as text.

@@ -46,7 +46,10 @@ struct StatefulResponder: OperationResponder {
                     object[name] = value
                 }
             }
-            if !object.isEmpty { request.body = object }
+            if !object.isEmpty {
+                request.body = object
+                request.fieldsPart = "query parameter"
+            }
         }
         for filter in operation.table.filters {
             guard let value = decoded.parameters[ParameterIdentity(name: filter.parameter, location: .query)] else {
