@@ -23,6 +23,37 @@ struct MockHeaderTests {
         #expect(validator.validate(status: 200, headers: response.headers, body: response.body, for: operation) == [])
     }
 
+    /// Required headers with patterns the sampler cannot walk (lookaround) or that a format must also meet are sent,
+    /// with and without `Prefer: dynamic=true`, and pass the response validator.
+    @Test
+    func requiredHeadersWithPatternsAreSent() throws {
+        let spec = """
+            openapi: 3.0.3
+            info: {title: patterns, version: '1'}
+            paths:
+              /ping:
+                get:
+                  operationId: ping
+                  responses:
+                    '200':
+                      description: ok
+                      headers:
+                        X-Trace-Id: {required: true, schema: {type: string, pattern: '^(?!\\s*$)[a-f0-9-]+$'}}
+                        X-Sunset: {required: true, schema: {type: string, format: date-time, pattern: '^20[0-9]{2}-'}}
+                      content: {application/json: {schema: {type: object, properties: {ok: {type: boolean}}}}}
+            """
+        let model = try MockFixtures.model(spec)
+        let (engine, operation) = try MockFixtures.engine(operation: "ping", spec: spec)
+        let validator = ResponseValidator(model: model)
+        for prefer in [nil, "dynamic=true"] {
+            let response = engine.respond(to: operation, accept: nil, prefer: prefer).response
+            #expect(response.header("X-Trace-Id") != nil, "\(response.headers)")
+            #expect(response.header("X-Sunset") != nil, "\(response.headers)")
+            #expect(
+                validator.validate(status: 200, headers: response.headers, body: response.body, for: operation) == [])
+        }
+    }
+
     @Test
     func aResponseWithoutContentHasItsHeadersAndNoBody() throws {
         let (engine, operation) = try MockFixtures.engine(operation: "createPet")

@@ -149,6 +149,31 @@ struct MockPreferTests {
         #expect(engine.respond(to: operation, accept: nil, prefer: nil).response.header("X-Mood") == "wagging")
     }
 
+    /// A contract that declares `Preference-Applied` among its response headers (as PostgREST-style APIs do): the
+    /// engine sends it only when it honoured a preference, never from the example to a request without `Prefer`.
+    @Test
+    func preferenceAppliedIsSentOnlyForAPreferenceHonoured() throws {
+        let spec = """
+            openapi: 3.0.3
+            info: {title: prefer, version: '1'}
+            paths:
+              /rows:
+                get:
+                  operationId: rows
+                  responses:
+                    '200':
+                      description: ok
+                      headers:
+                        Preference-Applied: {schema: {type: string}, example: return=representation}
+                      content: {application/json: {schema: {type: array, items: {type: integer}}, example: [1]}}
+            """
+        let (engine, operation) = try MockFixtures.engine(operation: "rows", spec: spec)
+        #expect(engine.respond(to: operation, accept: nil, prefer: nil).response.header("Preference-Applied") == nil)
+        #expect(
+            engine.respond(to: operation, accept: nil, prefer: "dynamic=true").response.header("Preference-Applied")
+                == "dynamic=true")
+    }
+
     struct ProblemCase: Sendable, CustomTestStringConvertible {
         var operationId = "showPet"
         var prefer: String

@@ -5,7 +5,7 @@ import GatehouseValidation
 /// check`, `gatehouse serve`, `--watch` reloads and `Gateway.serve` read a spec.
 ///
 /// The rules: the front end's (structure, references, lint, the gateway extensions), the examples against their
-/// schemas (`example`), the gateway's own error answers against the documented responses (`gateway-errors`), and,
+/// schemas (`example`), a value for every response schema (`unsatisfiable-schema`), the gateway's own error answers against the documented responses (`gateway-errors`), and,
 /// when asked, what the mock engine cannot serve (`mock-integration` and the examples it skips). A contract may be
 /// served when it has an API model and the front end found no error: the other rules describe answers, and
 /// `serve` reports them without refusing.
@@ -72,6 +72,9 @@ package struct ContractLoader: Sendable {
         let disabled = configuration.frontEnd.disabledRules
         var diagnostics = output.diagnostics
         if !disabled.contains(Rule.example.id) { diagnostics += ExampleChecker(model: model).check() }
+        if !disabled.contains(Rule.unsatisfiableSchema.id) {
+            diagnostics += SatisfiabilityChecker(model: model).check()
+        }
         if !disabled.contains(Rule.gatewayErrors.id) { diagnostics += GatewayErrorChecker(model: model).check() }
         if configuration.includesMockFindings {
             diagnostics += MockEngine(model: model).findings.filter { !disabled.contains($0.rule) }

@@ -41,7 +41,10 @@ extension Rule {
     public static let example = Rule("example", .error, "an example does not validate against its schema")
     public static let gatewayErrors = Rule(
         "gateway-errors", .warning,
-        "a response documented for a status the gateway answers itself does not accept its problem document")
+        "a response documented for a status the gateway answers itself cannot carry the gateway's error")
+    public static let unsatisfiableSchema = Rule(
+        "unsatisfiable-schema", .error,
+        "a response's schema has no valid example and no value could be generated for it, so no answer honours it")
     public static let fileSize = Rule("file-size", .error, "a file is larger than the size limit")
     // The gateway extensions.
     public static let usagePlans = Rule(
@@ -70,7 +73,8 @@ extension Rule {
     public static let all: [Rule] = [
         .syntax, .fileSize, .duplicateKey, .version, .structure, .unresolvedRef, .refCycle, .remoteRef, .pathParams,
         .duplicateOperationId, .duplicateParameter, .pathCollision, .undefinedSecurityScheme, .noSuccessResponse,
-        .mediaType, .emptyPaths, .example, .gatewayErrors, .usagePlans, .gatewayTable, .gatewaySeed,
+        .mediaType, .emptyPaths, .example, .unsatisfiableSchema, .gatewayErrors, .usagePlans, .gatewayTable,
+        .gatewaySeed,
         .apiGatewayExtension, .traffic, .unknownRoute, .requestContract, .responseContract,
         .codegenFallback,
     ]

@@ -5,7 +5,95 @@ enum PatternSampler {
         "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-_. ".unicodeScalars.map(\.value))
 
     static func sample(_ pattern: PatternMatcher, minLength: Int, maxLength: Int, variant: Int) -> String? {
-        guard let program = pattern.program, minLength <= 256 else { return nil }
+        guard minLength <= 256 else { return nil }
+        if let program = pattern.program {
+            return sample(program, minLength: minLength, maxLength: maxLength, variant: variant).flatMap {
+                pattern.matches($0) ? $0 : nil
+            }
+        }
+        // Lookaround (which the program lacks): samples of the pattern without it, kept when the whole pattern
+        // matches them, then a few plain words.
+        if let program = try? PatternParser.compile(withoutLookaround(pattern.source)) {
+            for offset in 0..<8 {
+                if let text = sample(program, minLength: minLength, maxLength: maxLength, variant: variant + offset),
+                    pattern.matches(text)
+                {
+                    return text
+                }
+            }
+        }
+        return fallbackWords.first { word in
+            (minLength...max(minLength, maxLength)).contains(word.unicodeScalars.count) && pattern.matches(word)
+        }
+    }
+
+    private static let fallbackWords = [
+        "a", "abc", "example", "A", "ABC", "Example", "0", "1", "123", "a1", "ab", "xy", "example-1", "example_1",
+        "user@example.com", "https://example.com/", "2024-01-15", "2024-01-15T09:30:00Z",
+    ]
+
+    /// `source` without its lookahead and lookbehind groups (`(?=…)`, `(?!…)`, `(?<=…)`, `(?<!…)`).
+    static func withoutLookaround(_ source: String) -> String {
+        let scalars = Array(source.unicodeScalars)
+        var result = String.UnicodeScalarView()
+        var index = 0
+        var inClass = false
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar == "\\", index + 1 < scalars.count {
+                result.append(scalar)
+                result.append(scalars[index + 1])
+                index += 2
+                continue
+            }
+            if inClass {
+                if scalar == "]" { inClass = false }
+                result.append(scalar)
+                index += 1
+                continue
+            }
+            if scalar == "[" { inClass = true }
+            if scalar == "(", index + 2 < scalars.count, scalars[index + 1] == "?",
+                ["=", "!"].contains(scalars[index + 2])
+                    || (scalars[index + 2] == "<" && index + 3 < scalars.count
+                        && ["=", "!"].contains(scalars[index + 3]))
+            {
+                index = endOfGroup(scalars, from: index)
+                continue
+            }
+            result.append(scalar)
+            index += 1
+        }
+        return String(result)
+    }
+
+    /// The index just past the group that opens at `start`, skipping escapes, classes and nested groups.
+    private static func endOfGroup(_ scalars: [Unicode.Scalar], from start: Int) -> Int {
+        var depth = 0
+        var index = start
+        var inClass = false
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar == "\\" {
+                index += 2
+                continue
+            }
+            if inClass {
+                if scalar == "]" { inClass = false }
+            } else if scalar == "[" {
+                inClass = true
+            } else if scalar == "(" {
+                depth += 1
+            } else if scalar == ")" {
+                depth -= 1
+                if depth == 0 { return index + 1 }
+            }
+            index += 1
+        }
+        return scalars.count
+    }
+
+    private static func sample(_ program: PatternProgram, minLength: Int, maxLength: Int, variant: Int) -> String? {
         let cap = max(minLength, 1)
         struct State: Hashable {
             var pc: Int
@@ -69,8 +157,7 @@ enum PatternSampler {
         guard scalars.count <= maxLength else { return nil }
         var text = String.UnicodeScalarView()
         text.append(contentsOf: scalars.reversed())
-        let result = String(text)
-        return pattern.matches(result) ? result : nil
+        return String(text)
     }
 
     private static func representative(_ matcher: PatternProgram.CharMatcher, variant: Int) -> UInt32? {

@@ -9,6 +9,14 @@ extension SynthesisRun {
         let maximum = rules?.maxLength ?? Int.max
         guard minimum <= maximum, minimum <= 10_000 else { return nil }
         if let pattern = rules?.pattern {
+            // A format's own sample first when the pattern allows it (`date-time` with `^20`), else the pattern's.
+            if let format = node.format {
+                for offset in 0..<5 {
+                    guard let sample = Self.formatSample(format, variant: variant + offset) else { break }
+                    let length = sample.unicodeScalars.count
+                    if length >= minimum && length <= maximum && pattern.matches(sample) { return .string(sample) }
+                }
+            }
             guard
                 let generated = PatternSampler.sample(pattern, minLength: minimum, maxLength: maximum, variant: variant)
             else { return nil }

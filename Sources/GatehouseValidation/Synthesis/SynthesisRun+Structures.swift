@@ -14,7 +14,7 @@ extension SynthesisRun {
             let isRequired = required.contains(name)
             // Optional properties make examples readable, but not recursive ones and not deep down.
             if !isRequired {
-                guard configuration.includeOptionalProperties, !deep, !stack.contains(ObjectIdentifier(target)) else {
+                guard includesOptionalProperties, !deep, !stack.contains(ObjectIdentifier(target)) else {
                     continue
                 }
             }
@@ -41,7 +41,14 @@ extension SynthesisRun {
         }
         var extra = 1
         while result.count < (rules.minProperties ?? 0), extra < 1_000 {
-            let name = "property\(extra)"
+            // Names the `propertyNames` schema allows, when it has one.
+            let name: String
+            if let names = rules.propertyNames {
+                guard case .string(let allowed)? = synthesize(names, variant: extra - 1) else { return nil }
+                name = allowed
+            } else {
+                name = "property\(extra)"
+            }
             extra += 1
             guard result[name] == nil else { continue }
             guard let value = member(rules, name: name) else { return nil }

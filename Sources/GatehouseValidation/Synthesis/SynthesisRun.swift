@@ -9,11 +9,15 @@ struct SynthesisRun {
     /// Nodes being synthesized, outermost first, to bound recursion.
     var stack: [ObjectIdentifier] = []
     var budget = 20_000
+    /// False while a retry builds objects from their required properties alone (an optional member can make an
+    /// instance match two `oneOf` alternatives).
+    var includesOptionalProperties: Bool
 
     init(configuration: ExampleSynthesizer.Configuration, usesDynamicScope: Bool) {
         self.configuration = configuration
         self.options = ValidationOptions(assertFormats: true, direction: configuration.direction, maxIssues: 1)
         self.usesDynamicScope = usesDynamicScope
+        self.includesOptionalProperties = configuration.includeOptionalProperties
     }
 
     var depth: Int { stack.count }
@@ -33,6 +37,16 @@ struct SynthesisRun {
         defer { stack.removeLast() }
         for candidate in authored(node, variant: variant) where accepts(node, candidate) { return candidate }
         if let candidate = build(node, variant: variant), accepts(node, candidate) { return candidate }
+        // A value that breaks a keyword the build does not aim at (`not`, an overlapping `oneOf`, a name the
+        // default collides with): other variants, then the required members alone.
+        for retry in 1...2 {
+            if let candidate = build(node, variant: variant + retry), accepts(node, candidate) { return candidate }
+        }
+        if includesOptionalProperties {
+            includesOptionalProperties = false
+            defer { includesOptionalProperties = true }
+            if let candidate = build(node, variant: variant), accepts(node, candidate) { return candidate }
+        }
         return nil
     }
 
@@ -89,8 +103,13 @@ struct SynthesisRun {
                 if accepts(node, candidate) { return candidate }
             }
         }
-        if value == nil, let conditional = node.conditional, let then = conditional.then {
-            value = synthesize(then, variant: variant)
+        if let conditional = node.conditional {
+            // The branch the value takes: `then` when it meets `if` (or when there is no value yet), else `else`.
+            let meets = value.map { accepts(conditional.condition, $0) } ?? true
+            if let branch = meets ? conditional.then : conditional.otherwise {
+                guard let piece = synthesize(branch, variant: variant) else { return value }
+                value = value.map { merge($0, piece) } ?? piece
+            }
         }
         return value
     }

@@ -4,9 +4,12 @@ import GatehouseValidation
 
 extension MockPlanBuilder {
     /// The values of a declared response header, checked against its schema and serialized; nil (with a warning)
-    /// when there is none to send. `Content-Type` is left out, as OpenAPI says it is ignored among headers.
+    /// when there is none to send. `Content-Type` is left out, as OpenAPI says it is ignored among headers, and so is
+    /// an optional `Preference-Applied`: it says which of the request's `Prefer` preferences were honoured (RFC 7240),
+    /// so the engine sends it itself when it honours one, never from an example to a request without `Prefer`.
     func header(header: Header, subject: String, findings: inout [Diagnostic]) -> MockHeaderValues? {
-        guard header.name.lowercased() != "content-type" else { return nil }
+        let name = header.name.lowercased()
+        guard name != "content-type", name != "preference-applied" || header.required else { return nil }
         let content = header.content.first
         let schema = compiled(header.schema ?? content?.schema, findings: &findings)
         let examples = header.examples.isEmpty ? (content?.examples ?? []) : header.examples
