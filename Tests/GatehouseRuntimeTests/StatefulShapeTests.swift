@@ -15,6 +15,20 @@ struct StatefulShapeTests {
         openapi: 3.0.3
         info: {title: Shapes, version: '1'}
         paths:
+          /{dataset}/records:
+            post:
+              parameters: [{name: dataset, in: path, required: true, schema: {type: string}}]
+              requestBody:
+                content:
+                  application/x-www-form-urlencoded:
+                    schema: {type: object, properties: {criteria: {type: string}}}
+              responses:
+                '200':
+                  description: the matching records, not a created item
+                  content:
+                    application/json:
+                      schema: {type: array, items: {type: object}}
+                      example: [{title: A match}]
           /user/login:
             get:
               parameters:
@@ -180,6 +194,13 @@ struct StatefulShapeTests {
             let xml = try await gateway.request(.GET, "/user/login", headers: [("Accept", "application/xml")])
             #expect(xml.status == 200)
             #expect(xml.body.contains("token-123"))
+            // A POST answering a list is a search, not a create: its example, never the form's fields as an object.
+            let search = try await gateway.request(
+                .POST, "/patents/records", headers: [("Content-Type", "application/x-www-form-urlencoded")],
+                body: "criteria=x")
+            #expect(search.status == 200)
+            #expect(search.json == .array([.object(JSONObject(["title": .string("A match")]))]))
+            #expect(search.headers["Gatehouse-Contract-Violation"] == [])
         }
     }
 

@@ -37,6 +37,10 @@ package struct MockTableMap: Sendable {
         }
         Self.retargetFindersAndBulkCreates(&candidates, document: document)
         candidates.removeAll { !$0.explicit && $0.isList && !Self.answersWithAList($0.operation, document) }
+        candidates.removeAll {
+            !$0.explicit && !$0.isList && $0.table.kind != .createMany
+                && !Self.answersWithAnItem($0.operation, document)
+        }
         let seeded = Set(model.gateway.seeds.map(\.table))
         let filled = Set(candidates.filter(\.fills).map(\.table.mapping.table)).union(seeded)
         for index in candidates.indices
@@ -162,6 +166,19 @@ package struct MockTableMap: Sendable {
         return ItemShape.properties(object, at: address, document, depth: 0).values.contains {
             ItemShape.resolve($0, document)?.1["type"]?.stringValue == "array"
         }
+    }
+
+    /// Whether the success answer can hold an item: no JSON schema, or an object schema (not an array, not a
+    /// string, as `POST /{dataset}/{version}/records` answering a list of matches is not a create).
+    static func answersWithAnItem(_ operation: GatehouseSpec.Operation, _ document: SpecDocument) -> Bool {
+        guard let response = ItemShape.successResponse(of: operation),
+            let schema = response.content.first(where: { $0.mediaType?.isJSON ?? false })?.schema,
+            let (_, object) = ItemShape.resolve(schema.address, document)
+        else { return true }
+        if object["items"] != nil { return false }
+        guard let type = object["type"] else { return true }
+        if let name = type.stringValue { return name == "object" }
+        return type.arrayValue?.contains(.string("object")) ?? true
     }
 
     /// The table of a nested collection's parent: the one read at the path before the collection
