@@ -125,6 +125,9 @@ struct StatefulMockTests {
                     application/json:
                       schema: {type: object, required: [id], properties: {id: {type: string}, size: {type: integer}}}
                       example: {id: a, size: 1}
+                '4XX':
+                  description: a client error, such as a thing with this id that exists
+                  content: {application/problem+json: {schema: {type: object}}}
           /things/{id}:
             parameters: [{name: id, in: path, required: true, schema: {type: string}}]
             get:

@@ -25,6 +25,16 @@ public struct ResourceMapping: Sendable, Hashable {
     /// The path parameters before the collection, in order; their values partition the table.
     public var parentParameters: [String]
 
+    public init(
+        action: Action, table: String, idProperty: String, itemParameter: String?, parentParameters: [String]
+    ) {
+        self.action = action
+        self.table = table
+        self.idProperty = idProperty
+        self.itemParameter = itemParameter
+        self.parentParameters = parentParameters
+    }
+
     /// The mapping of `operation`: the extension's when present, else the one its REST shape implies, else nil.
     ///
     /// It was worked out when the model was built (`Operation.gateway.table`); the front end reported a malformed

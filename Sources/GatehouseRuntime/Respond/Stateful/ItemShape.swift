@@ -8,23 +8,35 @@ enum ItemShape {
     /// The `required` properties of the item schema of `operation`'s first JSON success response: the schema itself,
     /// or for a list the `items` of an array or of the array member of a wrapper object; `allOf` parts included.
     static func requiredProperties(of operation: Operation, isList: Bool, in document: SpecDocument) -> Set<String> {
-        guard let response = operation.responses.first(where: { $0.status.isSuccess }),
+        guard let (address, object) = itemSchema(of: operation, isList: isList, in: document) else { return [] }
+        return required(object, at: address, document, depth: 0)
+    }
+
+    /// The item schema of `operation`'s first JSON success response, resolved: the schema itself, or for a list the
+    /// `items` of an array or of the array member of a wrapper object.
+    static func itemSchema(of operation: Operation, isList: Bool, in document: SpecDocument) -> (
+        address: NodeAddress, object: JSONObject
+    )? {
+        guard let response = successResponse(of: operation),
             let schema = response.content.first(where: { $0.mediaType?.isJSON ?? false })?.schema
-        else { return [] }
+        else { return nil }
         var item = resolve(schema.address, document)
         if isList, let (address, object) = item, object["type"]?.stringValue == "array" || object["items"] != nil,
             object["properties"] == nil
         {
             item = resolve(address.appending("items"), document)
-        } else if isList, let (address, object) = item, let properties = object["properties"]?.objectValue,
-            let arrayMember = properties.first(where: {
-                resolve(address.appending("properties").appending($0.key), document)?.1["type"]?.stringValue == "array"
-            })
+        } else if isList, let (address, object) = item,
+            let arrayMember = properties(object, at: address, document, depth: 0).sorted(by: { $0.key < $1.key })
+                .first(where: { resolve($0.value, document)?.1["type"]?.stringValue == "array" })
         {
-            item = resolve(address.appending("properties").appending(arrayMember.key).appending("items"), document)
+            item = resolve(arrayMember.value.appending("items"), document)
         }
-        guard let (address, object) = item else { return [] }
-        return required(object, at: address, document, depth: 0)
+        return item.map { (address: $0.0, object: $0.1) }
+    }
+
+    /// The response a mock answers with: the first success response, else `default`.
+    static func successResponse(of operation: Operation) -> Response? {
+        operation.responses.first { $0.status.isSuccess } ?? operation.responses.first { $0.status == .default }
     }
 
     /// The required properties of `operation`'s item that its JSON request body declares and that allow `null`: a

@@ -54,7 +54,10 @@ struct ListPaging: Sendable, Hashable {
             firstPage = 1
         } else {
             style = .cursor
-            positionParameter = named(Self.cursorNames)?.name ?? "cursor"
+            // Only an opaque string is this gateway's cursor: `after=1484811043508` (an integer timestamp) is not.
+            let opaque = query.filter { Self.isOpaque($0, document) }
+            positionParameter =
+                Self.cursorNames.lazy.compactMap { name in opaque.first { $0.name == name } }.first?.name ?? "cursor"
             firstPage = 1
         }
         sizeParameter = size?.name ?? "limit"
@@ -62,6 +65,17 @@ struct ListPaging: Sendable, Hashable {
         maximumSize =
             size.flatMap { Self.schemaNumber($0, "maximum", document) }.map { min(max($0, 1), 10_000) } ?? 1000
         wrapperFields = Self.wrapperFields(operation, document)
+    }
+
+    /// Whether a parameter can carry an opaque cursor: a string schema (or none) without a `format`, `enum` or
+    /// `pattern` that a cursor of this gateway would break.
+    static func isOpaque(_ parameter: Parameter, _ document: SpecDocument) -> Bool {
+        guard let schema = parameter.schema else { return parameter.content.isEmpty }
+        guard let (_, object) = ItemShape.resolve(schema.address, document) else { return false }
+        let type = object["type"]
+        let isString = type == nil || type == .string("string") || type?.arrayValue?.contains(.string("string")) == true
+        return isString && object["format"] == nil && object["enum"] == nil && object["pattern"] == nil
+            && object["const"] == nil
     }
 
     /// A number keyword of a parameter's schema.
@@ -74,7 +88,7 @@ struct ListPaging: Sendable, Hashable {
 
     /// The properties of the answer's wrapper object (with `allOf` parts), and whether each allows null.
     static func wrapperFields(_ operation: GatehouseSpec.Operation, _ document: SpecDocument) -> [String: Bool] {
-        guard let response = operation.responses.first(where: { $0.status.isSuccess }),
+        guard let response = ItemShape.successResponse(of: operation),
             let schema = response.content.first(where: { $0.mediaType?.isJSON ?? false })?.schema,
             let (address, object) = ItemShape.resolve(schema.address, document)
         else { return [:] }

@@ -33,11 +33,14 @@ package struct MockTableShape: Sendable {
         self.integerIds = false
     }
 
-    init(mapping: ResourceMapping, operation: GatehouseSpec.Operation?, model: APIModel, compiler: SchemaCompiler) {
+    init(
+        mapping: ResourceMapping, operation: GatehouseSpec.Operation?, model: APIModel, compiler: SchemaCompiler,
+        integerIds: Bool? = nil
+    ) {
         self.table = mapping.table
         self.idProperty = mapping.idProperty
         self.parentParameters = mapping.parentParameters
-        let schema = operation?.responses.first(where: { $0.status.isSuccess })?
+        let schema = operation.flatMap(ItemShape.successResponse(of:))?
             .content.first(where: { $0.mediaType?.isJSON ?? false })?.schema
         self.itemSchema = schema.flatMap { try? compiler.compile($0) }
         self.schemaName = schema.map { Self.name(of: $0, in: model.document) }
@@ -45,21 +48,28 @@ package struct MockTableShape: Sendable {
             self.required = ItemShape.required(object, at: address, model.document, depth: 0)
             let id = ItemShape.resolve(address.appending("properties").appending(mapping.idProperty), model.document)
             let type = id?.1["type"]
-            self.integerIds = [JSONValue.string("integer"), .string("number")].contains {
-                type == $0 || (type?.arrayValue?.contains($0) ?? false)
-            }
+            self.integerIds =
+                integerIds
+                ?? [JSONValue.string("integer"), .string("number")].contains {
+                    type == $0 || (type?.arrayValue?.contains($0) ?? false)
+                }
         } else {
             self.required = []
-            self.integerIds = false
+            self.integerIds = integerIds ?? false
         }
     }
 
     /// The shape of every table the contract's operations map to, by table name.
     package static func all(in model: APIModel) -> [String: MockTableShape] {
         let compiler = SchemaCompiler(document: model.document)
+        // Every table an operation names, keyed as the stateful mocks key it (`MockTableMap`).
+        let map = MockTableMap(model: model)
         var byTable: [String: [(ResourceMapping, GatehouseSpec.Operation)]] = [:]
         for operation in model.operations {
-            guard let mapping = ResourceMapping.of(operation) else { continue }
+            guard var mapping = map.operations[operation.address]?.mapping ?? ResourceMapping.of(operation) else {
+                continue
+            }
+            if let key = map.tables[mapping.table]?.key { mapping.idProperty = key }
             byTable[mapping.table, default: []].append((mapping, operation))
         }
         var shapes: [String: MockTableShape] = [:]
@@ -68,7 +78,8 @@ package struct MockTableShape: Sendable {
             let itemOperation = preference.lazy.compactMap { action in mapped.first { $0.0.action == action } }.first
             let mapping = itemOperation?.0 ?? mapped[0].0
             shapes[table] = MockTableShape(
-                mapping: mapping, operation: itemOperation?.1, model: model, compiler: compiler)
+                mapping: mapping, operation: itemOperation?.1, model: model, compiler: compiler,
+                integerIds: map.tables[table]?.integerIds)
         }
         return shapes
     }

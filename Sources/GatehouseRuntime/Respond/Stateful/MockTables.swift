@@ -55,6 +55,11 @@ package enum MockTables {
         return path
     }
 
+    /// Whether the store can hold `key` as a key value: not empty and at most its 1,024 bytes.
+    static func isStorable(_ key: String) -> Bool {
+        !key.isEmpty && key.utf8.count <= TableStoreLimits.maximumKeySize
+    }
+
     private static func padded(_ integer: Int64) -> String {
         let digits = String(integer)
         return String(repeating: "0", count: max(0, 20 - digits.count)) + digits
@@ -71,7 +76,7 @@ package enum MockTables {
         integerIds: Bool
     ) throws(MockItemError) -> JSONObject {
         if item[partitionAttribute]?.stringValue != nil, item[idAttribute]?.stringValue != nil { return item }
-        guard let id = item[idProperty], id.stringValue != nil || id.numberValue != nil else {
+        guard let id = ItemKeyPath.value(in: item, idProperty), id.stringValue != nil || id.numberValue != nil else {
             throw MockItemError(
                 "the item has no '\(idProperty)' (a string or a number): every stored item needs its id")
         }

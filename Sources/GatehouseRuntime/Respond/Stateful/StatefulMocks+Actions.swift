@@ -6,44 +6,125 @@ import HTTPTypes
 
 extension StatefulMocks {
     func create(_ request: StatefulRequest, base: GatewayAnswer) async throws -> GatewayAnswer {
-        let mapping = request.mapping
-        let id: JSONValue
-        if let given = request.body?[mapping.idProperty], given.stringValue != nil || given.numberValue != nil {
-            id = given
-        } else if request.itemExample[mapping.idProperty]?.numberValue != nil {
-            id = .number(try await nextSequence(mapping.table))
-        } else {
-            id = .string(TimeOrderedID.shared.next())
-        }
-        let idText = Self.text(id)
-        var item = request.item(id: id, created: nil)
-        item[Self.partitionAttribute] = .string(request.partition)
-        item[Self.idAttribute] = .string(MockTables.idKey(id, integerIds: request.integerIds))
-        _ = try await store.putItem(
-            table: mapping.table,
-            item: item,
-            condition: .attributeNotExists(Self.idAttribute)
-        )
-        var answer = Self.replacingBody(of: base, with: Self.visible(item))
-        if answer.headers[.location] != nil {
+        let item = try await insert(request.body, request)
+        guard let visible = request.visible(item) else { return base }
+        var answer = Self.replacingBody(of: base, with: visible)
+        if answer.headers[.location] != nil, let id = ItemKeyPath.value(in: item, request.mapping.idProperty) {
             let path = request.path.hasSuffix("/") ? String(request.path.dropLast()) : request.path
-            answer.headers[.location] = path + "/" + idText
+            answer.headers[.location] = path + "/" + Self.text(id)
         }
         return answer
     }
 
-    func read(_ request: StatefulRequest, base: GatewayAnswer) async throws -> GatewayAnswer {
-        guard let id = request.itemId,
-            let item = try await store.getItem(table: request.mapping.table, key: request.key(id))
-        else { return notFound(request, base) }
-        return Self.replacingBody(of: base, with: Self.visible(item))
+    /// `POST /user/createWithList`: every item of the array body, each as a create would store it. The answer is the
+    /// items when the contract answers with an array, else the first item, else the contract's own answer.
+    func createMany(_ request: StatefulRequest, base: GatewayAnswer) async throws -> GatewayAnswer {
+        var created: [JSONValue] = []
+        for element in request.bodyArray ?? [] {
+            guard let fields = element.objectValue else { continue }
+            if let visible = request.visible(try await insert(fields, request)) { created.append(visible) }
+        }
+        switch request.example {
+        case .array: return Self.replacingBody(of: base, with: .array(created))
+        case .object: return created.first.map { Self.replacingBody(of: base, with: $0) } ?? base
+        default: return base
+        }
     }
 
-    /// PUT replaces the item (keeping its creation time); PATCH applies the body as a JSON merge patch (RFC 7396).
+    /// Stores a new item from `fields` (the body, or the query's item fields) and returns it: keyed by the client's
+    /// id when it sends one (which the integer sequence then skips), else by one the mock makes up.
+    func insert(_ fields: JSONObject?, _ request: StatefulRequest) async throws -> JSONObject {
+        let mapping = request.mapping
+        guard MockTables.isStorable(request.partition) else {
+            throw StatefulRefusal(detail: "the path's parameters are longer than an item's key can be (1,024 bytes)")
+        }
+        if let given = fields.flatMap({ ItemKeyPath.value(in: $0, mapping.idProperty) }),
+            given.stringValue != nil || given.numberValue != nil
+        {
+            let key = MockTables.idKey(given, integerIds: request.integerIds)
+            guard MockTables.isStorable(key) else {
+                let problem = key.isEmpty ? "it is empty" : "it is longer than 1,024 bytes"
+                throw StatefulRefusal(
+                    detail:
+                        "the \(request.fieldsPart) '\(mapping.idProperty)' cannot be the id of a '\(mapping.table)' item: "
+                        + problem)
+            }
+            // Without a documented 409, a create with the id of an item replaces it, as a PUT would.
+            let item = try await put(
+                request.item(id: given, created: nil, from: fields), key: key, request,
+                replacing: !request.operation.documents409)
+            if request.integerIds, let integer = given.numberValue?.int64 {
+                try await skipSequence(of: mapping.table, past: integer)
+            }
+            return item
+        }
+        var attempt = 0
+        while true {
+            let id = try await madeUpKey(request)
+            do {
+                let key = MockTables.idKey(id, integerIds: request.integerIds)
+                return try await put(request.item(id: id, created: nil, from: fields), key: key, request)
+            } catch let error as TableStoreError where error.code == .conditionFailed && attempt < 20 {
+                // A client chose this id before: take the next one.
+                attempt += 1
+            }
+        }
+    }
+
+    /// Writes a new item under `key`; a condition failure when an item has that key already.
+    private func put(_ fields: JSONObject, key: String, _ request: StatefulRequest, replacing: Bool = false)
+        async throws -> JSONObject
+    {
+        var item = request.operation.conformer?.retyped(fields, keepingAll: true) ?? fields
+        // The key stays as it was given or made up, whatever the answer's schema says of it.
+        let keyPath = request.mapping.idProperty
+        ItemKeyPath.set(ItemKeyPath.value(in: fields, keyPath), in: &item, keyPath)
+        item[Self.partitionAttribute] = .string(request.partition)
+        item[Self.idAttribute] = .string(key)
+        _ = try await store.putItem(
+            table: request.mapping.table, item: item,
+            condition: replacing ? nil : .attributeNotExists(Self.idAttribute))
+        return item
+    }
+
+    func read(_ request: StatefulRequest, base: GatewayAnswer) async throws -> GatewayAnswer {
+        guard let id = request.itemId, let key = request.key(id),
+            let item = try await store.getItem(table: request.mapping.table, key: key)
+        else { return notFound(request, base) }
+        return request.visible(item).map { Self.replacingBody(of: base, with: $0) } ?? base
+    }
+
+    /// `PUT /pet` with the pet in the body: the item the body's id names is replaced.
+    func replaceByBody(_ request: StatefulRequest, base: GatewayAnswer) async throws -> GatewayAnswer {
+        let property = request.mapping.idProperty
+        guard let id = request.body.flatMap({ ItemKeyPath.value(in: $0, property) }),
+            id.stringValue != nil || id.numberValue != nil
+        else {
+            throw StatefulRefusal(detail: "the body has no '\(property)': it names the item to replace")
+        }
+        return try await write(request, id: Self.text(id), base: base)
+    }
+
     func write(_ request: StatefulRequest, base: GatewayAnswer) async throws -> GatewayAnswer {
+        guard let id = request.itemId else { return notFound(request, base) }
+        return try await write(request, id: id, base: base)
+    }
+
+    /// PUT replaces the item (keeping its creation time); PATCH applies the body as a JSON merge patch (RFC 7396),
+    /// as does an update from fields (`POST /pet/{petId}?name=x`).
+    func write(_ request: StatefulRequest, id: String, base: GatewayAnswer) async throws -> GatewayAnswer {
         let table = request.mapping.table
-        guard let id = request.itemId, let existing = try await store.getItem(table: table, key: request.key(id)) else {
-            return notFound(request, base)
+        guard let key = request.key(id) else { return notFound(request, base, id: id) }
+        guard let existing = try await store.getItem(table: table, key: key) else {
+            guard !request.operation.documents404 else { return notFound(request, base, id: id) }
+            // The contract has no answer for a missing item: the replace or update creates it (RFC 9110's PUT).
+            let typed: JSONValue =
+                request.integerIds ? (JSONNumber(literal: id).map(JSONValue.number) ?? .string(id)) : .string(id)
+            let item = try await put(
+                request.item(id: typed, created: nil), key: MockTables.idKey(path: id, integerIds: request.integerIds),
+                request,
+                replacing: true)
+            return request.visible(item).map { Self.replacingBody(of: base, with: $0) } ?? base
         }
         var item: JSONObject
         if request.mapping.action == .merge {
@@ -58,39 +139,71 @@ extension StatefulMocks {
             for key in ["updatedAt", "updated_at"] where item[key] != nil { item[key] = now }
         } else {
             let created = existing["createdAt"] ?? existing["created_at"]
-            item = request.item(id: existing[request.mapping.idProperty] ?? .string(id), created: created)
+            let existingId = ItemKeyPath.value(in: existing, request.mapping.idProperty) ?? .string(id)
+            item = request.item(id: existingId, created: created)
         }
-        item[request.mapping.idProperty] = existing[request.mapping.idProperty]
+        item = request.operation.conformer?.retyped(item, keepingAll: true) ?? item
+        ItemKeyPath.set(
+            ItemKeyPath.value(in: existing, request.mapping.idProperty), in: &item, request.mapping.idProperty)
         item[Self.partitionAttribute] = existing[Self.partitionAttribute]
         item[Self.idAttribute] = existing[Self.idAttribute]
         _ = try await store.putItem(table: table, item: item, condition: .attributeExists(Self.idAttribute))
-        return Self.replacingBody(of: base, with: Self.visible(item))
+        return request.visible(item).map { Self.replacingBody(of: base, with: $0) } ?? base
     }
 
+    /// Removes the item, and the items of collections nested under it (a list's todos).
     func delete(_ request: StatefulRequest, base: GatewayAnswer) async throws -> GatewayAnswer {
-        guard let id = request.itemId,
-            let old = try await store.deleteItem(table: request.mapping.table, key: request.key(id), condition: nil)
-        else { return notFound(request, base) }
-        return base.body.isEmpty ? base : Self.replacingBody(of: base, with: Self.visible(old))
+        guard let id = request.itemId, let key = request.key(id),
+            let old = try await store.deleteItem(table: request.mapping.table, key: key, condition: nil)
+        else {
+            // Without a documented 404, deleting what is not there succeeds: either way the item is gone.
+            return request.operation.documents404 ? notFound(request, base) : base
+        }
+        let partition = (request.mapping.parentParameters.map { request.captures[$0] ?? "" } + [id])
+            .joined(separator: "/")
+        for child in children[request.mapping.table] ?? [] {
+            try await deletePartition(partition, of: child)
+        }
+        guard !base.body.isEmpty else { return base }
+        return request.visible(old).map { Self.replacingBody(of: base, with: $0) } ?? base
     }
 
-    func notFound(_ request: StatefulRequest, _ base: GatewayAnswer) -> GatewayAnswer {
-        let detail = "no '\(request.mapping.table)' item with id '\(request.itemId ?? "")'"
+    /// Removes every item of one partition of a table, a hundred at a time.
+    func deletePartition(_ partition: String, of table: String) async throws {
+        try await ensureTable(table)
+        while true {
+            let page = try await store.query(
+                table: table,
+                TableQuery(partition: .string(partition), limit: TableStoreLimits.maximumTransactionActions))
+            if page.items.isEmpty { return }
+            try await store.transactWrite(
+                page.items.compactMap { item in
+                    item[Self.idAttribute]?.stringValue.map {
+                        .delete(table: table, key: ItemKey(.string(partition), .string($0)))
+                    }
+                }
+            )
+        }
+    }
+
+    /// The answer when a nested collection's parent item does not exist (`/lists/99999/todos`): the contract's 404
+    /// when it declares one, and for an item of the collection the answer of a missing item; nil to go on (a list
+    /// or create that declares no 404 answers as if the collection were empty).
+    func missingParent(_ request: StatefulRequest, _ parent: ParentLink) async throws -> GatewayAnswer? {
+        try await ensureTable(parent.table)
+        if let key = request.parentKey(parent), try await store.getItem(table: parent.table, key: key) != nil {
+            return nil
+        }
+        let detail = "no '\(parent.table)' item with id '\(request.captures[parent.itemParameter] ?? "")'"
+        let fallback = GatewayAnswer(
+            Problem(status: 404, title: "Not Found", detail: detail), operationId: request.operation.operationId)
+        if request.mapping.itemParameter != nil { return request.declaredOr(404, detail: detail, fallback) }
+        return request.operation.documents404 ? request.declaredOr(404, detail: detail, fallback) : nil
+    }
+
+    func notFound(_ request: StatefulRequest, _ base: GatewayAnswer, id: String? = nil) -> GatewayAnswer {
+        let detail = "no '\(request.mapping.table)' item with id '\(id ?? request.itemId ?? "")'"
         return request.declaredOr(404, detail: detail, problem(404, "Not Found", detail, base))
-    }
-
-    /// The next integer of a table's id sequence, atomically.
-    func nextSequence(_ table: String) async throws -> JSONNumber {
-        _ = try await store.createTable(
-            TableDefinition(name: Self.sequencesTable, partitionKey: KeyAttribute("name", .string))
-        )
-        let updated = try await store.updateItem(
-            table: Self.sequencesTable,
-            key: ItemKey(.string(table)),
-            actions: [.add("value", JSONNumber(1))],
-            condition: nil
-        )
-        return updated["value"]?.numberValue ?? JSONNumber(1)
     }
 
     static func text(_ value: JSONValue) -> String {

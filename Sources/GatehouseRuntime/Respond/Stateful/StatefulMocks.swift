@@ -6,23 +6,23 @@ import GatehouseValidation
 import HTTPTypes
 import Logging
 
-/// Table-backed mocks: operations that map onto a table (`ResourceMapping`) create, read, replace, merge, delete and
-/// list items of the store, so a POST is seen by a later GET. `StatefulResponder` answers one operation with it.
+/// Table-backed mocks: operations that map onto a table (`MockTableMap`, over the whole contract) create, read,
+/// replace, merge, delete, list and filter items of the store, so a POST is seen by a later GET. `StatefulResponder`
+/// answers one operation with it.
 ///
 /// Answers start from the contract's own mock answer (its status, headers and example shape) and put the stored item
-/// in place of the example: the id the store generated (an integer sequence or a uuid, following the example's id),
-/// the client's fields, the parent path parameters, and fresh timestamps where the example has them.
+/// in place of the example: its key (the client's, or one made up to fit the key's schema), the client's fields, the
+/// parent path parameters, and fresh timestamps where the example has them, shaped by the answer's schema
+/// (`ItemConformer`). A nested collection's parent must exist; statuses the contract does not document are not
+/// answered (a missing item's delete succeeds where no 404 is documented).
 package final class StatefulMocks: Sendable {
     let store: any TableStore
-    private let mappings: [NodeAddress: ResourceMapping]
-    /// Per operation: the item properties its answer's schema requires.
-    private let requiredProperties: [NodeAddress: Set<String>]
-    /// Per operation: the required, nullable properties its request body declares (`ItemShape.clearedWhenOmitted`).
-    private let clearedWhenOmitted: [NodeAddress: Set<String>]
-    /// Per operation: how it pages (read for lists).
-    private let paging: [NodeAddress: ListPaging]
-    /// The tables whose item schema types ids as integers.
-    private let integerIdTables: Set<String>
+    /// How the operations map onto tables, over the whole contract.
+    package let map: MockTableMap
+    /// Per operation: what its stateful answers need.
+    private let operations: [NodeAddress: StatefulOperation]
+    /// Per table: the tables of the collections nested under its items, whose items go when their parent goes.
+    let children: [String: Set<String>]
     private let tables = CreatedTables()
 
     static let partitionAttribute = MockTables.partitionAttribute
@@ -31,65 +31,89 @@ package final class StatefulMocks: Sendable {
 
     package init(model: APIModel, store: any TableStore) {
         self.store = store
-        var mappings: [NodeAddress: ResourceMapping] = [:]
-        var requiredProperties: [NodeAddress: Set<String>] = [:]
-        var clearedWhenOmitted: [NodeAddress: Set<String>] = [:]
-        var paging: [NodeAddress: ListPaging] = [:]
+        let map = MockTableMap(model: model)
+        let compiler = SchemaCompiler(document: model.document)
+        var operations: [NodeAddress: StatefulOperation] = [:]
         for operation in model.operations {
-            guard let mapping = ResourceMapping.of(operation) else { continue }
-            mappings[operation.address] = mapping
-            paging[operation.address] = ListPaging(operation: operation, document: model.document)
-            let required = ItemShape.requiredProperties(
-                of: operation,
-                isList: mapping.action == .list,
-                in: model.document
+            guard let table = map.operations[operation.address], let info = map.tables[table.mapping.table] else {
+                continue
+            }
+            let isList = table.mapping.action == .list
+            let required = ItemShape.requiredProperties(of: operation, isList: isList, in: model.document)
+            let example = MockTableMap.itemExample(operation, isList: isList, item: JSONObject())
+            operations[operation.address] = StatefulOperation(
+                operationId: operation.id,
+                table: table,
+                info: info,
+                paging: ListPaging(operation: operation, document: model.document),
+                required: required.isEmpty ? info.required : required,
+                clearedWhenOmitted: ItemShape.clearedWhenOmitted(
+                    of: operation, required: required, in: model.document),
+                fields: StatefulOperation.fields(of: operation),
+                documents404: operation.response(for: 404) != nil,
+                documents409: operation.response(for: 409) != nil,
+                conformer: ItemConformer(
+                    operation: operation, isList: isList, example: example.isEmpty ? info.example : example,
+                    document: model.document, compiler: compiler)
             )
-            requiredProperties[operation.address] = required
-            clearedWhenOmitted[operation.address] = ItemShape.clearedWhenOmitted(
-                of: operation, required: required, in: model.document)
         }
-        self.mappings = mappings
-        self.requiredProperties = requiredProperties
-        self.clearedWhenOmitted = clearedWhenOmitted
-        self.paging = paging
-        self.integerIdTables = Set(MockTableShape.all(in: model).values.filter(\.integerIds).map(\.table))
+        self.map = map
+        self.operations = operations
+        var children: [String: Set<String>] = [:]
+        for table in map.operations.values {
+            if let parent = table.parent { children[parent.table, default: []].insert(table.mapping.table) }
+        }
+        self.children = children
     }
 
     package func mapping(for operation: GatehouseSpec.Operation) -> ResourceMapping? {
-        mappings[operation.address]
+        operations[operation.address]?.mapping
     }
 
     /// What a stateful answer of `operation` needs, gathered once when the contract is loaded; nil when the
     /// operation does not map onto a table.
     func prepared(for operation: GatehouseSpec.Operation) -> StatefulOperation? {
-        guard let mapping = mappings[operation.address], let paging = paging[operation.address] else { return nil }
-        return StatefulOperation(
-            operationId: operation.id,
-            mapping: mapping,
-            paging: paging,
-            integerIds: integerIdTables.contains(mapping.table),
-            required: requiredProperties[operation.address] ?? [],
-            clearedWhenOmitted: clearedWhenOmitted[operation.address] ?? []
-        )
+        operations[operation.address]
     }
 
     /// The stateful answer of one request: `request` carries the decoded body, the path parameters and the
     /// contract's example (the shape stored items follow); `base` is the contract's success answer (its status and
     /// headers).
-    func answer(_ request: StatefulRequest, base: GatewayAnswer, logger: Logger) async -> GatewayAnswer {
+    /// The stateful answer, or nil where the contract's example answers instead: an operation on a table nothing
+    /// fills that finds no item.
+    func answer(_ request: StatefulRequest, base: GatewayAnswer, logger: Logger) async -> GatewayAnswer? {
+        guard let answer = await stored(request, base: base, logger: logger) else { return nil }
+        return request.operation.table.unfilled && answer.status == 404 ? nil : answer
+    }
+
+    private func stored(_ request: StatefulRequest, base: GatewayAnswer, logger: Logger) async -> GatewayAnswer? {
         let mapping = request.mapping
         do {
             try await ensureTable(mapping.table)
-            switch mapping.action {
-            case .create: return try await create(request, base: base)
-            case .read: return try await read(request, base: base)
-            case .replace, .merge: return try await write(request, base: base)
-            case .delete: return try await delete(request, base: base)
-            case .list: return try await list(request, base: base)
+            if let parent = request.operation.table.parent, let missing = try await missingParent(request, parent) {
+                return missing
             }
+            switch (request.operation.table.kind, mapping.action) {
+            case (.createMany, _): return try await createMany(request, base: base)
+            case (.replaceByBody, _): return try await replaceByBody(request, base: base)
+            case (.filter, _): return try await list(request, base: base)
+            case (_, .create): return try await create(request, base: base)
+            case (_, .read): return try await read(request, base: base)
+            case (_, .replace), (_, .merge): return try await write(request, base: base)
+            case (_, .delete): return try await delete(request, base: base)
+            case (_, .list): return try await list(request, base: base)
+            }
+        } catch let refusal as StatefulRefusal {
+            return request.declaredOr(400, detail: refusal.detail, problem(400, "Bad Request", refusal.detail, base))
         } catch let error as TableStoreError where error.code == .conditionFailed {
             let detail = "a '\(mapping.table)' item with this id already exists"
             return request.declaredOr(409, detail: detail, problem(409, "Conflict", detail, base))
+        } catch let error as TableStoreError where error.code == .itemTooLarge {
+            let detail = "the item is larger than the mock store holds (400 KB as compact JSON)"
+            return request.declaredOr(413, detail: detail, problem(413, "Content Too Large", detail, base))
+        } catch let error as TableStoreError where error.code == .invalidKey {
+            let detail = "the item's key cannot be stored: it is empty or longer than 1,024 bytes"
+            return request.declaredOr(400, detail: detail, problem(400, "Bad Request", detail, base))
         } catch let error as TableStoreError where error.code == .invalidCursor {
             let detail = "the cursor is not one this API gave out"
             return request.declaredOr(400, detail: detail, problem(400, "Bad Request", detail, base))
@@ -130,13 +154,11 @@ package final class StatefulMocks: Sendable {
         return answer
     }
 
-    /// An item as clients see it: without the store's key attributes.
-    static func visible(_ item: JSONObject) -> JSONValue {
-        var copy = item
-        copy[partitionAttribute] = nil
-        copy[idAttribute] = nil
-        return .object(copy)
-    }
+}
+
+/// A request the stateful mock refuses with 400: a key no item can have (an empty id in a create body).
+struct StatefulRefusal: Error {
+    var detail: String
 }
 
 /// Tables this process has already created (creating is idempotent, but costs a round trip per request).
@@ -152,13 +174,31 @@ final class CreatedTables: @unchecked Sendable {
 /// What one operation's stateful answers need, gathered when the contract is loaded.
 struct StatefulOperation: Sendable {
     let operationId: String
-    let mapping: ResourceMapping
+    /// The operation's part: its mapping (with the table's key), kind, filters and parent.
+    let table: TableOperation
+    /// The table's key and item shape.
+    let info: TableInfo
     /// How the operation pages (read for lists).
     let paging: ListPaging
-    /// Whether the table's ids are integers, keyed in numeric order.
-    let integerIds: Bool
     /// The item properties its answer's schema requires.
     let required: Set<String>
     /// The required, nullable properties its request body declares (`ItemShape.clearedWhenOmitted`).
     let clearedWhenOmitted: Set<String>
+    /// The query parameters an item can take its fields from, for a create or update without a body.
+    let fields: Set<String>
+    /// Whether the contract documents a 404 for the operation (exactly, by `4XX` or `default`): else a missing item
+    /// is not an answer it can give, so a delete of one succeeds and a replace or update creates it.
+    let documents404: Bool
+    /// Whether the contract documents a 409: else a create with the id of an item replaces it.
+    let documents409: Bool
+    /// Shapes items by the answer's schema; nil when the answer has no object schema.
+    let conformer: ItemConformer?
+
+    var mapping: ResourceMapping { table.mapping }
+
+    /// The query parameters that are not paging parameters.
+    static func fields(of operation: GatehouseSpec.Operation) -> Set<String> {
+        let paging = Set(ListPaging.sizeNames + ListPaging.cursorNames + ListPaging.pageNames + ListPaging.offsetNames)
+        return Set(operation.parameters.filter { $0.location == .query && !paging.contains($0.name) }.map(\.name))
+    }
 }

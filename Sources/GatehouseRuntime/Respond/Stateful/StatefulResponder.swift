@@ -23,23 +23,50 @@ struct StatefulResponder: OperationResponder {
             return nil
         }
         let operationId = operation.operationId
-        let request = StatefulRequest(
-            mapping: operation.mapping,
-            paging: operation.paging,
-            integerIds: operation.integerIds,
+        let decoded = exchange.decoded
+        var request = StatefulRequest(
+            operation: operation,
             captures: exchange.captures.mapValues { $0.percentDecoded },
             query: QueryString.firstValues(exchange.query),
-            body: exchange.decoded.body?.objectValue,
+            body: decoded.body?.objectValue,
+            bodyArray: decoded.body?.arrayValue,
             example: Self.isJSON(success) ? value : nil,
-            required: operation.required,
-            clearedWhenOmitted: operation.clearedWhenOmitted,
             path: exchange.path,
             declared: { [plan] status in
                 guard let (response, value) = plan.declaredAnswer(status, accept: accept) else { return nil }
                 return (GatewayAnswer(response, operationId: operationId), Self.isJSON(response) ? value : nil)
             }
         )
-        return await tables.answer(request, base: GatewayAnswer(success, operationId: operationId), logger: logger)
+        // Without a body, the item's fields come from the query (`POST /pet/{petId}?name=x&status=sold`).
+        let fields = operation.fields
+        if request.body == nil, request.bodyArray == nil, !fields.isEmpty, operation.table.kind != .filter {
+            var object = JSONObject()
+            for name in fields.sorted() {
+                if let value = decoded.parameters[ParameterIdentity(name: name, location: .query)] {
+                    object[name] = value
+                }
+            }
+            if !object.isEmpty {
+                request.body = object
+                request.fieldsPart = "query parameter"
+            }
+        }
+        for filter in operation.table.filters {
+            guard let value = decoded.parameters[ParameterIdentity(name: filter.parameter, location: .query)] else {
+                continue
+            }
+            // Only values that name a property's value (not `created[gt]=…` ranges) filter.
+            let values = (value.arrayValue ?? [value]).filter {
+                $0.stringValue != nil || $0.numberValue != nil || $0.boolValue != nil
+            }
+            if !values.isEmpty { request.filterValues[filter.parameter] = values.map(MockTables.text) }
+        }
+        let base = GatewayAnswer(success, operationId: operationId)
+        guard let answer = await tables.answer(request, base: base, logger: logger) else { return nil }
+        // A stored item cannot be written as XML or text: the table still changes, and a success is answered with
+        // the contract's example in the media type the client asked for.
+        if !success.body.isEmpty, !Self.isJSON(success), (200...299).contains(answer.status) { return base }
+        return answer
     }
 
     /// Whether the answer's body is JSON, so its example value is the body (a stored item replaces it).
