@@ -103,6 +103,9 @@ struct XMLBodyParserTests {
             name: "processing instruction without data (crashed FoundationXML)", xml: "<?x.02?>\n<pet/>",
             expected: "body: expected XML without processing instructions, found '<?x.02'"),
         BadRow(
+            name: "declaration without data (crashed FoundationXML)", xml: "<?xml?>6",
+            expected: "body: expected XML without processing instructions, found '<?xml'"),
+        BadRow(
             name: "processing instruction after the declaration",
             xml: #"<?xml version="1.0"?><?xml-stylesheet href="a.xsl"?><pet/>"#,
             expected: "body: expected XML without processing instructions, found '<?xml-stylesheet'"),

@@ -127,7 +127,9 @@ struct XMLBodyParser: Sendable {
                 let name = String(decoding: target, as: UTF8.self)
                 // The declaration, first in the document (after a byte order mark or blank space at most).
                 let before = bytes[..<index].filter { ![0xEF, 0xBB, 0xBF, 0x20, 0x09, 0x0D, 0x0A].contains($0) }
-                if before.isEmpty && name.lowercased() == "xml" {
+                let end = index + 2 + target.count
+                let hasData = end < bytes.count && [0x20, 0x09, 0x0D, 0x0A].contains(bytes[end])
+                if before.isEmpty && name.lowercased() == "xml" && hasData {
                     index += 2
                     continue
                 }
