@@ -117,6 +117,11 @@ struct RequestValidatorTests {
             Self.issues(contentType: "application/x-www-form-urlencoded", body: "name=milk&quantity=none") == [
                 "body/quantity: expected an integer, found a string 'none'"
             ])
+        // An empty form is a form without fields, not a missing body (schemathesis on the USPTO example).
+        #expect(
+            Self.issues(contentType: "application/x-www-form-urlencoded", body: "") == [
+                "body: missing required property 'name'", "body: missing required property 'quantity'",
+            ])
     }
 
     @Test func multipartPartsAreDecodedByTheirEncoding() {

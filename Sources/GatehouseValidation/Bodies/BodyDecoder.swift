@@ -126,12 +126,24 @@ public struct BodyDecoder: Sendable {
         return decode(contentType: contentType, body: body)
     }
 
-    /// Decodes a body held in memory; nil or empty `body` means the message has none.
+    /// Decodes a body held in memory; nil or empty `body` means the message has none, except under a `Content-Type`
+    /// of `application/x-www-form-urlencoded`: that is the form without fields (its required fields are missing).
     public func decode(contentType: String?, body: [UInt8]?) -> Decoded {
+        let isEmptyForm =
+            body?.isEmpty != false
+            && contentType.flatMap(MediaTypeName.init)?.essence.lowercased() == "application/x-www-form-urlencoded"
+        if isEmptyForm, !content.isEmpty, let contentType {
+            return decodePresent([], contentType: contentType)
+        }
         guard let body, !body.isEmpty else {
             if isRequired { return Decoded(issues: [issue("required-body", "expected a request body, found none")]) }
             return Decoded()
         }
+        return decodePresent(body, contentType: contentType)
+    }
+
+    /// A body the message has (an empty form included), checked for size and decoded by its media type.
+    private func decodePresent(_ body: [UInt8], contentType: String?) -> Decoded {
         guard body.count <= configuration.maxBodyBytes else {
             return Decoded(
                 issues: [
