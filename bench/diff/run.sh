@@ -4,8 +4,8 @@
 # Issue 17's goal: GitHub's spec against a revision with 50 changes in at most 0.5 s, time growing linearly with
 # size. Prints a Markdown table for bench/README.md; raw hyperfine JSON goes to bench/out/diff/.
 #
-#   bench/diff/run.sh            # 10 runs each after 2 warm-ups
-#   RUNS=20 bench/diff/run.sh
+#   bench/diff/run.sh            # 10 runs each after 2 warm-ups (builds the release binary in .build-release)
+#   RUNS=20 GATEHOUSE=path/to/gatehouse bench/diff/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 testdata=../shared/testdata/real-world
@@ -15,20 +15,25 @@ runs=${RUNS:-10}
 
 command -v hyperfine >/dev/null || { echo "needs hyperfine: apt-get install -y hyperfine" >&2; exit 1; }
 
-swift build -c release --product gatehouse >&2
-gatehouse=$(swift build -c release --show-bin-path)/gatehouse
+if [ -z "${GATEHOUSE:-}" ]; then
+    scratch=${SCRATCH_PATH:-.build-release}
+    swift build -c release --product gatehouse --scratch-path "$scratch" >&2
+    gatehouse="$(swift build -c release --scratch-path "$scratch" --show-bin-path)/gatehouse"
+else
+    gatehouse=$GATEHOUSE
+fi
 
-python3 bench/diff/plant.py "$testdata/github.json" "$out/github-50.json"
-python3 bench/diff/plant.py "$testdata/stripe.json" "$out/stripe-50.json"
+python3 bench/diff/plant.py "$testdata/github.json" "$out/github-planted.json"
+python3 bench/diff/plant.py "$testdata/stripe.json" "$out/stripe-planted.json"
 cp specs/todo.yaml "$out/todo.yaml"
 
 # name, base, revision: a revision with breaking changes exits 1, so hyperfine runs with -i.
 cases=(
     "todo-self specs/todo.yaml $out/todo.yaml"
     "stripe-self $testdata/stripe.json $testdata/stripe.json"
-    "stripe-50 $testdata/stripe.json $out/stripe-50.json"
+    "stripe-50 $testdata/stripe.json $out/stripe-planted.json"
     "github-self $testdata/github.json $testdata/github.json"
-    "github-50 $testdata/github.json $out/github-50.json"
+    "github-50 $testdata/github.json $out/github-planted.json"
 )
 for entry in "${cases[@]}"; do
     read -r name base revision <<<"$entry"
