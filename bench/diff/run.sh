@@ -15,13 +15,7 @@ runs=${RUNS:-10}
 
 command -v hyperfine >/dev/null || { echo "needs hyperfine: apt-get install -y hyperfine" >&2; exit 1; }
 
-if [ -z "${GATEHOUSE:-}" ]; then
-    scratch=${SCRATCH_PATH:-.build-release}
-    swift build -c release --product gatehouse --scratch-path "$scratch" >&2
-    gatehouse="$(swift build -c release --scratch-path "$scratch" --show-bin-path)/gatehouse"
-else
-    gatehouse=$GATEHOUSE
-fi
+. bench/release-gatehouse.sh
 
 python3 bench/diff/plant.py "$testdata/github.json" "$out/github-planted.json"
 python3 bench/diff/plant.py "$testdata/stripe.json" "$out/stripe-planted.json"

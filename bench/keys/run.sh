@@ -15,13 +15,7 @@ rm -rf "$out"
 mkdir -p "$out"
 command -v wrk >/dev/null || { echo "needs wrk: apt-get install -y wrk" >&2; exit 1; }
 
-if [ -z "${GATEHOUSE:-}" ]; then
-    scratch=${SCRATCH_PATH:-.build-release}
-    swift build -c release --product gatehouse --scratch-path "$scratch" >&2
-    gatehouse="$(swift build -c release --scratch-path "$scratch" --show-bin-path)/gatehouse"
-else
-    gatehouse=$GATEHOUSE
-fi
+. bench/release-gatehouse.sh
 
 store="sqlite:$out/store.sqlite"
 key=$("$gatehouse" keys create --name bench --plan bench --store "$store" 2>/dev/null)
