@@ -70,6 +70,24 @@ final class DirectConnection: @unchecked Sendable {
         guard code == SQLITE_OK else { throw DirectStatement.error(code: code, connection: handle) }
     }
 
+    /// Sets how long a statement waits for another connection's lock before it fails with `SQLITE_BUSY`, in
+    /// milliseconds; 0 fails at once.
+    func setBusyTimeout(milliseconds: Int32) {
+        guard let handle else { return }
+        sqlite3_busy_timeout(handle, milliseconds)
+    }
+
+    /// Calls `hook` with the WAL's size in pages after every commit of this connection, in place of SQLite's own
+    /// automatic checkpoint (which would run the checkpoint, and its sync, on the committing thread).
+    /// `context` is passed to `hook` as is; it must outlive the connection.
+    func setCommitHook(
+        context: UnsafeMutableRawPointer,
+        _ hook: @convention(c) (UnsafeMutableRawPointer?, OpaquePointer?, UnsafePointer<CChar>?, Int32) -> Int32
+    ) {
+        guard let handle else { return }
+        sqlite3_wal_hook(handle, hook, context)
+    }
+
     /// Finalizes the statements and closes the connection; later use throws.
     func close() {
         guard let handle else { return }

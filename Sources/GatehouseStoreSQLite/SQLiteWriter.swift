@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import GatehouseStore
 import Synchronization
 
@@ -6,17 +7,26 @@ import Synchronization
 /// in one transaction (group commit) and acknowledges each only after that commit.
 ///
 /// A write is a closure run on the writer's connection. Callers await it through a continuation; the blocking work
-/// (the write lock, statements, the commit and its sync) runs on the writer's thread, never on Swift's cooperative
-/// pool. Writes queued while a batch commits form the next batch, so under load one commit carries many writes and
-/// the rate is no longer capped by one commit per write; alone, a write is a batch of one.
+/// (waiting for the write lock, the commit's sync, checkpoints) runs on the writer's thread, never on Swift's
+/// cooperative pool. Writes queued while a batch commits form the next batch, so under load one commit carries many
+/// writes and the rate is no longer capped by one commit per write; alone, a write is a batch of one.
+///
+/// A write that finds the writer idle, nothing queued and the connection free, when commits are not synced
+/// (`synchronous = NORMAL`), runs on the caller's thread instead (`performInline`): the same statements as a batch
+/// of one, without the two thread hand-offs, which cost as much as the write itself. It never waits there: it tries
+/// the connection's lock and the file's write lock without waiting (another process holding the file's lock sends
+/// the write to the writer's thread), its commit appends to the WAL without a sync, and the WAL's checkpoints are
+/// left to the writer's thread (`walGrew`). A write whose commit is synced (`synchronous = FULL`) always goes
+/// through the writer's thread.
 ///
 /// Inside a batch every write has its own savepoint: a write that throws (a condition that does not hold, a bad
 /// update, a statement that fails) is rolled back alone and throws to its caller alone, while the others commit.
 /// When the transaction itself fails (the commit, or an error after which SQLite rolled everything back), every
 /// write of the batch throws: none was acknowledged, none is kept.
 final class SQLiteWriter: @unchecked Sendable {
-    // @unchecked Sendable: `pending` and `closed` are guarded by `condition`; `connection` is used by the writer's
-    // thread only, and closed by it when it stops.
+    // @unchecked Sendable: `pending`, `closed` and `checkpointWanted` are guarded by `condition`; `connection` is
+    // used under `connectionLock` only (by the writer's thread for a batch, a checkpoint and closing, by a caller for
+    // an inline write), and closed by the writer's thread when it stops.
 
     /// One queued write.
     private struct Job: Sendable {
@@ -35,18 +45,40 @@ final class SQLiteWriter: @unchecked Sendable {
     /// thread, which costs as much as a small write on a busy machine. It yields the core while it looks.
     static let lingering: UInt64 = 50_000
 
+    /// The WAL's size, in pages, at which the writer's thread checkpoints it into the store file (SQLite's own
+    /// automatic checkpoint is at 1,000 pages).
+    static let checkpointPages: Int32 = 1000
+
     private let connection: DirectConnection
+    /// Held while the connection is in use: a batch, a checkpoint, an inline write, closing.
+    private let connectionLock = NSLock()
+    /// Whether a write may run on its caller's thread: commits are not synced.
+    private let inlineWrites: Bool
+    /// The busy timeout of the writer's thread, restored after an inline write (which waits for nothing).
+    private let busyMilliseconds: Int32
     private let condition = NSCondition()
     /// `pending.count`, readable without the lock while the writer lingers.
     private let queued = Atomic<Int>(0)
     private var pending: [Job] = []
     private var closed = false
+    /// The WAL has grown past `checkpointPages`: the writer's thread checkpoints it after the current batch.
+    private var checkpointWanted = false
+    /// `closed`, readable without the lock by an inline write.
+    private let isClosed = Atomic<Bool>(false)
     private let stopped = DispatchSemaphore(value: 0)
 
     /// Opens the writer's connection to the store at `path` and starts its thread.
     init(path: String, synchronous: String, busyTimeout: Double) throws {
         connection = try DirectConnection(path: path, readOnly: false, busyTimeout: busyTimeout)
         try connection.execute("PRAGMA synchronous = \(synchronous)")
+        inlineWrites = synchronous == "NORMAL"
+        busyMilliseconds = Int32(min(busyTimeout * 1000, Double(Int32.max)).rounded())
+        // The writer outlives its connection (the thread closes it before it stops), so an unretained pointer is safe.
+        connection.setCommitHook(context: Unmanaged.passUnretained(self).toOpaque()) { context, _, _, pages in
+            guard let context else { return 0 }
+            Unmanaged<SQLiteWriter>.fromOpaque(context).takeUnretainedValue().walGrew(pages: pages)
+            return 0  // SQLITE_OK
+        }
         let thread = Thread { [self] in loop() }
         thread.name = "gatehouse-sqlite-writer"
         thread.start()
@@ -54,6 +86,12 @@ final class SQLiteWriter: @unchecked Sendable {
 
     /// Runs `body` in the writer's transaction and returns its result once the transaction has committed.
     func perform<T: Sendable>(_ body: @escaping @Sendable (DirectConnection) throws -> T) async throws -> T {
+        if let value = try performInline(body) { return value }
+        return try await performQueued(body)
+    }
+
+    /// Runs `body` on the writer's thread, in the next batch, and returns its result once the batch has committed.
+    func performQueued<T: Sendable>(_ body: @escaping @Sendable (DirectConnection) throws -> T) async throws -> T {
         try await withUnsafeThrowingContinuation { continuation in
             let job = Job(
                 run: { connection in
@@ -63,6 +101,49 @@ final class SQLiteWriter: @unchecked Sendable {
                 fail: { error in continuation.resume(throwing: TableStoreError(sqlite: error)) }
             )
             enqueue(job)
+        }
+    }
+
+    /// Runs `body` in a transaction of its own on the caller's thread and returns its result once committed, when
+    /// that costs no waiting: inline writes are allowed, nothing is queued, and neither the connection nor the file's
+    /// write lock is held by anyone else. Returns nil, having changed nothing, when the write must go through the
+    /// writer's thread; throws `body`'s error (its changes rolled back) or the transaction's.
+    private func performInline<T: Sendable>(_ body: (DirectConnection) throws -> T) throws -> T? {
+        guard inlineWrites, queued.load(ordering: .relaxed) == 0, connectionLock.try() else { return nil }
+        defer { connectionLock.unlock() }
+        guard !isClosed.load(ordering: .acquiring) else { throw DirectConnection.closedError }
+        connection.setBusyTimeout(milliseconds: 0)
+        defer { connection.setBusyTimeout(milliseconds: busyMilliseconds) }
+        do {
+            try connection.run(.beginImmediate)
+        } catch {
+            // Another process holds the file's write lock: the writer's thread waits for it, this thread does not.
+            if Self.isBusy(error) { return nil }
+            throw TableStoreError(sqlite: error)
+        }
+        do {
+            let value = try body(connection)
+            try connection.run(.commit)
+            return value
+        } catch {
+            rollBack()
+            throw TableStoreError(sqlite: error)
+        }
+    }
+
+    private static func isBusy(_ error: any Error) -> Bool {
+        guard let error = error as? DatabaseError else { return false }
+        return error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
+    }
+
+    /// After a commit, with the WAL's size: past `checkpointPages`, the writer's thread is asked to checkpoint.
+    private func walGrew(pages: Int32) {
+        guard pages >= Self.checkpointPages else { return }
+        condition.lock()
+        defer { condition.unlock() }
+        if !checkpointWanted {
+            checkpointWanted = true
+            condition.signal()
         }
     }
 
@@ -80,6 +161,7 @@ final class SQLiteWriter: @unchecked Sendable {
         defer { condition.unlock() }
         guard !closed else { return false }
         closed = true
+        isClosed.store(true, ordering: .releasing)
         condition.signal()
         return true
     }
@@ -106,19 +188,39 @@ final class SQLiteWriter: @unchecked Sendable {
 
     private func loop() {
         while let batch = nextBatch() {
-            commit(batch)
+            connectionLock.lock()
+            if !batch.isEmpty { commit(batch) }
+            if takeCheckpointRequest() { checkpoint() }
+            connectionLock.unlock()
         }
+        connectionLock.lock()
         connection.close()
+        connectionLock.unlock()
         stopped.signal()
     }
 
-    /// Waits for writes and takes those queued, at most `maximumBatch`; nil once closed and drained.
+    private func takeCheckpointRequest() -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        defer { checkpointWanted = false }
+        return checkpointWanted
+    }
+
+    /// Moves the WAL's committed pages into the store file without waiting for readers (what SQLite's automatic
+    /// checkpoint does); a failure is left for the next one.
+    private func checkpoint() {
+        try? connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
+    }
+
+    /// Waits for writes or a checkpoint request and takes the writes queued, at most `maximumBatch` (none when only a
+    /// checkpoint is due); nil once closed and drained.
     private func nextBatch() -> [Job]? {
         linger()
         condition.lock()
         defer { condition.unlock() }
         while pending.isEmpty {
             if closed { return nil }
+            if checkpointWanted { return [] }
             condition.wait()
         }
         let batch: [Job]

@@ -183,7 +183,7 @@ struct SQLiteGroupCommitTests {
         let held = Mutex(false)
         let release = DispatchSemaphore(value: 0)
         let holder = Task {
-            try await store.writer.perform { _ in
+            try await store.writer.performQueued { _ in
                 held.withLock { $0 = true }
                 release.wait()
             }
