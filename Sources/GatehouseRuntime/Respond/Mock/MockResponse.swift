@@ -1,3 +1,4 @@
+import GatehouseSpec
 package import GatehouseValidation
 import HTTPTypes
 
@@ -26,10 +27,16 @@ package struct MockResponse: Sendable, Hashable {
     /// `Content-Type` first when there is a body, then the declared headers, then `Preference-Applied`; the server
     /// adds its own (`Content-Length`, `X-Request-Id`, …).
     package var headers: [HeaderField] {
-        didSet { fields = HTTPFields(headers) }
+        didSet {
+            fields = HTTPFields(headers)
+            isJSON = Self.isJSON(headers)
+        }
     }
     /// `headers` as the server writes them, made once when the answer is prepared.
     private(set) var fields: HTTPFields
+    /// Whether the body is JSON (`Content-Type` a JSON media type), read once when the answer is prepared: a
+    /// stateful answer puts its stored item in place of a JSON body only.
+    private(set) var isJSON: Bool
     /// The body; empty when the response has none.
     package var body: [UInt8]
     /// Where the body came from.
@@ -39,8 +46,14 @@ package struct MockResponse: Sendable, Hashable {
         self.status = status
         self.headers = headers
         self.fields = HTTPFields(headers)
+        self.isJSON = Self.isJSON(headers)
         self.body = body
         self.source = source
+    }
+
+    private static func isJSON(_ headers: [HeaderField]) -> Bool {
+        guard let type = headers.value(for: "Content-Type") else { return false }
+        return MediaTypeName(type)?.isJSON == true
     }
 
     /// The first value of a header, compared case-insensitively.

@@ -55,8 +55,11 @@ struct ItemConformer: Sendable {
 
     /// `item` shaped by the schema; nil when even the shaped item breaks it (the caller answers from the example).
     func conform(_ item: JSONObject) -> JSONObject? {
+        // Most stored items already fit: nothing to drop, and valid as they are (what shaping would keep unchanged).
+        let drops = item.contains { writeOnly.contains($0.key) || closed && properties[$0.key] == nil }
+        if !drops, self.item.isValid(.object(item), options: Self.options) { return item }
         let shaped = retyped(item, keepingAll: false)
-        return self.item.validate(.object(shaped), options: Self.options).isEmpty ? shaped : nil
+        return self.item.isValid(.object(shaped), options: Self.options) ? shaped : nil
     }
 
     /// `item` with each declared member of another type replaced (the example's value, else a synthesized one) and
@@ -73,7 +76,7 @@ struct ItemConformer: Sendable {
                 if !closed || keepingAll { shaped[member.key] = member.value }
                 continue
             }
-            if schema.validate(member.value, options: Self.options).isEmpty {
+            if schema.isValid(member.value, options: Self.options) {
                 shaped[member.key] = member.value
             } else if let coerced = Self.coerced(member.value, to: schema) {
                 shaped[member.key] = coerced
@@ -104,12 +107,12 @@ struct ItemConformer: Sendable {
             candidates.append(.array([value]))
             for candidate in candidates where candidate.arrayValue == nil { candidates.append(.array([candidate])) }
         }
-        return candidates.first { schema.validate($0, options: options).isEmpty }
+        return candidates.first { schema.isValid($0, options: options) }
     }
 
     /// The example's value of a property when it is valid, else a synthesized one.
     func replacement(_ name: String, _ schema: CompiledSchema) -> JSONValue? {
-        if let value = example[name], schema.validate(value, options: Self.options).isEmpty { return value }
+        if let value = example[name], schema.isValid(value, options: Self.options) { return value }
         return synthesizer.example(for: schema)
     }
 }

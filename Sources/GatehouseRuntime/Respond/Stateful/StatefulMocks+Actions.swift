@@ -90,7 +90,12 @@ extension StatefulMocks {
     func read(_ request: StatefulRequest, base: GatewayAnswer) async throws -> GatewayAnswer {
         guard let id = request.itemId, let key = request.key(id),
             let item = try await store.getItem(table: request.mapping.table, key: key)
-        else { return notFound(request, base) }
+        else {
+            if let parent = request.operation.table.parent, let missing = try await missingParent(request, parent) {
+                return missing
+            }
+            return notFound(request, base)
+        }
         return request.visible(item).map { Self.replacingBody(of: base, with: $0) } ?? base
     }
 
@@ -153,16 +158,19 @@ extension StatefulMocks {
 
     /// Removes the item, and the items of collections nested under it (a list's todos).
     func delete(_ request: StatefulRequest, base: GatewayAnswer) async throws -> GatewayAnswer {
-        guard let id = request.itemId, let key = request.key(id),
-            let old = try await store.deleteItem(table: request.mapping.table, key: key, condition: nil)
-        else {
-            // Without a documented 404, deleting what is not there succeeds: either way the item is gone.
+        guard let id = request.itemId, let key = request.key(id) else {
             return request.operation.documents404 ? notFound(request, base) : base
         }
+        // The nested items go first, so an item of a nested collection is never found without its parent (a read
+        // relies on it), even when the gateway stops half-way.
         let partition = (request.mapping.parentParameters.map { request.captures[$0] ?? "" } + [id])
             .joined(separator: "/")
         for child in children[request.mapping.table] ?? [] {
             try await deletePartition(partition, of: child)
+        }
+        guard let old = try await store.deleteItem(table: request.mapping.table, key: key, condition: nil) else {
+            // Without a documented 404, deleting what is not there succeeds: either way the item is gone.
+            return request.operation.documents404 ? notFound(request, base) : base
         }
         guard !base.body.isEmpty else { return base }
         return request.visible(old).map { Self.replacingBody(of: base, with: $0) } ?? base

@@ -86,11 +86,20 @@ package final class StatefulMocks: Sendable {
         return request.operation.table.unfilled && answer.status == 404 ? nil : answer
     }
 
+    /// Whether the operation reads one item by its id (`GET /lists/{listId}/todos/{todoId}`).
+    static func readsOneItem(_ request: StatefulRequest) -> Bool {
+        request.mapping.action == .read && request.operation.table.kind == .plain
+    }
+
     private func stored(_ request: StatefulRequest, base: GatewayAnswer, logger: Logger) async -> GatewayAnswer? {
         let mapping = request.mapping
         do {
             try await ensureTable(mapping.table)
-            if let parent = request.operation.table.parent, let missing = try await missingParent(request, parent) {
+            // A read looks for its item first and for the parent only when the item is missing: deleting a parent
+            // deletes its nested items first, so an item found has its parent.
+            if let parent = request.operation.table.parent, !Self.readsOneItem(request),
+                let missing = try await missingParent(request, parent)
+            {
                 return missing
             }
             switch (request.operation.table.kind, mapping.action) {

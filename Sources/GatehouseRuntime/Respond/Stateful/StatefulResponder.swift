@@ -30,11 +30,11 @@ struct StatefulResponder: OperationResponder {
             query: QueryString.firstValues(exchange.query),
             body: decoded.body?.objectValue,
             bodyArray: decoded.body?.arrayValue,
-            example: Self.isJSON(success) ? value : nil,
+            example: success.isJSON ? value : nil,
             path: exchange.path,
             declared: { [plan] status in
                 guard let (response, value) = plan.declaredAnswer(status, accept: accept) else { return nil }
-                return (GatewayAnswer(response, operationId: operationId), Self.isJSON(response) ? value : nil)
+                return (GatewayAnswer(response, operationId: operationId), response.isJSON ? value : nil)
             }
         )
         // Without a body, the item's fields come from the query (`POST /pet/{petId}?name=x&status=sold`).
@@ -65,13 +65,7 @@ struct StatefulResponder: OperationResponder {
         guard let answer = await tables.answer(request, base: base, logger: logger) else { return nil }
         // A stored item cannot be written as XML or text: the table still changes, and a success is answered with
         // the contract's example in the media type the client asked for.
-        if !success.body.isEmpty, !Self.isJSON(success), (200...299).contains(answer.status) { return base }
+        if !success.body.isEmpty, !success.isJSON, (200...299).contains(answer.status) { return base }
         return answer
-    }
-
-    /// Whether the answer's body is JSON, so its example value is the body (a stored item replaces it).
-    static func isJSON(_ response: MockResponse) -> Bool {
-        guard let type = response.header("Content-Type") else { return false }
-        return MediaTypeName(type)?.isJSON == true
     }
 }
