@@ -54,6 +54,8 @@ public final class PostgresTableStore: TableStore {
     let logger: Logger
     let clock: @Sendable () -> Double
     private let running: Task<Void, Never>
+    /// Keeps the connection wait and the operation timeout of every operation in flight.
+    let watchdog: OperationWatchdog
     /// Table definitions already read, so a point operation runs one statement. Definitions change only through
     /// `createTable` and `deleteTable`; another instance that deletes a table and creates it again with another key
     /// is not seen until restart (Gatehouse's own `store clear` keeps the key).
@@ -98,16 +100,20 @@ public final class PostgresTableStore: TableStore {
         self.logger = logger
         self.clock = clock
         running = Task { await client.run() }
+        watchdog = OperationWatchdog(
+            connectionWait: configuration.connectionWait, operationTimeout: configuration.operationTimeout)
     }
 
     deinit {
         running.cancel()
+        watchdog.stop()
     }
 
     /// Closes the pool's connections; later operations fail with `storageFailure`.
     public func close() async {
         running.cancel()
         await running.value
+        watchdog.stop()
     }
 
     /// Checks the database on one connection of its own, whose errors say exactly what went wrong, and creates the
@@ -174,54 +180,42 @@ public final class PostgresTableStore: TableStore {
     /// `connectionWait` (the database is down or unreachable), or when the operation is still running after
     /// `operationTimeout` (its connection is then closed, so a query stuck on a connection the server dropped
     /// cannot hold the request or the pool's slot), and maps PostgreSQL's errors to `TableStoreError`.
+    ///
+    /// Both limits are kept by the store's one `OperationWatchdog`, not by a timer per operation: the operation runs
+    /// in a task the watchdog cancels when its lease is late, and whose connection it closes when it runs too long.
     func withConnection<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws
         -> T
     {
         let race = LeaseRace()
-        let wait = configuration.connectionWait
-        let limit = configuration.operationTimeout
         let client = self.client
+        let operation = Task<T, any Error> {
+            try await client.withConnection { connection in
+                guard race.claim(connection) else { throw LeaseRace.TimedOut() }
+                defer { race.finish() }
+                return try await body(connection)
+            }
+        }
+        let ticket = watchdog.watch(race, cancelling: operation)
+        defer { watchdog.forget(ticket) }
         do {
-            return try await withThrowingTaskGroup(of: T?.self) { group in
-                group.addTask {
-                    try await client.withConnection { connection in
-                        guard race.claim(connection) else { throw LeaseRace.TimedOut() }
-                        defer { race.finish() }
-                        return try await body(connection)
-                    }
-                }
-                group.addTask {
-                    try? await Task.sleep(for: wait)
-                    if race.expire() { throw LeaseRace.TimedOut() }
-                    try? await Task.sleep(for: limit - wait)
-                    if let stuck = race.abandon() {
-                        // The future-returning close: it closes the channel at once and is not awaited.
-                        let _: EventLoopFuture<Void> = stuck.close()
-                        throw LeaseRace.Stuck()
-                    }
-                    return nil
-                }
-                while let result = try await group.next() {
-                    if let value = result {
-                        group.cancelAll()
-                        return value
-                    }
-                }
-                throw LeaseRace.TimedOut()
+            return try await withTaskCancellationHandler {
+                try await operation.value
+            } onCancel: {
+                operation.cancel()
             }
         } catch let error as TableStoreError {
             throw error
-        } catch is LeaseRace.TimedOut {
+        } catch where race.outcome == .expired {
             throw TableStoreError(
                 code: .storageFailure,
                 message: "no connection to the PostgreSQL store at \(configuration.url.host):\(configuration.url.port) "
-                    + "within \(Self.seconds(wait)) s; it is down or unreachable"
+                    + "within \(Self.seconds(configuration.connectionWait)) s; it is down or unreachable"
             )
-        } catch is LeaseRace.Stuck {
+        } catch where race.outcome == .abandoned {
             throw TableStoreError(
                 code: .storageFailure,
                 message: "the PostgreSQL store at \(configuration.url.host):\(configuration.url.port) did not answer "
-                    + "within \(Self.seconds(limit)) s; the connection was closed"
+                    + "within \(Self.seconds(configuration.operationTimeout)) s; the connection was closed"
             )
         } catch {
             throw TableStoreError(postgres: error, url: configuration.url, connecting: false)
@@ -238,29 +232,39 @@ public final class PostgresTableStore: TableStore {
     /// was told it failed, and a running operation is abandoned only while it still runs.
     final class LeaseRace: Sendable {
         struct TimedOut: Error {}
-        struct Stuck: Error {}
-        /// 0 waiting for a connection, 1 running, 2 expired before it ran, 3 finished, 4 abandoned.
-        private let state = Mutex<(phase: Int, connection: PostgresConnection?)>((0, nil))
+        /// Where the operation is.
+        enum Phase: Sendable {
+            case waiting, running, expired, finished, abandoned
+        }
+        private let state = Mutex<(phase: Phase, connection: PostgresConnection?)>((.waiting, nil))
+
+        /// The phase now: `expired` or `abandoned` once the watchdog has ended the operation.
+        var outcome: Phase {
+            state.withLock { $0.phase }
+        }
 
         /// True when the lease came first and the operation may run on `connection`.
         func claim(_ connection: PostgresConnection) -> Bool {
             state.withLock { state in
-                guard state.phase == 0 else { return false }
-                state = (1, connection)
+                guard state.phase == .waiting else { return false }
+                state = (.running, connection)
                 return true
             }
         }
 
         /// The operation ended (either way).
         func finish() {
-            state.withLock { $0 = (3, nil) }
+            state.withLock { state in
+                // An abandoned operation stays abandoned: its caller is told why it failed.
+                if state.phase == .running { state = (.finished, nil) }
+            }
         }
 
         /// True when the timeout came first and the operation must not run.
         func expire() -> Bool {
             state.withLock { state in
-                guard state.phase == 0 else { return false }
-                state.phase = 2
+                guard state.phase == .waiting else { return false }
+                state.phase = .expired
                 return true
             }
         }
@@ -268,8 +272,8 @@ public final class PostgresTableStore: TableStore {
         /// The connection of an operation still running, which the caller closes; nil when it finished.
         func abandon() -> PostgresConnection? {
             state.withLock { state in
-                guard state.phase == 1, let connection = state.connection else { return nil }
-                state = (4, nil)
+                guard state.phase == .running, let connection = state.connection else { return nil }
+                state = (.abandoned, nil)
                 return connection
             }
         }
