@@ -205,20 +205,24 @@ public final class PostgresTableStore: TableStore {
             }
         } catch let error as TableStoreError {
             throw error
-        } catch where race.outcome == .expired {
-            throw TableStoreError(
-                code: .storageFailure,
-                message: "no connection to the PostgreSQL store at \(configuration.url.host):\(configuration.url.port) "
-                    + "within \(Self.seconds(configuration.connectionWait)) s; it is down or unreachable"
-            )
-        } catch where race.outcome == .abandoned {
-            throw TableStoreError(
-                code: .storageFailure,
-                message: "the PostgreSQL store at \(configuration.url.host):\(configuration.url.port) did not answer "
-                    + "within \(Self.seconds(configuration.operationTimeout)) s; the connection was closed"
-            )
         } catch {
-            throw TableStoreError(postgres: error, url: configuration.url, connecting: false)
+            switch race.outcome {
+            case .expired:
+                throw TableStoreError(
+                    code: .storageFailure,
+                    message: "no connection to the PostgreSQL store at \(configuration.url.host):"
+                        + "\(configuration.url.port) within \(Self.seconds(configuration.connectionWait)) s; "
+                        + "it is down or unreachable"
+                )
+            case .abandoned:
+                throw TableStoreError(
+                    code: .storageFailure,
+                    message: "the PostgreSQL store at \(configuration.url.host):\(configuration.url.port) did not "
+                        + "answer within \(Self.seconds(configuration.operationTimeout)) s; the connection was closed"
+                )
+            default:
+                throw TableStoreError(postgres: error, url: configuration.url, connecting: false)
+            }
         }
     }
 

@@ -24,7 +24,8 @@ struct SQLiteInlineWriteTests {
             try other.inDatabase { db in try db.execute(sql: "BEGIN IMMEDIATE") }
             let done = Atomic<Bool>(false)
             let write = Task {
-                try await store.putItem(table: "notes", item: JSONObject(["id": .string("waited"), "text": .string("t")]))
+                try await store.putItem(
+                    table: "notes", item: JSONObject(["id": .string("waited"), "text": .string("t")]))
                 done.store(true, ordering: .releasing)
             }
             // The write cannot commit while the lock is held; an inline write that failed on the lock instead of
