@@ -95,9 +95,9 @@ struct StatefulRequest: Sendable {
     /// The item as the answer shows it: without the store's key attributes, shaped by the answer's schema; nil when
     /// it cannot be made to fit (the answer is then the contract's example).
     func visible(_ item: JSONObject) -> JSONValue? {
-        var copy = item
-        copy[MockTables.partitionAttribute] = nil
-        copy[MockTables.idAttribute] = nil
+        // Built without the store's key attributes in one pass (removing a member re-indexes the object).
+        let copy = JSONObject(
+            item.filter { $0.key != MockTables.partitionAttribute && $0.key != MockTables.idAttribute })
         guard let conformer = operation.conformer else { return .object(copy) }
         return conformer.conform(copy).map(JSONValue.object)
     }
