@@ -11,9 +11,10 @@ import Synchronization
 /// cooperative pool. Writes queued while a batch commits form the next batch, so under load one commit carries many
 /// writes and the rate is no longer capped by one commit per write; alone, a write is a batch of one.
 ///
-/// A write that finds the writer idle, nothing queued and the connection free, when commits are not synced
-/// (`synchronous = NORMAL`), runs on the caller's thread instead (`performInline`): the same statements as a batch
-/// of one, without the two thread hand-offs, which cost as much as the write itself. It never waits there: it tries
+/// A write that finds no other write in flight, none overlapping for the last `calm`, and the connection free, when
+/// commits are not synced (`synchronous = NORMAL`), runs on the caller's thread instead (`performInline`): the same
+/// statements as a batch of one, without the two thread hand-offs, which cost as much as the write itself. Writes
+/// that overlap (a server under load) go through the writer's thread, where they share a commit. It never waits there: it tries
 /// the connection's lock and the file's write lock without waiting (another process holding the file's lock sends
 /// the write to the writer's thread), its commit appends to the WAL without a sync, and the WAL's checkpoints are
 /// left to the writer's thread (`walGrew`). A write whose commit is synced (`synchronous = FULL`) always goes
@@ -57,6 +58,13 @@ final class SQLiteWriter: @unchecked Sendable {
     /// The busy timeout of the writer's thread, restored after an inline write (which waits for nothing).
     private let busyMilliseconds: Int32
     private let condition = NSCondition()
+    /// The writes between the start of `perform` and their acknowledgement.
+    private let inFlight = Atomic<Int>(0)
+    /// When a write last started while another was in flight (`DispatchTime` nanoseconds).
+    private let lastOverlap = Atomic<UInt64>(0)
+    /// How long after writes overlapped every write still goes through the writer's batches, in nanoseconds: under
+    /// load, writes overlap every few milliseconds, and batching them costs less than a commit each.
+    static let calm: UInt64 = 50_000_000
     /// `pending.count`, readable without the lock while the writer lingers.
     private let queued = Atomic<Int>(0)
     private var pending: [Job] = []
@@ -86,7 +94,16 @@ final class SQLiteWriter: @unchecked Sendable {
 
     /// Runs `body` in the writer's transaction and returns its result once the transaction has committed.
     func perform<T: Sendable>(_ body: @escaping @Sendable (DirectConnection) throws -> T) async throws -> T {
-        if let value = try performInline(body) { return value }
+        let others = inFlight.add(1, ordering: .relaxed).oldValue
+        defer { inFlight.subtract(1, ordering: .relaxed) }
+        let now = DispatchTime.now().uptimeNanoseconds
+        // Alone, a write runs at once; beside others, or soon after writes overlapped (a server under load), it joins
+        // the writer's batch, where one commit serves them all.
+        if others == 0, now &- lastOverlap.load(ordering: .relaxed) > Self.calm {
+            if let value = try performInline(body) { return value }
+        } else {
+            lastOverlap.store(now, ordering: .relaxed)
+        }
         return try await performQueued(body)
     }
 
