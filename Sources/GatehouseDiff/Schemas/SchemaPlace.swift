@@ -16,7 +16,7 @@ struct SchemaPlace {
         if path == ["[]"] { return "the items of \(owner)" }
         var text = ""
         for step in path {
-            if step == "[]" {
+            if step.hasPrefix("[") {
                 text += "[]"
             } else {
                 text += text.isEmpty ? step : "." + step
