@@ -8,8 +8,9 @@ import GatehouseSpec
 /// `$ref`s are followed `referenceDepth` levels deep; past that a reference is a marker. That bound is what cuts
 /// cycles: a fingerprint depends only on the node and the depth left, never on the path that reached it, so each
 /// (target, depth) pair is hashed once and memoized, and the cost of fingerprinting a whole document is linear in its
-/// size (each node is hashed at most `referenceDepth + 1` times, however many alternatives reach it). Differences
-/// deeper than the bound are left to the structural comparison, which is where they are reported.
+/// size: a node is hashed once per depth for each target that contains it (its component, and an inline alternative
+/// fingerprinted on its own), however many alternatives reach it through `$ref`s. Differences deeper than the bound
+/// are left to the structural comparison, which is where they are reported.
 struct SchemaFingerprints {
     typealias Fingerprint = Int
 
