@@ -178,6 +178,16 @@ struct DiffCommand: ParsableCommand {
                             "operationId": .string(operation.id),
                         ]))
                 }
+                if !finding.alsoAffects.isEmpty {
+                    object["alsoAffects"] = .array(
+                        finding.alsoAffects.map { operation in
+                            .object(
+                                JSONObject([
+                                    "method": .string(operation.method), "path": .string(operation.path),
+                                    "operationId": .string(operation.id),
+                                ]))
+                        })
+                }
                 return .object(object)
             }
         )

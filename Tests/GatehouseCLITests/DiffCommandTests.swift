@@ -169,6 +169,66 @@ struct DiffCommandTests {
         }
     }
 
+    static let sharedBase = """
+        openapi: 3.0.3
+        info: {title: Pets, version: 1.0.0}
+        paths:
+          /pets:
+            get:
+              operationId: listPets
+              responses:
+                '200':
+                  description: ok
+                  content:
+                    application/json:
+                      schema: {type: array, items: {$ref: '#/components/schemas/Pet'}}
+          /pets/{petId}:
+            get:
+              operationId: showPet
+              parameters:
+                - {name: petId, in: path, required: true, schema: {type: string}}
+              responses:
+                '200':
+                  description: ok
+                  content:
+                    application/json:
+                      schema: {$ref: '#/components/schemas/Pet'}
+        components:
+          schemas:
+            Pet:
+              type: object
+              required: [id]
+              properties:
+                id: {type: string}
+        """
+
+    @Test func aChangeInASharedSchemaIsListedOnceWithEveryOperationItAffects() async throws {
+        let revision = Self.sharedBase.replacingOccurrences(of: "id: {type: string}", with: "id: {type: integer}")
+            .replacingOccurrences(of: "version: 1.0.0", with: "version: 2.0.0")
+        try await Self.withPair(base: Self.sharedBase, revision: revision) { directory in
+            let markdown = try await GatehouseProcess.run(
+                ["diff", "--format", "markdown", "base.yaml", "revision.yaml"], in: directory)
+            #expect(markdown.status == 1)
+            #expect(
+                markdown.stdout == """
+                    # API changes: `base.yaml` → `revision.yaml`
+
+                    1 breaking change, 0 warnings, 0 compatible
+
+                    ## `GET /pets` (listPets)
+
+                    - **breaking**: type of property '\\[\\].id' of the 'application/json' body of response 200 of 'listPets' changed from 'string' to 'integer' (`response-type-changed`, revision.yaml:30:20); shared schema, also affects `GET /pets/{petId}` (showPet)
+
+                    """)
+            let json = try await GatehouseProcess.run(
+                ["diff", "--format", "json", "base.yaml", "revision.yaml"], in: directory)
+            let report = try JSONParser.parse(Array(json.stdout.utf8))
+            let findings = report["findings"]?.arrayValue ?? []
+            #expect(findings.count == 1)
+            #expect(findings.first?["alsoAffects"]?.arrayValue?.map { $0["operationId"] } == [.string("showPet")])
+        }
+    }
+
     @Test func junitAndSarifReportsNameTheRules() async throws {
         try await Self.withPair { directory in
             let junit = try await GatehouseProcess.run(

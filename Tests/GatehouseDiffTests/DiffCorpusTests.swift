@@ -4,7 +4,8 @@ import GatehouseSpec
 import Testing
 
 /// The corpus: a directory per case under `Corpus/` with `base.yaml`, `revision.yaml` (and the files they reference)
-/// and `expected.txt`, the findings a user reads. Each rule has a case where it fires and one where it must not.
+/// and `expected.txt`, the findings a user reads. Each rule has a case where it fires and one where it must not. Both
+/// documents of a case are valid contracts (`gatehouse check` finds no error), as `gatehouse diff` needs them.
 /// A case with a file `sdk` also compares the generated Swift clients (`--sdk swift`).
 /// `GATEHOUSE_RECORD_DIFF=1` rewrites the expected files; review the diff before committing it.
 struct DiffCorpusTests {
@@ -18,7 +19,9 @@ struct DiffCorpusTests {
         let directory = DiffTestPaths.corpus + "/" + name
         let swiftClient = FileManager.default.fileExists(atPath: directory + "/sdk")
         let report = ContractDiffer(configuration: .init(today: corpusToday, swiftClient: swiftClient))
-            .diff(base: try loadSide(directory + "/base.yaml"), revision: try loadSide(directory + "/revision.yaml"))
+            .diff(
+                base: try loadSide(directory + "/base.yaml", valid: true),
+                revision: try loadSide(directory + "/revision.yaml", valid: true))
         let actual = report.lines(removing: directory + "/")
         let expectedPath = directory + "/expected.txt"
         if ProcessInfo.processInfo.environment["GATEHOUSE_RECORD_DIFF"] != nil {

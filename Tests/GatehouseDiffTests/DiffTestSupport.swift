@@ -15,9 +15,14 @@ enum DiffTestPaths {
 /// The date the corpus compares `x-sunset` with.
 let corpusToday = "2026-06-01"
 
-/// Loads a document from disk through the front end, failing the test when it cannot be read as OpenAPI.
-func loadSide(_ path: String, filePrefix: String = "") throws -> DiffSide {
+/// Loads a document from disk through the front end, failing the test when it cannot be read as OpenAPI; with
+/// `valid`, also when `gatehouse check` would report an error in it.
+func loadSide(_ path: String, filePrefix: String = "", valid: Bool = false) throws -> DiffSide {
     let output = try SpecFrontEnd().run(path: path)
+    if valid {
+        let errors = output.diagnostics.filter { $0.severity == .error }.map { "\($0.rule): \($0.message)" }
+        #expect(errors == [], "\(path) is not a valid contract")
+    }
     let model = try #require(output.model, "\(path): \(output.diagnostics)")
     return DiffSide(model: model, filePrefix: filePrefix)
 }

@@ -43,6 +43,9 @@ public enum DiffRules {
         "request-media-type-removed", .error, "a media type of the request body is no longer accepted")
     public static let requestMediaTypeAdded = Rule(
         "request-media-type-added", .info, "the request body accepts a new media type")
+    public static let requestBodyRemoved = Rule(
+        "request-body-removed", .warning,
+        "the request body was removed; callers still send it and the gateway accepts and ignores it")
 
     // Request schemas (parameters and bodies): narrowing breaks callers.
     public static let requestTypeChanged = Rule(
@@ -51,14 +54,20 @@ public enum DiffRules {
         "request-format-changed", .error, "a request schema's format was added or changed")
     public static let requestConstraintNarrowed = Rule(
         "request-constraint-narrowed", .error,
-        "a request schema's bound was tightened (maxLength lowered, minimum raised, pattern added, ...)")
+        "a request schema's constraint was tightened (maxLength lowered, minimum raised, pattern, multipleOf, "
+            + "uniqueItems, 'not', a prefixItems or patternProperties schema added, ...)")
     public static let requestEnumValueRemoved = Rule(
         "request-enum-value-removed", .error, "a request schema no longer accepts an enum value")
     public static let requestPropertyRequired = Rule(
-        "request-property-required", .error, "a request property became required, or was added as required")
+        "request-property-required", .error,
+        "a request property became required, was added as required, or is required with another (dependentRequired)")
+    public static let requestPropertyReadOnly = Rule(
+        "request-property-read-only", .error,
+        "a request property became readOnly; callers that still send it are refused")
     public static let requestAdditionalPropertiesClosed = Rule(
         "request-additional-properties-closed", .error,
-        "a request object no longer accepts properties it does not list ('additionalProperties: false')")
+        "a request object no longer accepts properties it does not list ('additionalProperties: false'), or no "
+            + "longer accepts those a removed patternProperties pattern matched")
     public static let requestAlternativeRemoved = Rule(
         "request-alternative-removed", .error, "a oneOf/anyOf alternative of a request schema was removed")
     public static let requestPropertyRemoved = Rule(
@@ -96,13 +105,17 @@ public enum DiffRules {
         "response-format-changed", .warning, "a response schema's format was removed or changed")
     public static let responseConstraintWidened = Rule(
         "response-constraint-widened", .warning,
-        "a response schema's bound was loosened (maxLength raised, pattern removed, ...)")
+        "a response schema's constraint was loosened (maxLength raised, pattern, multipleOf, uniqueItems, 'not' "
+            + "removed, ...)")
     public static let responsePropertyAdded = Rule(
         "response-property-added", .info, "a response property was added")
+    public static let responsePropertyWriteOnly = Rule(
+        "response-property-write-only", .error, "a response property became writeOnly, so responses no longer have it")
     public static let responseHeaderRemoved = Rule(
         "response-header-removed", .error, "a required response header was removed")
     public static let responseHeaderOptional = Rule(
         "response-header-optional", .error, "a required response header became optional")
+    public static let responseHeaderAdded = Rule("response-header-added", .info, "a response header was added")
 
     // Security and servers.
     public static let securityRequirementAdded = Rule(
@@ -111,6 +124,9 @@ public enum DiffRules {
         "security-scheme-changed", .error, "a security scheme changed its type, its location or its name")
     public static let serverBasePathChanged = Rule(
         "server-base-path-changed", .error, "the base path of the servers changed, so every URL moved")
+    public static let operationServerBasePathChanged = Rule(
+        "operation-server-base-path-changed", .error,
+        "the base path of an operation's or a path's own servers changed, so its URLs moved")
 
     // The generated Swift client (`--sdk swift`).
     public static let sdkTypeRemoved = Rule(
@@ -141,14 +157,17 @@ public enum DiffRules {
         webhookRemoved, webhookAdded,
         parameterAddedRequired, parameterAdded, parameterRemoved, parameterSunset, parameterMoved, parameterRenamed,
         parameterRequired, parameterStyleChanged, requestBodyRequired, requestMediaTypeRemoved, requestMediaTypeAdded,
+        requestBodyRemoved,
         requestTypeChanged, requestFormatChanged, requestConstraintNarrowed, requestEnumValueRemoved,
-        requestPropertyRequired, requestAdditionalPropertiesClosed, requestAlternativeRemoved, requestPropertyRemoved,
+        requestPropertyRequired, requestPropertyReadOnly, requestAdditionalPropertiesClosed, requestAlternativeRemoved,
+        requestPropertyRemoved,
         requestPropertyAdded, requestSchemaWidened, responseSuccessStatusRemoved, responseStatusRemoved,
         responseSuccessStatusAdded, responseStatusAdded, responseMediaTypeRemoved, responseTypeChanged,
         responseRequiredPropertyRemoved, responseOptionalPropertyRemoved, responsePropertyOptional,
         responseEnumValueAdded, responseAlternativeAdded, responseFormatChanged, responseConstraintWidened,
-        responsePropertyAdded, responseHeaderRemoved, responseHeaderOptional, securityRequirementAdded,
-        securitySchemeChanged, serverBasePathChanged, sdkTypeRemoved, sdkTypeRenamed, sdkMemberRemoved, sdkTypeChanged,
+        responsePropertyAdded, responsePropertyWriteOnly, responseHeaderRemoved, responseHeaderOptional,
+        responseHeaderAdded, securityRequirementAdded, securitySchemeChanged, serverBasePathChanged,
+        operationServerBasePathChanged, sdkTypeRemoved, sdkTypeRenamed, sdkMemberRemoved, sdkTypeChanged,
         sdkMemberRequired, sdkEnumCaseAdded, versionBump, ignoreUnused,
     ]
 

@@ -11,6 +11,8 @@ public struct Finding: Sendable, Hashable {
     public var message: String
     /// The operation the change belongs to; nil for changes to the whole contract (servers, version).
     public var operation: OperationRef?
+    /// The other operations a change in a shared schema affects (the finding is reported once, under `operation`).
+    public var alsoAffects: [OperationRef] = []
     public var location: SourceLocation
     /// Where in the document (the file of `location`) the change is.
     public var pointer: JSONPointer

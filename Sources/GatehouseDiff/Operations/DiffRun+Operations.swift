@@ -89,6 +89,7 @@ extension DiffRun {
                 at: revision.place(after.address.appending("deprecated")), note: "not deprecated in the base",
                 noteAt: base.place(before.address, key: true))
         }
+        compareOperationServers(before, after)
         compareParameters(before, after)
         compareRequestBodies(before, after)
         compareResponses(before, after)

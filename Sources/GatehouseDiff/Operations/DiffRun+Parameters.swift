@@ -99,8 +99,27 @@ extension DiffRun {
                 at: revision.place(new.address.appending("explode")), note: "the base's declaration",
                 noteAt: base.place(old.address))
         }
-        if let oldSchema = Self.schema(of: old), let newSchema = Self.schema(of: new) {
+        if old.schema == nil, new.schema == nil, !old.content.isEmpty, !new.content.isEmpty {
+            compareContent(old, new, name: name)
+        } else if let oldSchema = Self.schema(of: old), let newSchema = Self.schema(of: new) {
             compareSchemas(oldSchema, newSchema, .request, SchemaPlace(owner: name))
+        }
+    }
+
+    /// A parameter written with `content`: every media type compared, not just the first.
+    private mutating func compareContent(_ old: Parameter, _ new: Parameter, name: String) {
+        let several = old.content.count > 1 || new.content.count > 1
+        for oldMedia in old.content {
+            guard let newMedia = new.content.first(where: { Self.sameMediaType($0, oldMedia) }) else {
+                report(
+                    DiffRules.requestMediaTypeRemoved, "\(name) no longer accepts '\(oldMedia.name)'",
+                    at: base.place(oldMedia.address, key: true), note: "the revision's media types",
+                    noteAt: revision.place(new.address.appending("content")))
+                continue
+            }
+            guard let oldSchema = oldMedia.schema?.address, let newSchema = newMedia.schema?.address else { continue }
+            let owner = several ? "\(name) as '\(newMedia.name)'" : name
+            compareSchemas(oldSchema, newSchema, .request, SchemaPlace(owner: owner))
         }
     }
 

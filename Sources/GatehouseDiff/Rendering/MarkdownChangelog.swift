@@ -37,7 +37,14 @@ public enum MarkdownChangelog {
         case .warning: label = "**warning**"
         case .info, .note: label = "info"
         }
-        return "- \(label): \(escaped(finding.message)) (`\(finding.rule.id)`, \(finding.location))\n"
+        var text = "- \(label): \(escaped(finding.message)) (`\(finding.rule.id)`, \(finding.location))"
+        if !finding.alsoAffects.isEmpty {
+            let limit = 10
+            let named = finding.alsoAffects.prefix(limit).map { "`\($0.method) \($0.path)` (\($0.id))" }
+            let more = finding.alsoAffects.count > limit ? " and \(finding.alsoAffects.count - limit) more" : ""
+            text += "; shared schema, also affects " + named.joined(separator: ", ") + more
+        }
+        return text + "\n"
     }
 
     /// Markdown's inline specials, so a pattern or path in a message shows as written.

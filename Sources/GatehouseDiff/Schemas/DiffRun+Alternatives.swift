@@ -32,8 +32,8 @@ extension DiffRun {
                 return value == newValues[right] ?? nil
             }
         }
-        var oldPrints: [NodeAddress: String] = [:]
-        var newPrints: [NodeAddress: String] = [:]
+        var oldPrints: [NodeAddress: SchemaFingerprints.Fingerprint] = [:]
+        var newPrints: [NodeAddress: SchemaFingerprints.Fingerprint] = [:]
         for address in old { oldPrints[address] = fingerprint(address, .base) }
         for address in new { newPrints[address] = fingerprint(address, .revision) }
         take { left, right in oldPrints[left] == newPrints[right] }

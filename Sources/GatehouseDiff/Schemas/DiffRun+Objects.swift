@@ -3,19 +3,32 @@ import GatehouseSpec
 
 extension DiffRun {
     /// Properties matched by name (wherever `allOf` put them), their required-ness, and `additionalProperties`.
-    /// `readOnly` properties do not count in requests, nor `writeOnly` ones in responses.
+    /// `readOnly` properties do not count in requests, nor `writeOnly` ones in responses: a property that becomes one
+    /// leaves that direction (an error: callers still send it, clients still read it), one that stops being one
+    /// enters it like a property added.
     mutating func compareObjects(
         _ before: SchemaView, _ after: SchemaView, _ direction: Direction, _ place: SchemaPlace
     ) {
         var names = before.properties.map(\.name)
-        for name in after.properties.map(\.name) + after.required.sorted() where !names.contains(name) {
+        var known = Set(names)
+        for name in after.properties.map(\.name) + after.required.sorted() where known.insert(name).inserted {
             names.append(name)
         }
         for name in names {
-            let old = before.property(name)
+            var old = before.property(name)
             let new = after.property(name)
-            let oldRequired = before.required.contains(name) && !ignored(old, .base, direction)
-            let newRequired = after.required.contains(name) && !ignored(new, .revision, direction)
+            let oldIgnored = ignored(old, .base, direction)
+            let newIgnored = ignored(new, .revision, direction)
+            if let old, let new, !oldIgnored, newIgnored {
+                reportAccessFlip(old, new, direction, place.appending(name))
+                continue
+            }
+            if oldIgnored && !newIgnored {
+                // Not part of this direction in the base: it enters it as if added.
+                old = nil
+            }
+            let oldRequired = before.required.contains(name) && !oldIgnored
+            let newRequired = after.required.contains(name) && !newIgnored
             // Places and messages are made only for a finding: locating a node is not free (a minified file's
             // columns are counted from the start of its one line).
             let newAddress = new ?? after.address.appending("required")
@@ -60,11 +73,28 @@ extension DiffRun {
                         noteAt: base.place(before.address))
                 }
             }
-            if let old, let new {
+            if let old, let new, !oldIgnored, !newIgnored {
                 compareSchemas(old, new, direction, place.appending(name))
             }
         }
         compareAdditionalProperties(before, after, direction, place)
+    }
+
+    private mutating func reportAccessFlip(
+        _ old: NodeAddress, _ new: NodeAddress, _ direction: Direction, _ place: SchemaPlace
+    ) {
+        switch direction {
+        case .request:
+            report(
+                DiffRules.requestPropertyReadOnly,
+                "\(place.subject) became readOnly; callers that still send it are refused",
+                at: revision.place(new, key: true), note: "writable in the base", noteAt: base.place(old, key: true))
+        case .response:
+            report(
+                DiffRules.responsePropertyWriteOnly,
+                "\(place.subject) became writeOnly, so responses no longer have it",
+                at: revision.place(new, key: true), note: "returned in the base", noteAt: base.place(old, key: true))
+        }
     }
 
     private mutating func compareAdditionalProperties(

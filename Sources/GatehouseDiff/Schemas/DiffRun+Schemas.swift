@@ -9,30 +9,33 @@ extension DiffRun {
     /// direction, so a schema shared by many operations is reported once and a cyclic schema ends where it meets a
     /// pair already queued.
     mutating func compareSchemas(_ old: NodeAddress, _ new: NodeAddress, _ direction: Direction, _ place: SchemaPlace) {
-        schemaQueue.append(QueuedComparison(old: old, new: new, direction: direction, place: place))
+        schemaQueue.append(
+            QueuedComparison(old: old, new: new, direction: direction, place: place, parent: currentPair))
         guard !isComparingSchemas else { return }
         isComparingSchemas = true
         defer {
             isComparingSchemas = false
+            currentPair = nil
             schemaQueue.removeAll(keepingCapacity: true)
         }
         var next = 0
         while next < schemaQueue.count {
             let item = schemaQueue[next]
             next += 1
-            comparePair(item.old, item.new, item.direction, item.place)
+            comparePair(item)
         }
     }
 
-    private mutating func comparePair(
-        _ old: NodeAddress, _ new: NodeAddress, _ direction: Direction, _ place: SchemaPlace
-    ) {
+    private mutating func comparePair(_ item: QueuedComparison) {
+        let (old, new, direction, place) = (item.old, item.new, item.direction, item.place)
         // Pairs are keyed by where the schemas are after their `$ref`s: two references to one schema are one pair.
-        guard let oldResolved = base.resolved(old)?.address, let newResolved = revision.resolved(new)?.address,
-            comparedPairs.insert(SchemaPair(base: oldResolved, revision: newResolved, direction: direction)).inserted,
-            let before = SchemaView(side: base, address: oldResolved),
-            let after = SchemaView(side: revision, address: newResolved)
+        guard let oldResolved = base.resolved(old), let newResolved = revision.resolved(new) else { return }
+        let pair = SchemaPair(base: oldResolved.address, revision: newResolved.address, direction: direction)
+        let visit = schemaReach.visit(pair, from: item.parent, operation: operation)
+        guard visit.isNew, let before = SchemaView(side: base, resolved: oldResolved),
+            let after = SchemaView(side: revision, resolved: newResolved)
         else { return }
+        currentPair = visit.number
         if before.alternatives != nil || after.alternatives != nil {
             compareAlternatives(before, after, direction, place)
             guard before.alternatives != nil && after.alternatives != nil else { return }
@@ -43,6 +46,7 @@ extension DiffRun {
         compareBounds(before, after, direction, place)
         comparePatterns(before, after, direction, place)
         compareObjects(before, after, direction, place)
+        compareConstraints(before, after, direction, place)
         if let oldItems = before.items, let newItems = after.items {
             compareSchemas(oldItems, newItems, direction, place.appending("[]"))
         }
@@ -80,15 +84,19 @@ extension DiffRun {
         _ before: SchemaView, _ after: SchemaView, _ direction: Direction, _ place: SchemaPlace
     ) {
         switch (before.enumValues, after.enumValues, direction) {
+        case (let old?, let new?, _) where old.value == new.value:
+            break
         case (let old?, let new?, .request):
-            let removed = old.value.filter { !new.value.contains($0) }
+            let newValues = Set(new.value)
+            let oldValues = Set(old.value)
+            let removed = old.value.filter { !newValues.contains($0) }
             if !removed.isEmpty {
                 report(
                     DiffRules.requestEnumValueRemoved,
                     "\(place.subject) no longer accepts \(Self.values(removed))", at: revision.place(new.address),
                     note: "the base's values", noteAt: base.place(old.address))
             }
-            let added = new.value.filter { !old.value.contains($0) }
+            let added = new.value.filter { !oldValues.contains($0) }
             if !added.isEmpty {
                 report(
                     DiffRules.requestSchemaWidened, "\(place.subject) now accepts \(Self.values(added))",
@@ -100,7 +108,8 @@ extension DiffRun {
                 at: revision.place(new.address), note: "the base's schema has no enum",
                 noteAt: base.place(before.address))
         case (let old?, let new?, .response):
-            let added = new.value.filter { !old.value.contains($0) }
+            let oldValues = Set(old.value)
+            let added = new.value.filter { !oldValues.contains($0) }
             if !added.isEmpty {
                 report(
                     DiffRules.responseEnumValueAdded, "\(place.subject) may now be \(Self.values(added))",

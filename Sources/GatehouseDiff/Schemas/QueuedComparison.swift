@@ -6,4 +6,6 @@ struct QueuedComparison {
     var new: NodeAddress
     var direction: Direction
     var place: SchemaPlace
+    /// The pair whose comparison queued this one; nil for a schema an operation reaches directly.
+    var parent: Int?
 }

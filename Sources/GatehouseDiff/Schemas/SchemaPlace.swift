@@ -3,7 +3,8 @@
 struct SchemaPlace {
     /// `the 'application/json' request body of 'createPet'`, `query parameter 'limit' of 'listPets'`.
     var owner: String
-    /// Property names from the owner's schema down; `[]` for array items, `*` for additional properties.
+    /// Property names from the owner's schema down; `[]` for array items, `[0]` for `prefixItems` positions, `*` for
+    /// additional properties.
     var path: [String] = []
 
     func appending(_ step: String) -> SchemaPlace {
@@ -14,10 +15,11 @@ struct SchemaPlace {
     var subject: String {
         guard !path.isEmpty else { return owner }
         if path == ["[]"] { return "the items of \(owner)" }
+        if path.count == 1, path[0].hasPrefix("[") { return "item \(path[0].dropFirst().dropLast()) of \(owner)" }
         var text = ""
         for step in path {
-            if step == "[]" {
-                text += "[]"
+            if step.hasPrefix("[") {
+                text += step
             } else {
                 text += text.isEmpty ? step : "." + step
             }

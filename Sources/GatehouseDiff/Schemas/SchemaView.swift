@@ -28,6 +28,8 @@ struct SchemaView {
     var bounds: [String: Keyword<Double>] = [:]
     /// Property schemas by name, in the order first written, each at `…/properties/NAME`.
     var properties: [(name: String, address: NodeAddress)] = []
+    /// Positions in `properties` by name.
+    private var propertyIndex: [String: Int] = [:]
     var required: Set<String> = []
     var additionalProperties: AdditionalProperties = .open
     var items: NodeAddress?
@@ -36,6 +38,17 @@ struct SchemaView {
     var discriminator: Discriminator?
     var readOnly = false
     var writeOnly = false
+    var multipleOf: Keyword<Double>?
+    /// Where `uniqueItems: true` is written.
+    var uniqueItems: NodeAddress?
+    /// The `not` schema.
+    var not: NodeAddress?
+    /// The `prefixItems` schemas, by position.
+    var prefixItems: Keyword<[NodeAddress]>?
+    /// `patternProperties` schemas by pattern, in the order first written.
+    var patternProperties: [(pattern: String, address: NodeAddress)] = []
+    /// `dependentRequired`: the names each property requires when present, at where its list is written.
+    var dependentRequired: [String: Keyword<[String]>] = [:]
 
     struct Discriminator {
         var propertyName: String
@@ -47,12 +60,17 @@ struct SchemaView {
     static let lowerBounds = ["minLength", "minItems", "minProperties", "minimum", "exclusiveMinimum"]
 
     func property(_ name: String) -> NodeAddress? {
-        properties.first { $0.name == name }?.address
+        propertyIndex[name].map { properties[$0].address }
     }
 
     /// The view of the schema at `address`; nil when its `$ref`s cannot be followed or it is not a schema.
     init?(side: DiffSide, address: NodeAddress) {
         guard let resolved = side.resolved(address) else { return nil }
+        self.init(side: side, resolved: resolved)
+    }
+
+    /// The view of a schema already found by `DiffSide.resolved`.
+    init?(side: DiffSide, resolved: (address: NodeAddress, value: JSONValue)) {
         self.address = resolved.address
         var visited = Set<NodeAddress>()
         merge(side: side, address: resolved.address, value: resolved.value, visited: &visited, isRoot: true)
@@ -86,7 +104,8 @@ struct SchemaView {
             }
         }
         if let members = schema["properties"]?.objectValue {
-            for member in members where property(member.key) == nil {
+            for member in members where propertyIndex[member.key] == nil {
+                propertyIndex[member.key] = properties.count
                 properties.append((member.key, address.appending("properties").appending(member.key)))
             }
         }
@@ -106,6 +125,7 @@ struct SchemaView {
         }
         if items == nil, schema["items"]?.objectValue != nil { items = address.appending("items") }
         if schema["readOnly"]?.boolValue == true { readOnly = true }
+        mergeConstraints(schema, at: address)
         if schema["writeOnly"]?.boolValue == true { writeOnly = true }
         if isRoot {
             for keyword in ["oneOf", "anyOf"] where alternatives == nil {
@@ -129,6 +149,31 @@ struct SchemaView {
             let memberAddress = address.appending("allOf").appending(index)
             guard let resolved = side.resolved(memberAddress) else { continue }
             merge(side: side, address: resolved.address, value: resolved.value, visited: &visited, isRoot: false)
+        }
+    }
+
+    /// The keywords of the `DiffRun+Constraints` comparisons; the first writer wins, as for `pattern`.
+    private mutating func mergeConstraints(_ schema: JSONObject, at address: NodeAddress) {
+        if multipleOf == nil, let number = schema["multipleOf"]?.numberValue {
+            multipleOf = Keyword(value: number.double, address: address.appending("multipleOf"))
+        }
+        if uniqueItems == nil, schema["uniqueItems"]?.boolValue == true {
+            uniqueItems = address.appending("uniqueItems")
+        }
+        if not == nil, schema["not"] != nil { not = address.appending("not") }
+        if prefixItems == nil, let list = schema["prefixItems"]?.arrayValue {
+            let keyword = address.appending("prefixItems")
+            prefixItems = Keyword(value: list.indices.map { keyword.appending($0) }, address: keyword)
+        }
+        for member in schema["patternProperties"]?.objectValue ?? JSONObject()
+        where !patternProperties.contains(where: { $0.pattern == member.key }) {
+            patternProperties.append((member.key, address.appending("patternProperties").appending(member.key)))
+        }
+        for member in schema["dependentRequired"]?.objectValue ?? JSONObject()
+        where dependentRequired[member.key] == nil {
+            let names = member.value.arrayValue?.compactMap(\.stringValue) ?? []
+            dependentRequired[member.key] = Keyword(
+                value: names, address: address.appending("dependentRequired").appending(member.key))
         }
     }
 
