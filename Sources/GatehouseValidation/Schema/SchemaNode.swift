@@ -50,6 +50,9 @@ final class SchemaNode: @unchecked Sendable {
     var isLeaf = false
     /// Only a `$ref` (in any dialect): the validator goes straight to the target.
     var isPureReference = false
+    /// Every keyword of this node is one `ByteValidator` checks on the bytes; the others (`oneOf`, `not`, `if`,
+    /// `unevaluated*`, `uniqueItems`, …) are left to the tree walk on the value parsed from this node's bytes.
+    var isStreamable = false
 
     init(address: NodeAddress, json: JSONValue) {
         self.address = address
