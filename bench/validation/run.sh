@@ -28,8 +28,13 @@ if ! "$python" -c "import jsonschema_rs, fastjsonschema" 2>/dev/null; then
 fi
 
 if command -v flock >/dev/null; then lock=(flock /tmp/swift-build.lock); else lock=(); fi
-"${lock[@]}" swift build -c release >&2
-bin=$(swift build -c release --show-bin-path)/ValidationBench
+# VALIDATION_BENCH=PATH times a ValidationBench built elsewhere (an earlier commit's, for a before/after table).
+if [ -n "${VALIDATION_BENCH:-}" ]; then
+    bin=$VALIDATION_BENCH
+else
+    "${lock[@]}" swift build -c release >&2
+    bin=$(swift build -c release --show-bin-path)/ValidationBench
+fi
 
 out=$(mktemp)
 # Under the build lock, so no build that takes it starts while either side is timed.
@@ -86,6 +91,7 @@ pairs = [  # (ours, peer, goal ratio)
 print("| measurement | Gatehouse items/s | MB/s | peer | peer items/s | MB/s | ratio | goal |")
 print("|---|---|---|---|---|---|---|---|")
 for ours, peer, goal in pairs:
+    if ours not in rows: continue  # a binary from before the row existed
     a, b = rows[ours], rows[peer]
     ratio = a['items_per_s'] / b['items_per_s']
     verdict = "" if goal is None else f"≥ {goal:.1f}x: {'met' if ratio >= goal else 'missed'}"
