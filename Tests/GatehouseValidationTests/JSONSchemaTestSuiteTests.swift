@@ -5,7 +5,7 @@ import GatehouseValidation
 import Testing
 
 /// The JSON-Schema-Test-Suite: every required test of draft2020-12 and draft4, and the optional format tests of the
-/// formats Gatehouse asserts (with assertion on).
+/// formats Gatehouse asserts (with assertion on); each instance also from its JSON text (`isValid(json:)`).
 struct JSONSchemaTestSuiteTests {
     /// Everything left out, in one place: `draft/file` (a whole file), `draft/file/group` or
     /// `draft/file/group/test`, with the reason.
@@ -88,11 +88,17 @@ struct JSONSchemaTestSuiteTests {
                 guard let compiled, let data = test["data"], case .bool(let expected)? = test["valid"] else { continue }
                 let fast = compiled.isValid(data, options: options)
                 let issues = compiled.validate(data, options: options)
-                if fast == expected && issues.isEmpty == expected {
+                // From the bytes (one pass, else parse and walk): the same answer as the value the bytes parse to.
+                let text = Array(data.description.utf8)
+                let reparsed = try JSONParser.parse(text, options: JSONParser.Options(rejectDuplicateKeys: false))
+                let fromBytes = compiled.isValid(json: text, options: options)
+                let treeOnText = compiled.isValid(reparsed, options: options)
+                if fast == expected && issues.isEmpty == expected && fromBytes == treeOnText {
                     outcome.passed += 1
                 } else {
                     outcome.failures.append(
-                        "\(testKey): expected \(expected), isValid \(fast), issues \(issues.map(\.message))")
+                        "\(testKey): expected \(expected), isValid \(fast), from bytes \(fromBytes) (tree on the text \(treeOnText)), issues \(issues.map(\.message))"
+                    )
                 }
             }
         }

@@ -80,7 +80,9 @@ public final class CompiledContract: Sendable {
                         operation: operation,
                         decoding: decoding,
                         scope: configuration.validatesRequests ? RequestValidator.Scope(operation) : nil,
-                        metrics: metrics
+                        metrics: metrics,
+                        // Only the handler and stateful responders read the decoded body; the mock does not.
+                        keepsBody: !responders.isEmpty
                     ),
                     respond: RespondStage(
                         responders: responders, fallback: MockResponder(operation: operation, plan: plan)),

@@ -10,6 +10,9 @@ struct DecodeStage: GatewayStage {
     /// What is checked (the contract's `x-amazon-apigateway-request-validator` can narrow it); nil checks nothing.
     let scope: RequestValidator.Scope?
     let metrics: OperationMetrics
+    /// Whether a later stage reads the decoded body (a handler, a stateful table); when none does (the answer comes
+    /// from the contract's examples), a valid JSON body is checked in one pass over its bytes and not kept.
+    var keepsBody = true
 
     func process(_ exchange: inout GatewayExchange) async -> GatewayAnswer? {
         exchange.decoded = decoding.decode(
@@ -19,7 +22,8 @@ struct DecodeStage: GatewayStage {
                 headers: decoding.readsHeaders ? exchange.headers.headerFields : contentType(exchange),
                 body: exchange.body
             ),
-            scope: scope
+            scope: scope,
+            keepingBody: keepsBody
         )
         let issues = exchange.decoded.issues
         guard !issues.isEmpty else { return nil }

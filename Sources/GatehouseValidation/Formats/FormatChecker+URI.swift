@@ -1,22 +1,24 @@
 extension FormatChecker {
-    /// ASCII character classes of RFC 3986 as 128-bit masks (low and high 64 bits), so each byte costs a shift.
-    private typealias Mask = (low: UInt64, high: UInt64)
+    /// ASCII character classes of RFC 3986, a bit each, so each byte costs one load: the bits of byte `b` are
+    /// `classes.utf8Start[b] - 0x40` (the table is text, so it is constant data, with no initialization).
+    private typealias Mask = UInt8
     /// pchar and `/`.
-    private static let pathCharacters: Mask = (0x2FFF_FFD2_0000_0000, 0x47FF_FFFE_87FF_FFFF)
+    private static let pathCharacters: Mask = 1
     /// pchar, `/` and `?`.
-    private static let queryCharacters: Mask = (0xAFFF_FFD2_0000_0000, 0x47FF_FFFE_87FF_FFFF)
+    private static let queryCharacters: Mask = 2
     /// unreserved, sub-delims and `:`.
-    private static let userinfoCharacters: Mask = (0x2FFF_7FD2_0000_0000, 0x47FF_FFFE_87FF_FFFE)
+    private static let userinfoCharacters: Mask = 4
     /// unreserved and sub-delims.
-    private static let hostCharacters: Mask = (0x2BFF_7FD2_0000_0000, 0x47FF_FFFE_87FF_FFFE)
+    private static let hostCharacters: Mask = 8
     /// ALPHA, DIGIT, `+`, `-`, `.`.
-    private static let schemeCharacters: Mask = (0x03FF_6800_0000_0000, 0x07FF_FFFE_07FF_FFFE)
+    private static let schemeCharacters: Mask = 16
+    private static var classes: StaticString {
+        "@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@O@@O@OOOOO_O__C__________GO@O@BC__________________________@@@@O@__________________________@@@O@"
+    }
 
     @inline(__always)
     private static func isIn(_ byte: UInt8, _ mask: Mask) -> Bool {
-        if byte < 64 { return (mask.low >> UInt64(byte)) & 1 == 1 }
-        if byte < 128 { return (mask.high >> UInt64(byte - 64)) & 1 == 1 }
-        return false
+        byte < 128 && (classes.utf8Start[Int(byte)] & mask) != 0
     }
 
     /// Checks `bytes[start..<end]` against `mask`, allowing percent-escapes.
@@ -60,26 +62,60 @@ extension FormatChecker {
         if index + 1 < count, bytes[index] == UInt8(ascii: "/"), bytes[index + 1] == UInt8(ascii: "/") {
             let start = index + 2
             var end = start
-            while end < count, bytes[end] != UInt8(ascii: "/"), bytes[end] != UInt8(ascii: "?"),
-                bytes[end] != UInt8(ascii: "#")
-            {
+            // One pass finds the authority's end and checks the usual `host[:port]` (reg-name characters, a colon);
+            // anything else (userinfo, an IP literal, percent-escapes) goes to `isAuthority`.
+            var plain = true
+            var colon = -1
+            while end < count {
+                let byte = bytes[end]
+                if isIn(byte, hostCharacters) {
+                    end += 1
+                    continue
+                }
+                if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") { break }
+                if byte == UInt8(ascii: ":") && colon < 0 {
+                    colon = end
+                } else {
+                    plain = false
+                }
                 end += 1
             }
-            guard isAuthority(bytes, start, end) else { return false }
+            if plain {
+                if colon >= 0 {
+                    for position in (colon + 1)..<end where !isDigit(bytes[position]) { return false }
+                }
+            } else {
+                guard isAuthority(bytes, start, end) else { return false }
+            }
             index = end
         }
-        var end = index
-        while end < count, bytes[end] != UInt8(ascii: "?"), bytes[end] != UInt8(ascii: "#") { end += 1 }
-        guard isEncoded(bytes, index, end, pathCharacters) else { return false }
-        guard end < count else { return true }
-        if bytes[end] == UInt8(ascii: "?") {
-            let start = end + 1
-            end = start
-            while end < count, bytes[end] != UInt8(ascii: "#") { end += 1 }
-            guard isEncoded(bytes, start, end, queryCharacters) else { return false }
-            guard end < count else { return true }
+        // Path, query and fragment in one pass: `?` starts the query (inside it, `?` is a query character), `#`
+        // the fragment (inside it, `#` is not allowed). A hex digit is never `?` or `#`, so a percent-escape cannot
+        // run across a boundary.
+        var mask = pathCharacters
+        var part = 0
+        while index < count {
+            let byte = bytes[index]
+            if isIn(byte, mask) {
+                index += 1
+                continue
+            }
+            if byte == UInt8(ascii: "%") {
+                guard index + 2 < count, isHex(bytes[index + 1]), isHex(bytes[index + 2]) else { return false }
+                index += 3
+                continue
+            }
+            if byte == UInt8(ascii: "?") && part == 0 {
+                part = 1
+            } else if byte == UInt8(ascii: "#") && part < 2 {
+                part = 2
+            } else {
+                return false
+            }
+            mask = queryCharacters
+            index += 1
         }
-        return isEncoded(bytes, end + 1, count, queryCharacters)
+        return true
     }
 
     /// `[userinfo@]host[:port]` in `bytes[start..<end]`.

@@ -89,6 +89,12 @@ enum FormatKind: Sendable, Hashable {
         return copy.withUTF8 { checkBytes($0) }
     }
 
+    /// `checkString(_:)` for a string given as its (valid) UTF-8 bytes.
+    func checkString(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if self == .regex { return PatternMatcher.isValid(String(decoding: bytes, as: UTF8.self)) }
+        return checkBytes(bytes)
+    }
+
     private func checkBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         switch self {
         case .dateTime: return FormatChecker.isDateTime(bytes)

@@ -61,6 +61,16 @@ public final class OperationRequestPlan: Sendable {
     /// decoded by its media type, and, within `scope`, every issue against the contract (nil `scope` checks
     /// nothing but still decodes).
     public func decode(_ request: RequestValidator.Request, scope: RequestValidator.Scope?) -> DecodedRequest {
+        decode(request, scope: scope, keepingBody: true)
+    }
+
+    /// `decode(_:scope:)`; with `keepingBody` false (nothing later reads the body's value, as when the answer comes
+    /// from the contract's examples), a JSON body that is valid against its schema is checked in one pass over its
+    /// bytes and not kept (`DecodedRequest.body` is nil). Any other body is decoded and checked as
+    /// `decode(_:scope:)` does, so the issues are always the same.
+    public func decode(_ request: RequestValidator.Request, scope: RequestValidator.Scope?, keepingBody: Bool)
+        -> DecodedRequest
+    {
         let (values, decodingIssues) = parameterDecoder.decode(
             RawRequestParts(
                 pathCaptures: request.pathCaptures,
@@ -76,7 +86,14 @@ public final class OperationRequestPlan: Sendable {
                 issues += schema.check(value, at: check.location, options: options)
             }
         }
-        let decoded = bodyDecoder.decode(contentType: request.headers.value(for: "Content-Type"), body: request.body)
+        let contentType = request.headers.value(for: "Content-Type")
+        if !keepingBody, scope?.body == true,
+            let mediaType = validInOnePass(contentType: contentType, body: request.body)
+        {
+            return DecodedRequest(
+                parameters: values, body: nil, mediaType: mediaType, issues: Array(issues.prefix(options.maxIssues)))
+        }
+        let decoded = bodyDecoder.decode(contentType: contentType, body: request.body)
         if scope?.body == true {
             issues += decoded.issues
             if let value = decoded.value, let name = decoded.mediaType?.name, let schema = bodySchemas[name] {
@@ -89,6 +106,21 @@ public final class OperationRequestPlan: Sendable {
             mediaType: decoded.mediaType?.name,
             issues: Array(issues.prefix(options.maxIssues))
         )
+    }
+}
+
+extension OperationRequestPlan {
+    /// The media type's key when the body is JSON that is valid against its schema, checked in one pass over the
+    /// bytes; nil when the body must be decoded (it may still be valid).
+    private func validInOnePass(contentType: String?, body: [UInt8]?) -> String? {
+        guard let body, let selection = bodyDecoder.jsonSelection(contentType: contentType, body: body) else {
+            return nil
+        }
+        let name = bodyDecoder.content[selection.index].name
+        guard let schema = bodySchemas[name], case .success(let compiled) = schema.compiled,
+            compiled.isValidInOnePass(body, options: options, parserOptions: selection.options)
+        else { return nil }
+        return name
     }
 }
 

@@ -93,15 +93,27 @@ struct PatternDFA: Sendable {
     /// Whether the pattern matches somewhere in `text`; nil when `text` is not ASCII.
     @inline(__always)
     func matches(_ text: String) -> Bool? {
-        var state = 0
-        if matched[0] { return true }
-        for byte in text.utf8 {
-            guard byte < 128 else { return nil }
-            let next = Int(transitions[state &* 128 &+ Int(byte)])
-            if next < 0 { return text.utf8.contains { $0 >= 128 } ? nil : false }
-            state = next
-            if matched[state] { return true }
+        if let result = text.utf8.withContiguousStorageIfAvailable({ matches(bytes: $0) }) { return result }
+        var copy = text
+        return copy.withUTF8 { matches(bytes: $0) }
+    }
+
+    /// `matches(_:)` over UTF-8 bytes; nil when they are not ASCII.
+    @inline(__always)
+    func matches(bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        matched.withUnsafeBufferPointer { matched in
+            transitions.withUnsafeBufferPointer { transitions in
+                var state = 0
+                if matched[0] { return true }
+                for byte in bytes {
+                    guard byte < 128 else { return nil }
+                    let next = Int(transitions[state &* 128 &+ Int(byte)])
+                    if next < 0 { return bytes.contains { $0 >= 128 } ? nil : false }
+                    state = next
+                    if matched[state] { return true }
+                }
+                return matchedAtEnd[state]
+            }
         }
-        return matchedAtEnd[state]
     }
 }

@@ -47,6 +47,12 @@ final class PatternMatcher: Sendable {
         return fallback.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count)) != nil
     }
 
+    /// `matches(_:)` for a string given as its (valid) UTF-8 bytes; ASCII input on a DFA pattern needs no `String`.
+    func matches(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let dfa, let result = dfa.matches(bytes: bytes) { return result }
+        return matches(String(decoding: bytes, as: UTF8.self))
+    }
+
     /// Whether a quantified group contains a quantifier, ignoring escapes and classes.
     static func nestsQuantifiers(_ source: String) -> Bool {
         var groups: [Bool] = []

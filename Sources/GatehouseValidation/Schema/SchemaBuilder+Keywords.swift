@@ -21,6 +21,7 @@ extension SchemaBuilder {
             if draft4 {
                 node.groups = .inPlace
                 node.isPureReference = true
+                node.isStreamable = true
                 return
             }
         }
@@ -69,6 +70,23 @@ extension SchemaBuilder {
             && node.object == nil && node.array == nil && node.allOf == nil && node.anyOf == nil
             && node.oneOf == nil && node.not == nil && node.conditional == nil && !node.hasUnevaluated
             && !node.readOnly && !node.writeOnly
+        node.isStreamable = Self.isStreamable(node)
+    }
+
+    /// See `SchemaNode.isStreamable`.
+    private static func isStreamable(_ node: SchemaNode) -> Bool {
+        if node.hasUnevaluated || node.dynamicRef != nil || node.oneOf != nil || node.not != nil
+            || node.conditional != nil || node.discriminator != nil
+        {
+            return false
+        }
+        if let rules = node.object,
+            rules.propertyNames != nil || !rules.dependentRequired.isEmpty || !rules.dependentSchemas.isEmpty
+        {
+            return false
+        }
+        if let rules = node.array, rules.uniqueItems || rules.contains != nil { return false }
+        return true
     }
 
     private func fillGeneric(_ node: SchemaNode, _ object: JSONObject) throws(SchemaCompileError) {

@@ -11,10 +11,14 @@ extension SchemaEvaluator {
             let groups = node.groups
             // Switching on the pointee binds only the payload it needs, instead of copying the whole value.
             switch pointer.pointee {
-            case .string(let text):
+            case .string:
                 if let types = node.types, !types.contains(.string) { return false }
-                if let format = node.format, options.assertFormats, !format.checkString(text) { return false }
-                if groups.contains(.string), !node.string!.quickCheck(text) { return false }
+                // The text is bound (a retain of its storage) only when a keyword reads it.
+                let format = options.assertFormats ? node.format : nil
+                if format != nil || groups.contains(.string), case .string(let text) = pointer.pointee {
+                    if let format, !format.checkString(text) { return false }
+                    if groups.contains(.string), !node.string!.quickCheck(text) { return false }
+                }
             case .number(let number):
                 if let types = node.types, !types.contains(.number), !(types.contains(.integer) && number.isInteger) {
                     return false

@@ -94,9 +94,11 @@ extension SchemaEvaluator {
         let valueOffset = MemoryLayout<JSONObject.Member>.offset(of: \.value) ?? 0
         // Borrowing the members through a buffer avoids copying (and retaining) each one.
         return object.members.withUnsafeBufferPointer { members in
+            var guess = 0
             for position in members.indices {
                 var evaluated = false
-                if let index = table.lookup(members[position].key) {
+                if let index = table.lookup(members[position].key, guess: guess) {
+                    guess = index + 1
                     evaluated = true
                     seen |= table.entries[index].requiredBit
                     // `unowned(unsafe)`: the compiled schema keeps every node alive; this avoids a retain per member.
@@ -261,12 +263,15 @@ extension SchemaEvaluator {
     private func firstDuplicate(_ elements: [JSONValue]) -> (Int, Int)? {
         if elements.count < 2 { return nil }
         if elements.count <= 16 {
-            for first in 0..<elements.count {
-                for second in (first + 1)..<elements.count where jsonEqual(elements[first], elements[second]) {
-                    return (first, second)
+            // Compared in place in the buffer: no copy (and no reference counting) of each element.
+            return elements.withUnsafeBufferPointer { buffer -> (Int, Int)? in
+                for first in 0..<buffer.count {
+                    for second in (first + 1)..<buffer.count where jsonEqual(buffer[first], buffer[second]) {
+                        return (first, second)
+                    }
                 }
+                return nil
             }
-            return nil
         }
         // Swift's hashing is coarser than JSON equality (canonically equivalent strings collide), so buckets are
         // confirmed with `jsonEqual`.

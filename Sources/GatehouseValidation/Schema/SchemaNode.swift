@@ -7,22 +7,37 @@ import GatehouseSpec
 /// `@unchecked Sendable`: a node is mutated only while `SchemaCompiler` fills it, under the compiler's lock and
 /// before any `CompiledSchema` that reaches it is returned; afterwards it is read-only.
 final class SchemaNode: @unchecked Sendable {
-    let address: NodeAddress
-    /// The schema's own JSON, kept for example synthesis (annotations); validation never reads it.
-    let json: JSONValue
+    // The flags and keywords read for every instance value come first, so they share the object's first cache
+    // line: a large schema's nodes are spread over memory, and each member of an instance touches one.
+    /// Nothing to check (an empty schema or one with annotations only): validation returns at once.
+    var isTrivial = false
+    /// Which keyword groups are present, so validation reads only those (each read of a class reference costs a
+    /// retain and a release).
+    var groups: KeywordGroups = []
+    /// Only type, format, string, number and value keywords: `isValid` checks it inline, without a call to
+    /// `validate` for each object member.
+    var isLeaf = false
+    /// Only a `$ref` (in any dialect): the validator goes straight to the target.
+    var isPureReference = false
+    /// Every keyword of this node is one `ByteValidator` checks on the bytes; the others (`oneOf`, `not`, `if`,
+    /// `unevaluated*`, `uniqueItems`, …) are left to the tree walk on the value parsed from this node's bytes.
+    var isStreamable = false
     /// `true`/`false` schemas (and `additionalProperties: false` in draft 4).
     var boolean: Bool?
     var types: TypeMask?
-    /// The keyword that produced `types` for messages (`type`, or `nullable` when only that allowed null).
-    var constValue: JSONValue?
-    var enumValues: [JSONValue]?
     var format: FormatKind?
-    var formatName: String?
+    var ref: SchemaNode?
     var string: StringRules?
     var number: NumberRules?
     var object: ObjectRules?
     var array: ArrayRules?
-    var ref: SchemaNode?
+    let address: NodeAddress
+    /// The schema's own JSON, kept for example synthesis (annotations); validation never reads it.
+    let json: JSONValue
+    /// The keyword that produced `types` for messages (`type`, or `nullable` when only that allowed null).
+    var constValue: JSONValue?
+    var enumValues: [JSONValue]?
+    var formatName: String?
     var dynamicRef: DynamicReference?
     var allOf: [SchemaNode]?
     var anyOf: [SchemaNode]?
@@ -40,16 +55,6 @@ final class SchemaNode: @unchecked Sendable {
     var dynamicAnchors: [String: SchemaNode] = [:]
     /// This node's own `$dynamicAnchor`, if any.
     var dynamicAnchorName: String?
-    /// Nothing to check (an empty schema or one with annotations only): validation returns at once.
-    var isTrivial = false
-    /// Which keyword groups are present, so validation reads only those (each read of a class reference costs a
-    /// retain and a release).
-    var groups: KeywordGroups = []
-    /// Only type, format, string, number and value keywords: `isValid` checks it inline, without a call to
-    /// `validate` for each object member.
-    var isLeaf = false
-    /// Only a `$ref` (in any dialect): the validator goes straight to the target.
-    var isPureReference = false
 
     init(address: NodeAddress, json: JSONValue) {
         self.address = address

@@ -85,3 +85,9 @@ let parsed = throughput(itemsPerCall: items.count) {
     return valid
 }
 report("gatehouse parse + isValid from bytes, formats on", parsed)
+// The same bytes in one pass (`isValid(json:)`), against repositories.schema.json: the array of the same
+// repository schema, so the whole array is validated as jsonschema-rs validates the items json.loads gives.
+let arraySchema = try load("repositories.schema.json")
+let arrayCompiled = try compiler.compile(arraySchema.value, baseURI: "https://example.com/schemas/repositories.json")
+let onePass = throughput(itemsPerCall: items.count) { arrayCompiled.isValid(json: instance.bytes) }
+report("gatehouse isValid(json:) from bytes in one pass, formats on", onePass)
