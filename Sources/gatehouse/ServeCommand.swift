@@ -80,6 +80,9 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup(title: "Security and usage plans")
     var access: AccessOptions
 
+    @OptionGroup(title: "In front of a backend, and recording")
+    var upstream: UpstreamOptions
+
     enum LogFormat: String, ExpressibleByArgument, CaseIterable {
         case text
         case json
@@ -118,6 +121,8 @@ struct ServeCommand: AsyncParsableCommand {
         logger.logLevel = level
 
         let accessConfiguration = try await access.configuration(model: model, spec: spec)
+        let upstreamConfiguration = try upstream.configuration(model: model, maxBodySize: maxBodySize)
+        let recorder = try upstream.recorder()
         let configuration = RuntimeConfiguration(
             host: host,
             port: port,
@@ -129,7 +134,8 @@ struct ServeCommand: AsyncParsableCommand {
             corsOrigins: cors,
             metricsPath: metricsPath,
             jsonLogs: logFormat == .json,
-            access: accessConfiguration
+            access: accessConfiguration,
+            upstream: upstreamConfiguration
         )
         // Keys and usage counters live in the store even when mocks are stateless.
         let location = try StoreLocation.resolve(store)
@@ -146,12 +152,16 @@ struct ServeCommand: AsyncParsableCommand {
             logger: logger,
             store: tableStore,
             keyStore: keyStore,
-            watching: watch ? spec : nil
+            watching: watch ? spec : nil,
+            recorder: recorder
         )
         let mocks = stateless ? nil : MockTableMap(model: model)
         StandardOutput.write(
             Self.banner(model: model, spec: spec, basePath: gateway.contract.basePath, mocks: mocks) + "\n")
         StandardOutput.write(access.summary(model: model, configuration: accessConfiguration) + "\n")
+        let upstreamSummary = upstream.summary(
+            model: model, configuration: upstreamConfiguration, recorder: recorder)
+        if !upstreamSummary.isEmpty { StandardOutput.write(upstreamSummary + "\n") }
         // The location's description replaces a PostgreSQL URL's password with `***`.
         StandardOutput.write("  store: \(location)\(stateless ? " (keys and usage only; mocks are stateless)" : "")\n")
         let host = self.host

@@ -1,15 +1,20 @@
 import GatehouseSpec
 import GatehouseValidation
+import Logging
 
 /// The decode stage of one operation: reads the parameters and the body once into `DecodedRequest`, which travels
 /// on to the responder, and refuses a request that breaks the contract within the operation's validation scope
 /// (400 listing every issue; 415 for a media type the operation does not take; 413 for a body over the limit).
+/// With `--report-only` (an operation forwarded to a backend), such a request is logged, counted and passed on.
 struct DecodeStage: GatewayStage {
     let operation: Operation
     let decoding: any RequestDecoding
     /// What is checked (the contract's `x-amazon-apigateway-request-validator` can narrow it); nil checks nothing.
     let scope: RequestValidator.Scope?
     let metrics: OperationMetrics
+    /// `--report-only`: the issues are logged and counted, and the request goes on.
+    var reportsOnly = false
+    var logger: Logger?
 
     func process(_ exchange: inout GatewayExchange) async -> GatewayAnswer? {
         exchange.decoded = decoding.decode(
@@ -24,6 +29,15 @@ struct DecodeStage: GatewayStage {
         let issues = exchange.decoded.issues
         guard !issues.isEmpty else { return nil }
         metrics.recordValidationFailure(part: "request")
+        if reportsOnly {
+            logger?.warning(
+                "request breaks the contract; forwarded (--report-only)",
+                metadata: [
+                    "operation": .string(operation.id), "request_id": .string(exchange.requestId),
+                    "violations": .array(issues.map { .string($0.description) }),
+                ])
+            return nil
+        }
         return GatewayAnswer(Self.problem(issues, operation: operation), operationId: operation.id)
     }
 
