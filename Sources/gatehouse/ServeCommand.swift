@@ -121,7 +121,7 @@ struct ServeCommand: AsyncParsableCommand {
         logger.logLevel = level
 
         let accessConfiguration = try await access.configuration(model: model, spec: spec)
-        let upstreamConfiguration = try upstream.configuration(model: model, maxBodySize: maxBodySize)
+        let upstreamConfiguration = try upstream.configuration(model: model)
         let recorder = try upstream.recorder()
         let configuration = RuntimeConfiguration(
             host: host,

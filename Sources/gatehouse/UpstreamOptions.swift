@@ -70,7 +70,7 @@ struct UpstreamOptions: ParsableArguments {
 
     /// The runtime's configuration, nil without `--upstream`; an operationId the contract does not have ends the
     /// command with a message.
-    func configuration(model: APIModel, maxBodySize: Int) throws -> UpstreamConfiguration? {
+    func configuration(model: APIModel) throws -> UpstreamConfiguration? {
         guard let upstream, let url = try? UpstreamURL(upstream) else { return nil }
         let known = Set(model.operations.map(\.id))
         let unknown = mockOperations.filter { !known.contains($0) }
@@ -88,8 +88,7 @@ struct UpstreamOptions: ParsableArguments {
             strictResponses: strictResponses,
             mockOperations: Set(mockOperations),
             fallsBackToMock: fallback == .mock,
-            forwardsInvalidRequests: reportOnly,
-            bufferedBodyLimit: max(maxBodySize, 1024 * 1024)
+            forwardsInvalidRequests: reportOnly
         )
     }
 

@@ -26,6 +26,9 @@ struct GatewayExchange: Sendable {
     var meteringHeaders = HTTPFields()
     /// Limit: the body bytes, read within the size limit; nil when the request has none.
     var body: [UInt8]?
+    /// Limit: the body left unread, to be streamed to the backend, for an operation whose bodies are not looked
+    /// into (`StreamedRequestBody`).
+    var bodyStream: StreamedRequestBody?
     /// Decode: the parameters and body as JSON values, decoded once and handed to the responder.
     var decoded = DecodedRequest()
 

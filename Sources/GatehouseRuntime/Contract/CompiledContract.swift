@@ -100,7 +100,9 @@ public final class CompiledContract: Sendable {
                             ? access.requirements[index].map(Authenticator.Requirement.init) : nil
                     ),
                     meter: MeterStage(meter: parts.meter, operation: operation, plans: plans),
-                    limit: LimitStage(operationId: operation.id, maxBodySize: configuration.maxBodySize),
+                    limit: LimitStage(
+                        operationId: operation.id, maxBodySize: configuration.maxBodySize,
+                        streamsBody: route != nil && StreamedRequestBody.isOpaque(operation)),
                     decode: DecodeStage(
                         operation: operation,
                         decoding: decoding,

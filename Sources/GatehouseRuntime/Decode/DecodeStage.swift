@@ -22,7 +22,9 @@ struct DecodeStage: GatewayStage {
                 pathCaptures: exchange.captures,
                 query: exchange.query,
                 headers: decoding.readsHeaders ? exchange.headers.headerFields : contentType(exchange),
-                body: exchange.body
+                // A streamed body is not held: a one-byte stand-in tells the validator it is there, so its media type
+                // is checked (its bytes are not looked into for the media types that stream).
+                body: exchange.body ?? (exchange.bodyStream == nil ? nil : [0])
             ),
             scope: scope
         )

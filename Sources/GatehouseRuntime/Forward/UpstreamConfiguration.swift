@@ -21,6 +21,9 @@ public struct UpstreamConfiguration: Sendable {
     /// client and only its status and headers are checked.
     public var bufferedBodyLimit: Int
 
+    /// 10 MB: the largest body a managed gateway takes.
+    public static let defaultBufferedBodyLimit = 10 * 1024 * 1024
+
     public init(
         url: UpstreamURL,
         timeout: Duration = .seconds(29),
@@ -28,7 +31,7 @@ public struct UpstreamConfiguration: Sendable {
         mockOperations: Set<String> = [],
         fallsBackToMock: Bool = false,
         forwardsInvalidRequests: Bool = false,
-        bufferedBodyLimit: Int = 10 * 1024 * 1024
+        bufferedBodyLimit: Int = UpstreamConfiguration.defaultBufferedBodyLimit
     ) {
         self.url = url
         self.timeout = timeout

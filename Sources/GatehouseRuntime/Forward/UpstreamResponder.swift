@@ -31,7 +31,9 @@ struct UpstreamResponder: OperationResponder {
         request.method = NIOHTTP1.HTTPMethod(rawValue: route.method(for: exchange).rawValue)
         request.headers = ProxyHeaders.request(exchange.headers, hop: exchange.hop, requestId: exchange.requestId)
         for (name, value) in route.headers(for: exchange) { request.headers.replaceOrAdd(name: name, value: value) }
-        if let body = exchange.body {
+        if let stream = exchange.bodyStream {
+            request.body = .stream(stream, length: stream.length.map { .known(Int64($0)) } ?? .unknown)
+        } else if let body = exchange.body {
             request.body = .bytes(ByteBuffer(bytes: body))
         } else if exchange.hasBody {
             request.body = .bytes(ByteBuffer())
@@ -39,6 +41,8 @@ struct UpstreamResponder: OperationResponder {
         let response: HTTPClientResponse
         do {
             response = try await client.execute(request)
+        } catch is StreamedRequestBody.TooLarge {
+            return LimitStage(operationId: operationId, maxBodySize: exchange.bodyStream?.limit ?? 0).tooLarge()
         } catch {
             let failure = UpstreamFailure(error)
             metrics.recordUpstreamFailure(failure.kind)
