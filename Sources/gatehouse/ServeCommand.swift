@@ -157,7 +157,9 @@ struct ServeCommand: AsyncParsableCommand {
         )
         let mocks = stateless ? nil : MockTableMap(model: model)
         StandardOutput.write(
-            Self.banner(model: model, spec: spec, basePath: gateway.contract.basePath, mocks: mocks) + "\n")
+            Self.banner(
+                model: model, spec: spec, basePath: gateway.contract.basePath, mocks: mocks,
+                forwarded: upstream.forwarded(model: model, configuration: upstreamConfiguration)) + "\n")
         StandardOutput.write(access.summary(model: model, configuration: accessConfiguration) + "\n")
         let upstreamSummary = upstream.summary(
             model: model, configuration: upstreamConfiguration, recorder: recorder)
@@ -180,8 +182,11 @@ struct ServeCommand: AsyncParsableCommand {
 
     /// The title, the operation count and a table of routes (method, path, operationId), with what the stateful
     /// mock does for each (`create pets`, `read pets by petId`, `filter pets by status`, `example`) when mocks are
-    /// stored, so a wrong guess can be corrected with `x-gatehouse-table`.
-    static func banner(model: APIModel, spec: String, basePath: String, mocks: MockTableMap? = nil) -> String {
+    /// stored, so a wrong guess can be corrected with `x-gatehouse-table`; `backend` for an operation `--upstream`
+    /// forwards (`forwarded`: where to, by operationId).
+    static func banner(
+        model: APIModel, spec: String, basePath: String, mocks: MockTableMap? = nil, forwarded: [String: String] = [:]
+    ) -> String {
         var lines = [
             "Gatehouse serving '\(model.info.title)' \(model.info.version) from \(spec): \(counted(model.operations.count, "operation"))"
         ]
@@ -191,14 +196,15 @@ struct ServeCommand: AsyncParsableCommand {
         for (operation, path) in zip(model.operations, paths) {
             let method = operation.method.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
             let padded = path.count < width ? path.padding(toLength: width, withPad: " ", startingAt: 0) : path
-            guard let mocks else {
+            guard mocks != nil || !forwarded.isEmpty else {
                 lines.append("  \(method) \(padded)  \(operation.id)")
                 continue
             }
             let id =
                 operation.id.count < idWidth
                 ? operation.id.padding(toLength: idWidth, withPad: " ", startingAt: 0) : operation.id
-            lines.append("  \(method) \(padded)  \(id)  \(mocks.summary(of: operation))")
+            let what = forwarded[operation.id].map { "→ \($0)" } ?? mocks?.summary(of: operation) ?? "mock"
+            lines.append("  \(method) \(padded)  \(id)  \(what)")
         }
         return lines.joined(separator: "\n")
     }

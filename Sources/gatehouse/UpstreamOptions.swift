@@ -109,6 +109,21 @@ struct UpstreamOptions: ParsableArguments {
         }
     }
 
+    /// Where each forwarded operation goes, by operationId: the backend URL, or its integration's `uri`.
+    func forwarded(model: APIModel, configuration: UpstreamConfiguration?) -> [String: String] {
+        guard let configuration else { return [:] }
+        var result: [String: String] = [:]
+        for operation in model.operations
+        where !operation.gateway.staysOnMock && !configuration.mockOperations.contains(operation.id) {
+            if let integration = operation.gateway.integration, integration.isHTTP, let uri = integration.uri {
+                result[operation.id] = uri
+            } else {
+                result[operation.id] = "backend"
+            }
+        }
+        return result
+    }
+
     /// Banner lines: where operations go, and where exchanges are recorded.
     func summary(model: APIModel, configuration: UpstreamConfiguration?, recorder: ExchangeRecorder?) -> String {
         var lines: [String] = []
