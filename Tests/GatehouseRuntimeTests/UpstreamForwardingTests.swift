@@ -96,6 +96,25 @@ struct UpstreamForwardingTests {
         }
     }
 
+    @Test func noValidationForwardsAnInvalidRequestAndCORSPreflightsStayAtTheGateway() async throws {
+        try await UpstreamGateway.with(settings: .init(validatesRequests: false, corsOrigins: ["https://app.example"]))
+        {
+            gateway, backend, _ in
+            let reply = try await gateway.request(
+                .POST, "/v1/pets", headers: [("Content-Type", "application/json"), ("Origin", "https://app.example")],
+                body: #"{"name": 7}"#)
+            #expect(reply.status == 201)
+            #expect(reply.headers["Gatehouse-Contract-Violation"] == [])
+            #expect(reply.headers["Access-Control-Allow-Origin"] == ["https://app.example"])
+            #expect(backend.count == 1)
+            let preflight = try await gateway.request(
+                .OPTIONS, "/v1/pets",
+                headers: [("Origin", "https://app.example"), ("Access-Control-Request-Method", "POST")])
+            #expect(preflight.status == 204)
+            #expect(backend.count == 1)
+        }
+    }
+
     @Test func anOperationOnItsMockIsAnsweredByTheGateway() async throws {
         try await UpstreamGateway.with(settings: .init(mockOperations: ["listPets"])) { gateway, backend, _ in
             let health = try await gateway.request(.GET, "/v1/health")

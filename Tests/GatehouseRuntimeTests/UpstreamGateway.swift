@@ -95,6 +95,8 @@ enum UpstreamGateway {
         var forwardsInvalidRequests = false
         /// A backend URL other than the test backend's `/api` (a stopped one).
         var url: String?
+        var validatesRequests = true
+        var corsOrigins: [String] = []
     }
 
     /// Starts a backend answering as `answering` says, then a gateway serving `spec` (its `BACKEND` replaced by the
@@ -116,7 +118,8 @@ enum UpstreamGateway {
                 fallsBackToMock: settings.fallsBackToMock,
                 forwardsInvalidRequests: settings.forwardsInvalidRequests
             )
-            let configuration = RuntimeConfiguration(upstream: upstream)
+            let configuration = RuntimeConfiguration(
+                validatesRequests: settings.validatesRequests, corsOrigins: settings.corsOrigins, upstream: upstream)
             let lines = LogLines()
             var logger = Logger(label: "gatehouse-upstream-test") { _ in LogLines.Handler(lines: lines) }
             logger.logLevel = .warning
