@@ -18,6 +18,10 @@ struct ServeCommand: AsyncParsableCommand {
             example chosen with 'Prefer: example=NAME', a status chosen with 'Prefer: code=404', a generated \
             instance with 'Prefer: dynamic=true'; else the first example, else an instance generated from the \
             schema. Errors are application/problem+json (RFC 9457). Stops gracefully on SIGINT or SIGTERM.
+
+            With --upstream URL the gateway stands in front of a backend: requests are checked before it sees them, \
+            its answers against the contract before the client does, and --record keeps every exchange for \
+            'gatehouse validate --traffic'.
             """
     )
 

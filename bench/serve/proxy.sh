@@ -44,13 +44,13 @@ mock=$!
 pids+=($mock)
 wait_for "http://127.0.0.1:18291$get_path"
 curl -s "http://127.0.0.1:18291$get_path" >"$out/get-body.json"
-curl -s -X POST -H 'Content-Type: application/json' --data "$post_body" "http://127.0.0.1:18291$post_path" \
-    >"$out/post-body.json"
+location=$(curl -s -D - -o "$out/post-body.json" -X POST -H 'Content-Type: application/json' --data "$post_body" \
+    "http://127.0.0.1:18291$post_path" | tr -d '\r' | sed -n 's/^[Ll]ocation: //p')
 kill "$mock"
 
 "$bare" 18292 "$out/get-body.json" application/json 200 >/dev/null 2>&1 &
 pids+=($!)
-"$bare" 18293 "$out/post-body.json" application/json 201 >/dev/null 2>&1 &
+"$bare" 18293 "$out/post-body.json" application/json 201 "Location=$location" >/dev/null 2>&1 &
 pids+=($!)
 "$gatehouse" serve specs/todo.yaml --port 18294 --stateless --upstream http://127.0.0.1:18292 --log-level warning \
     >"$out/gateway-get.log" 2>&1 &
