@@ -151,6 +151,9 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 // Bearer JWT verification (HS256, JWKS) with exp/nbf/aud/iss.
                 .product(name: "JWTKit", package: "jwt-kit"),
+                // `--upstream`: forwarding to the backend through a connection pool, bodies streamed both ways.
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -167,6 +170,9 @@ let package = Package(
                 "GatehouseStore",
                 "GatehouseStoreSQLite",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                // The backends the gateway forwards to in the upstream tests.
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -267,6 +273,10 @@ let package = Package(
                 "gatehouse", "GatehouseSpec", "GatehouseJSON", "GatehouseTestSupport",
                 // To talk to a `gatehouse serve` child process.
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                // The backend a `gatehouse serve --upstream` child process forwards to.
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings

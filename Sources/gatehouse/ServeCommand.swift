@@ -18,6 +18,10 @@ struct ServeCommand: AsyncParsableCommand {
             example chosen with 'Prefer: example=NAME', a status chosen with 'Prefer: code=404', a generated \
             instance with 'Prefer: dynamic=true'; else the first example, else an instance generated from the \
             schema. Errors are application/problem+json (RFC 9457). Stops gracefully on SIGINT or SIGTERM.
+
+            With --upstream URL the gateway stands in front of a backend: requests are checked before it sees them, \
+            its answers against the contract before the client does, and --record keeps every exchange for \
+            'gatehouse validate --traffic'.
             """
     )
 
@@ -80,6 +84,9 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup(title: "Security and usage plans")
     var access: AccessOptions
 
+    @OptionGroup(title: "In front of a backend, and recording")
+    var upstream: UpstreamOptions
+
     enum LogFormat: String, ExpressibleByArgument, CaseIterable {
         case text
         case json
@@ -118,6 +125,8 @@ struct ServeCommand: AsyncParsableCommand {
         logger.logLevel = level
 
         let accessConfiguration = try await access.configuration(model: model, spec: spec)
+        let upstreamConfiguration = try upstream.configuration(model: model)
+        let recorder = try upstream.recorder()
         let configuration = RuntimeConfiguration(
             host: host,
             port: port,
@@ -129,7 +138,8 @@ struct ServeCommand: AsyncParsableCommand {
             corsOrigins: cors,
             metricsPath: metricsPath,
             jsonLogs: logFormat == .json,
-            access: accessConfiguration
+            access: accessConfiguration,
+            upstream: upstreamConfiguration
         )
         // Keys and usage counters live in the store even when mocks are stateless.
         let location = try StoreLocation.resolve(store)
@@ -146,12 +156,18 @@ struct ServeCommand: AsyncParsableCommand {
             logger: logger,
             store: tableStore,
             keyStore: keyStore,
-            watching: watch ? spec : nil
+            watching: watch ? spec : nil,
+            recorder: recorder
         )
         let mocks = stateless ? nil : MockTableMap(model: model)
         StandardOutput.write(
-            Self.banner(model: model, spec: spec, basePath: gateway.contract.basePath, mocks: mocks) + "\n")
+            Self.banner(
+                model: model, spec: spec, basePath: gateway.contract.basePath, mocks: mocks,
+                forwarded: upstream.forwarded(model: model, configuration: upstreamConfiguration)) + "\n")
         StandardOutput.write(access.summary(model: model, configuration: accessConfiguration) + "\n")
+        let upstreamSummary = upstream.summary(
+            model: model, configuration: upstreamConfiguration, recorder: recorder)
+        if !upstreamSummary.isEmpty { StandardOutput.write(upstreamSummary + "\n") }
         // The location's description replaces a PostgreSQL URL's password with `***`.
         StandardOutput.write("  store: \(location)\(stateless ? " (keys and usage only; mocks are stateless)" : "")\n")
         let host = self.host
@@ -170,8 +186,11 @@ struct ServeCommand: AsyncParsableCommand {
 
     /// The title, the operation count and a table of routes (method, path, operationId), with what the stateful
     /// mock does for each (`create pets`, `read pets by petId`, `filter pets by status`, `example`) when mocks are
-    /// stored, so a wrong guess can be corrected with `x-gatehouse-table`.
-    static func banner(model: APIModel, spec: String, basePath: String, mocks: MockTableMap? = nil) -> String {
+    /// stored, so a wrong guess can be corrected with `x-gatehouse-table`; `backend` for an operation `--upstream`
+    /// forwards (`forwarded`: where to, by operationId).
+    static func banner(
+        model: APIModel, spec: String, basePath: String, mocks: MockTableMap? = nil, forwarded: [String: String] = [:]
+    ) -> String {
         var lines = [
             "Gatehouse serving '\(model.info.title)' \(model.info.version) from \(spec): \(counted(model.operations.count, "operation"))"
         ]
@@ -181,14 +200,15 @@ struct ServeCommand: AsyncParsableCommand {
         for (operation, path) in zip(model.operations, paths) {
             let method = operation.method.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
             let padded = path.count < width ? path.padding(toLength: width, withPad: " ", startingAt: 0) : path
-            guard let mocks else {
+            guard mocks != nil || !forwarded.isEmpty else {
                 lines.append("  \(method) \(padded)  \(operation.id)")
                 continue
             }
             let id =
                 operation.id.count < idWidth
                 ? operation.id.padding(toLength: idWidth, withPad: " ", startingAt: 0) : operation.id
-            lines.append("  \(method) \(padded)  \(id)  \(mocks.summary(of: operation))")
+            let what = forwarded[operation.id].map { "→ \($0)" } ?? mocks?.summary(of: operation) ?? "mock"
+            lines.append("  \(method) \(padded)  \(id)  \(what)")
         }
         return lines.joined(separator: "\n")
     }

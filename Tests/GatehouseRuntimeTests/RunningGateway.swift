@@ -36,6 +36,7 @@ struct RunningGateway {
         logger: Logger? = nil,
         handlers: OperationHandlers = OperationHandlers(),
         decoding: (@Sendable (any RequestDecoding) -> any RequestDecoding)? = nil,
+        recorder: ExchangeRecorder? = nil,
         _ body: (RunningGateway) async throws -> T
     ) async throws -> T {
         let output: SpecFrontEnd.Output
@@ -66,7 +67,8 @@ struct RunningGateway {
             keyStore: keyStore,
             watching: watching ? specPath : nil,
             handlers: handlers,
-            decoding: decoding
+            decoding: decoding,
+            recorder: recorder
         )
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let server = Task {

@@ -1,11 +1,15 @@
 import GatehouseJSON
 import HTTPTypes
+import Hummingbird
 
 /// A response the gateway has decided on, before it becomes a Hummingbird `Response`.
 struct GatewayAnswer: Sendable {
     var status: Int
     var headers: HTTPFields
     var body: [UInt8]
+    /// A body streamed to the client instead of `body` (a backend's answer past the buffer limit); the response
+    /// check sees its status and headers only.
+    var stream: ResponseBody?
     /// The operation that answered, for the access log and metrics; nil for 404s and admin paths.
     var operationId: String?
     /// The gateway's own error this answer carries as `application/problem+json`, until it is written in the shape

@@ -1,6 +1,7 @@
 import GatehouseValidation
 import HTTPTypes
 import Hummingbird
+import NIOCore
 
 /// One request on its way through the pipeline: what arrived, and what each stage has found out so far. Stages read
 /// it and add to it in order (route → authenticate → meter → limit → decode → respond), so nothing is looked up or
@@ -10,6 +11,10 @@ struct GatewayExchange: Sendable {
     let request: Request
     /// The caller's `X-Request-Id` when sane, else a new one; echoed on the answer and logged.
     let requestId: String
+    /// When the gateway began with the request (the record's duration).
+    let start = ContinuousClock.now
+    /// The caller's connection; its address is read only when a backend is called (`X-Forwarded-For`).
+    var channel: (any Channel)?
 
     /// Route: the index of the operation the path and method matched (in the contract's operations), and the raw
     /// path parameters.
@@ -21,6 +26,9 @@ struct GatewayExchange: Sendable {
     var meteringHeaders = HTTPFields()
     /// Limit: the body bytes, read within the size limit; nil when the request has none.
     var body: [UInt8]?
+    /// Limit: the body left unread, to be streamed to the backend, for an operation whose bodies are not looked
+    /// into (`StreamedRequestBody`).
+    var bodyStream: StreamedRequestBody?
     /// Decode: the parameters and body as JSON values, decoded once and handed to the responder.
     var decoded = DecodedRequest()
 

@@ -25,6 +25,10 @@ public final class CompiledContract: Sendable {
         var handlers: OperationHandlers
         var store: (any TableStore)?
         var logger: Logger
+        /// `--upstream`: the connection pool to the backends.
+        var upstream: UpstreamClient? = nil
+        /// `--record`: the file exchanges are appended to.
+        var recorder: ExchangeRecorder? = nil
         /// Wraps each operation's request decoding (tests count the reads with it).
         var decoding: (@Sendable (any RequestDecoding) -> any RequestDecoding)? = nil
     }
@@ -46,7 +50,11 @@ public final class CompiledContract: Sendable {
         let access = AccessPolicy(model: model, plans: plans)
         self.access = access
         let validator = RequestValidator(model: model, bodies: .init(maxBodyBytes: configuration.maxBodySize))
-        let responseValidator = configuration.validatesResponses ? ResponseValidator(model: model) : nil
+        let upstream = parts.upstream.flatMap { client in configuration.upstream.map { (client, $0) } }
+        let responseValidator =
+            configuration.validatesResponses || upstream != nil ? ResponseValidator(model: model) : nil
+        let redaction = ExchangeRedaction(model: model, secretQueryNames: access.secretQueryNames)
+        let gatewayBasePath = self.basePath
         let mocks = MockEngine(model: model)
         let tables = parts.store.map { StatefulMocks(model: model, store: $0) }
         let errorShapes = OperationErrorShapes.Cache(document: model.document)
@@ -56,6 +64,23 @@ public final class CompiledContract: Sendable {
             let metrics = parts.metrics.operation(operation.id)
             let plan = mocks.plan(for: operation)
             var responders: [any OperationResponder] = []
+            let route = upstream.flatMap { _, settings in
+                UpstreamChoice.route(for: operation, configuration: settings, gatewayBasePath: gatewayBasePath)
+            }
+            if let route, let (client, settings) = upstream {
+                for problem in route.problems {
+                    parts.logger.warning(
+                        "the integration cannot be followed in full",
+                        metadata: [
+                            "operation": .string(operation.id), "problem": .string(problem),
+                        ])
+                }
+                responders.append(
+                    UpstreamResponder(
+                        operationId: operation.id, route: route, client: client,
+                        fallsBackToMock: settings.fallsBackToMock, bufferedBodyLimit: settings.bufferedBodyLimit,
+                        metrics: metrics, logger: parts.logger))
+            }
             if let handler = parts.handlers[operation.id] {
                 responders.append(HandlerResponder(operation: operation, handler: handler, logger: parts.logger))
             }
@@ -75,19 +100,29 @@ public final class CompiledContract: Sendable {
                             ? access.requirements[index].map(Authenticator.Requirement.init) : nil
                     ),
                     meter: MeterStage(meter: parts.meter, operation: operation, plans: plans),
-                    limit: LimitStage(operationId: operation.id, maxBodySize: configuration.maxBodySize),
+                    limit: LimitStage(
+                        operationId: operation.id, maxBodySize: configuration.maxBodySize,
+                        streamsBody: route != nil && StreamedRequestBody.isOpaque(operation)),
                     decode: DecodeStage(
                         operation: operation,
                         decoding: decoding,
                         scope: configuration.validatesRequests ? RequestValidator.Scope(operation) : nil,
                         metrics: metrics,
-                        // Only the handler and stateful responders read the decoded body; the mock does not.
-                        keepsBody: !responders.isEmpty
+                        // Only the handler, stateful and upstream responders read the decoded body; the mock does not.
+                        keepsBody: !responders.isEmpty,
+                        reportsOnly: route != nil && configuration.upstream?.forwardsInvalidRequests == true,
+                        logger: parts.logger
                     ),
                     respond: RespondStage(
                         responders: responders, fallback: MockResponder(operation: operation, plan: plan)),
                     checkResponse: responseValidator.map {
-                        ResponseCheckStage(operation: operation, validator: $0, metrics: metrics, logger: parts.logger)
+                        ResponseCheckStage(
+                            operation: operation, validator: $0, metrics: metrics, logger: parts.logger,
+                            checksOwnAnswers: configuration.validatesResponses,
+                            strictUpstream: configuration.upstream?.strictResponses == true)
+                    },
+                    record: parts.recorder.map {
+                        RecordStage(recorder: $0, redaction: redaction, operationId: operation.id, logger: parts.logger)
                     },
                     errors: OperationErrorShapes(operation: operation, cache: errorShapes),
                     metrics: metrics

@@ -13,16 +13,18 @@ final class CompiledOperation: Sendable {
     let limit: LimitStage
     let decode: DecodeStage
     let respond: RespondStage
-    /// Present with `--validate-responses`.
+    /// Present with `--validate-responses`, and for an operation forwarded to a backend.
     let checkResponse: ResponseCheckStage?
+    /// Present with `--record`.
+    let record: RecordStage?
     /// The gateway's own errors in the shapes the contract documents.
     let errors: OperationErrorShapes
     let metrics: OperationMetrics
 
     init(
         operation: Operation, authenticate: AuthenticateStage, meter: MeterStage, limit: LimitStage,
-        decode: DecodeStage, respond: RespondStage, checkResponse: ResponseCheckStage?, errors: OperationErrorShapes,
-        metrics: OperationMetrics
+        decode: DecodeStage, respond: RespondStage, checkResponse: ResponseCheckStage?, record: RecordStage?,
+        errors: OperationErrorShapes, metrics: OperationMetrics
     ) {
         self.operation = operation
         self.authenticate = authenticate
@@ -31,6 +33,7 @@ final class CompiledOperation: Sendable {
         self.decode = decode
         self.respond = respond
         self.checkResponse = checkResponse
+        self.record = record
         self.errors = errors
         self.metrics = metrics
     }

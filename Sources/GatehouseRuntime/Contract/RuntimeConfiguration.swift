@@ -24,6 +24,8 @@ public struct RuntimeConfiguration: Sendable {
     public var jsonLogs: Bool
     /// Authentication (security requirements, API keys, JWTs) and metering (usage plans).
     public var access: AccessConfiguration
+    /// `--upstream`: the backend the contract's operations are forwarded to; nil answers from mocks and handlers.
+    public var upstream: UpstreamConfiguration?
 
     public init(
         host: String = "127.0.0.1",
@@ -36,7 +38,8 @@ public struct RuntimeConfiguration: Sendable {
         corsOrigins: [String] = [],
         metricsPath: String = "/metrics",
         jsonLogs: Bool = false,
-        access: AccessConfiguration = AccessConfiguration()
+        access: AccessConfiguration = AccessConfiguration(),
+        upstream: UpstreamConfiguration? = nil
     ) {
         self.host = host
         self.port = port
@@ -49,5 +52,6 @@ public struct RuntimeConfiguration: Sendable {
         self.metricsPath = metricsPath
         self.jsonLogs = jsonLogs
         self.access = access
+        self.upstream = upstream
     }
 }

@@ -1,9 +1,11 @@
 import GatehouseSpec
 import GatehouseValidation
+import Logging
 
 /// The decode stage of one operation: reads the parameters and the body once into `DecodedRequest`, which travels
 /// on to the responder, and refuses a request that breaks the contract within the operation's validation scope
 /// (400 listing every issue; 415 for a media type the operation does not take; 413 for a body over the limit).
+/// With `--report-only` (an operation forwarded to a backend), such a request is logged, counted and passed on.
 struct DecodeStage: GatewayStage {
     let operation: Operation
     let decoding: any RequestDecoding
@@ -13,6 +15,9 @@ struct DecodeStage: GatewayStage {
     /// Whether a later stage reads the decoded body (a handler, a stateful table); when none does (the answer comes
     /// from the contract's examples), a valid JSON body is checked in one pass over its bytes and not kept.
     var keepsBody = true
+    /// `--report-only`: the issues are logged and counted, and the request goes on.
+    var reportsOnly = false
+    var logger: Logger?
 
     func process(_ exchange: inout GatewayExchange) async -> GatewayAnswer? {
         exchange.decoded = decoding.decode(
@@ -20,7 +25,9 @@ struct DecodeStage: GatewayStage {
                 pathCaptures: exchange.captures,
                 query: exchange.query,
                 headers: decoding.readsHeaders ? exchange.headers.headerFields : contentType(exchange),
-                body: exchange.body
+                // A streamed body is not held: a one-byte stand-in tells the validator it is there, so its media type
+                // is checked (its bytes are not looked into for the media types that stream).
+                body: exchange.body ?? (exchange.bodyStream == nil ? nil : [0])
             ),
             scope: scope,
             keepingBody: keepsBody
@@ -28,6 +35,15 @@ struct DecodeStage: GatewayStage {
         let issues = exchange.decoded.issues
         guard !issues.isEmpty else { return nil }
         metrics.recordValidationFailure(part: "request")
+        if reportsOnly {
+            logger?.warning(
+                "request breaks the contract; forwarded (--report-only)",
+                metadata: [
+                    "operation": .string(operation.id), "request_id": .string(exchange.requestId),
+                    "violations": .array(issues.map { .string($0.description) }),
+                ])
+            return nil
+        }
         return GatewayAnswer(Self.problem(issues, operation: operation), operationId: operation.id)
     }
 

@@ -5,15 +5,25 @@ import NIOCore
 /// The limit stage of one operation: refuses a body over the size limit before reading it when its length says so,
 /// else reads it up to the limit (413 past it), and keeps the bytes for the decode stage. A body that cannot be read
 /// (malformed chunked encoding, a connection cut short) is the client's: 400.
+///
+/// For an operation forwarded to a backend whose bodies the contract does not look into, the body is not read but
+/// streamed on, counted against the limit as it goes (`StreamedRequestBody`).
 struct LimitStage: GatewayStage {
     let operationId: String
     let maxBodySize: Int
+    var streamsBody = false
 
     func process(_ exchange: inout GatewayExchange) async -> GatewayAnswer? {
         if let length = exchange.headers[.contentLength].flatMap(Int.init), length > maxBodySize {
             return tooLarge()
         }
         guard exchange.hasBody else { return nil }
+        if streamsBody {
+            exchange.bodyStream = StreamedRequestBody(
+                body: exchange.request.body, limit: maxBodySize,
+                length: exchange.headers[.contentLength].flatMap(Int.init))
+            return nil
+        }
         do {
             let buffer = try await exchange.request.body.collect(upTo: maxBodySize)
             exchange.body = buffer.readableBytes > 0 ? Array(buffer.readableBytesView) : nil

@@ -12,6 +12,7 @@ final class GatewayMetrics: @unchecked Sendable {
     private var requests: [String: Metrics.Counter] = [:]
     private var latencies: [String: Metrics.Timer] = [:]
     private var validationFailures: [String: Metrics.Counter] = [:]
+    private var upstreamFailures: [String: Metrics.Counter] = [:]
 
     init() {
         var factory = PrometheusMetricsFactory(registry: registry)
@@ -75,6 +76,22 @@ final class GatewayMetrics: @unchecked Sendable {
                 factory: factory
             )
             validationFailures[key] = counter
+            return counter
+        }
+        counter.increment()
+    }
+
+    /// `gatehouse_upstream_failures_total{operation, reason}`: `timeout`, `unreachable` or `truncated`.
+    func recordUpstreamFailure(operation: String, reason: String) {
+        let key = "\(operation) \(reason)"
+        let counter = lock.withLock { () -> Metrics.Counter in
+            if let counter = upstreamFailures[key] { return counter }
+            let counter = Metrics.Counter(
+                label: "gatehouse_upstream_failures_total",
+                dimensions: [("operation", operation), ("reason", reason)],
+                factory: factory
+            )
+            upstreamFailures[key] = counter
             return counter
         }
         counter.increment()

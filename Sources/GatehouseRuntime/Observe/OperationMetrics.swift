@@ -33,4 +33,9 @@ final class OperationMetrics: @unchecked Sendable {
     func recordValidationFailure(part: String) {
         metrics.recordValidationFailure(operation: operationId, part: part)
     }
+
+    /// A backend that timed out, could not be reached, or cut its answer short.
+    func recordUpstreamFailure(_ kind: UpstreamFailure.Kind) {
+        metrics.recordUpstreamFailure(operation: operationId, reason: kind.rawValue)
+    }
 }

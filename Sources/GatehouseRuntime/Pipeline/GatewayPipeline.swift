@@ -5,14 +5,14 @@ import NIOCore
 
 /// The request path, in one place. A request moves forward once through stages that each do one job:
 ///
-///     route → authenticate → meter → limit → decode → respond → check the response → observe
+///     route → authenticate → meter → limit → decode → respond → check the response → record → observe
 ///
 /// The route stage is the contract's; the others are the matched operation's own (`CompiledOperation`), prepared
 /// when the contract was loaded. The exchange carries what each stage found to the next; the first stage that
 /// answers ends the request; the gateway's own errors are written in the shapes the contract documents; and every
 /// answer gets the request id, the CORS headers, the access-log line and the metrics.
 struct GatewayPipeline: HTTPResponder {
-    typealias Context = BasicRequestContext
+    typealias Context = GatewayRequestContext
 
     let box: StateBox
     let cors: CORSPolicy
@@ -25,6 +25,7 @@ struct GatewayPipeline: HTTPResponder {
         let start = ContinuousClock.now
         let contract = box.current
         var exchange = GatewayExchange(request: request, requestId: Self.requestId(from: request.headers[.requestId]))
+        exchange.channel = context.channel
         var answer: GatewayAnswer
         var operation: CompiledOperation?
         if let routed = await contract.route.process(&exchange) {
@@ -51,15 +52,22 @@ struct GatewayPipeline: HTTPResponder {
             duration: duration,
             redactedQuery: { PresentedCredentials.redactedQuery($0, secretNames: contract.access.secretQueryNames) }
         )
-        if request.method == .head { answer.body = [] }
+        if request.method == .head {
+            answer.body = []
+            answer.stream = nil
+        }
         return Self.makeResponse(answer)
     }
 
     /// The stages of the matched operation. Only reading a body can take long (a slow upload), so only a request
     /// with one pays for the timeout task.
     func run(_ operation: CompiledOperation, _ exchange: inout GatewayExchange) async -> GatewayAnswer {
-        if let refused = await operation.authenticate.process(&exchange) { return refused }
-        if let refused = await operation.meter.process(&exchange) { return refused }
+        if let refused = await operation.authenticate.process(&exchange) {
+            return await Self.recorded(operation, exchange, refused)
+        }
+        if let refused = await operation.meter.process(&exchange) {
+            return await Self.recorded(operation, exchange, refused)
+        }
         var answer: GatewayAnswer
         if exchange.hasBody {
             let admitted = exchange
@@ -74,14 +82,37 @@ struct GatewayPipeline: HTTPResponder {
         return answer
     }
 
-    /// limit → decode → respond → check the response.
+    /// limit → decode → respond → check the response → record.
     static func handle(_ operation: CompiledOperation, _ exchange: inout GatewayExchange) async -> GatewayAnswer {
+        let answer = await checked(operation, &exchange)
+        return await recorded(operation, exchange, answer)
+    }
+
+    /// limit → decode → respond → check the response.
+    static func checked(_ operation: CompiledOperation, _ exchange: inout GatewayExchange) async -> GatewayAnswer {
         if let refused = await operation.limit.process(&exchange) { return refused }
         if let refused = await operation.decode.process(&exchange) { return refused }
-        let (answer, source) = await operation.respond.respond(to: exchange)
+        var (answer, source) = await operation.respond.respond(to: exchange)
+        // `--report-only`: the request went on despite its violations; the client hears of them.
+        if operation.decode.reportsOnly, !exchange.decoded.issues.isEmpty {
+            answer.headers.append(
+                HTTPField(
+                    name: .contractViolation,
+                    value: ContractViolationHeader.value(exchange.decoded.issues, part: "request")))
+        }
         guard let check = operation.checkResponse else { return answer }
         // The check sees what the client will get: the gateway's own errors in the contract's shape.
         return check.check(operation.errors.shaped(answer), from: source)
+    }
+
+    /// `--record`: the exchange goes to the record file before the client gets the answer.
+    static func recorded(_ operation: CompiledOperation, _ exchange: GatewayExchange, _ answer: GatewayAnswer) async
+        -> GatewayAnswer
+    {
+        guard let record = operation.record else { return answer }
+        let shaped = operation.errors.shaped(answer)
+        await record.record(exchange, shaped, duration: ContinuousClock.now - exchange.start)
+        return shaped
     }
 
     /// The caller's `X-Request-Id` when it is a sane token (printable, at most 128 characters), else a new UUID.
@@ -96,6 +127,7 @@ struct GatewayPipeline: HTTPResponder {
 
     static func makeResponse(_ answer: GatewayAnswer) -> Response {
         let status = HTTPResponse.Status(code: answer.status)
+        if let stream = answer.stream { return Response(status: status, headers: answer.headers, body: stream) }
         guard !answer.body.isEmpty else { return Response(status: status, headers: answer.headers) }
         return Response(
             status: status, headers: answer.headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))

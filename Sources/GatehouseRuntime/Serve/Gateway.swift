@@ -23,6 +23,7 @@ public struct Gateway: Sendable {
     ///   - store: Where table-backed mocks keep items (nil: stateless mocks); also API keys and usage counters
     ///     unless `keyStore` is given.
     ///   - keyStore: Where API keys and usage counters live, when not in `store`.
+    ///   - recorder: Where every exchange is recorded (`--record`).
     public init(
         model: APIModel,
         configuration: RuntimeConfiguration,
@@ -30,11 +31,12 @@ public struct Gateway: Sendable {
         store: (any TableStore)? = nil,
         keyStore: (any TableStore)? = nil,
         watching specPath: String? = nil,
-        handlers: OperationHandlers = OperationHandlers()
+        handlers: OperationHandlers = OperationHandlers(),
+        recorder: ExchangeRecorder? = nil
     ) {
         self.init(
             model: model, configuration: configuration, logger: logger, store: store, keyStore: keyStore,
-            watching: specPath, handlers: handlers, decoding: nil)
+            watching: specPath, handlers: handlers, decoding: nil, recorder: recorder)
     }
 
     /// `decoding` wraps each operation's request decoding (a test counts the reads with it).
@@ -46,7 +48,8 @@ public struct Gateway: Sendable {
         keyStore: (any TableStore)?,
         watching specPath: String?,
         handlers: OperationHandlers,
-        decoding: (@Sendable (any RequestDecoding) -> any RequestDecoding)?
+        decoding: (@Sendable (any RequestDecoding) -> any RequestDecoding)?,
+        recorder: ExchangeRecorder? = nil
     ) {
         self.configuration = configuration
         self.parts = CompiledContract.Parts(
@@ -56,6 +59,8 @@ public struct Gateway: Sendable {
             handlers: handlers,
             store: store,
             logger: logger,
+            upstream: configuration.upstream.map { UpstreamClient(timeout: $0.timeout) },
+            recorder: recorder,
             decoding: decoding
         )
         self.box = StateBox(CompiledContract(model: model, configuration: configuration, parts: parts))
@@ -78,6 +83,8 @@ public struct Gateway: Sendable {
             deadlines: RequestDeadlines(timeout: configuration.requestTimeout)
         )
         var services: [any Service] = []
+        // Listed first, so it is shut down after the server, once no request is in flight.
+        if let upstream = parts.upstream { services.append(upstream) }
         if let meter = parts.meter.meter {
             services.append(
                 UsageFlusher(

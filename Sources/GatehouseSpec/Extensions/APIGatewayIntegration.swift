@@ -1,5 +1,6 @@
 /// An operation's `x-amazon-apigateway-integration`: how API Gateway answers it. Gatehouse follows integrations of
-/// type `mock`; the others are kept for what they say.
+/// type `mock`, and with `serve --upstream` those of type `http` and `http_proxy` (their `uri` and
+/// `requestParameters`); the others are kept for what they say.
 public struct APIGatewayIntegration: Sendable, Hashable {
     public static let extensionName = "x-amazon-apigateway-integration"
 
@@ -55,21 +56,50 @@ public struct APIGatewayIntegration: Sendable, Hashable {
         }
     }
 
+    /// One member of `requestParameters`: `integration.request.header.NAME: method.request.path.id`.
+    public struct RequestParameter: Sendable, Hashable {
+        /// The key as written (`integration.request.path.id`, `integration.request.querystring.q`,
+        /// `integration.request.header.X-Tenant`).
+        public var name: String
+        /// The source as written (`method.request.path.id`, `'literal'`, `context.requestId`).
+        public var value: String
+
+        public init(name: String, value: String) {
+            self.name = name
+            self.value = value
+        }
+    }
+
     /// The integration type, lowercased: `mock`, `http`, `http_proxy`, `aws` or `aws_proxy` (empty when missing).
     public var type: String
     public var requestTemplates: [Template]
     public var responses: [Response]
+    /// The backend's URL for `http` and `http_proxy` (`http://backend/pets/{id}`), as written.
+    public var uri: String?
+    /// The method the backend is called with (`GET`, or `ANY` for the request's own), uppercased.
+    public var httpMethod: String?
+    /// How the backend request's path, query and header parameters are filled, in document order.
+    public var requestParameters: [RequestParameter]
     /// Where the extension is.
     public var address: NodeAddress
 
-    public init(type: String, requestTemplates: [Template], responses: [Response], address: NodeAddress) {
+    public init(
+        type: String, requestTemplates: [Template], responses: [Response], uri: String? = nil,
+        httpMethod: String? = nil, requestParameters: [RequestParameter] = [], address: NodeAddress
+    ) {
         self.type = type
         self.requestTemplates = requestTemplates
         self.responses = responses
+        self.uri = uri
+        self.httpMethod = httpMethod
+        self.requestParameters = requestParameters
         self.address = address
     }
 
     public var isMock: Bool { type == "mock" }
+
+    /// Whether the integration calls an HTTP backend (`http` or `http_proxy`).
+    public var isHTTP: Bool { type == "http" || type == "http_proxy" }
 
     /// The integration types API Gateway knows.
     public static let types = ["mock", "http", "http_proxy", "aws", "aws_proxy"]

@@ -135,8 +135,49 @@ extension GatewayExtensionReader {
                     at: responsesAddress)
             }
         }
+        let uri = readString(object["uri"], at: address.appending("uri"), what: "'uri' of '\(extensionName)'")
+        if let uri, APIGatewayIntegration(type: type, requestTemplates: [], responses: [], address: address).isHTTP,
+            !(uri.hasPrefix("http://") || uri.hasPrefix("https://"))
+        {
+            report(
+                .apiGatewayExtension,
+                "'uri' of an '\(type)' integration must be an http:// or https:// URL, found '\(uri)'",
+                at: address.appending("uri"))
+        }
+        let httpMethod = readString(
+            object["httpMethod"], at: address.appending("httpMethod"), what: "'httpMethod' of '\(extensionName)'")
+        var requestParameters: [APIGatewayIntegration.RequestParameter] = []
+        if let value = object["requestParameters"] {
+            let at = address.appending("requestParameters")
+            if let members = value.objectValue {
+                for member in members {
+                    guard let source = member.value.stringValue else {
+                        report(
+                            .apiGatewayExtension,
+                            "request parameter '\(member.key)' of '\(extensionName)' must be a string",
+                            at: at.appending(member.key))
+                        continue
+                    }
+                    requestParameters.append(.init(name: member.key, value: source))
+                }
+            } else {
+                report(
+                    .apiGatewayExtension,
+                    "'requestParameters' of '\(extensionName)' must map parameters to their sources", at: at)
+            }
+        }
         return APIGatewayIntegration(
-            type: type, requestTemplates: requestTemplates, responses: responses, address: address)
+            type: type, requestTemplates: requestTemplates, responses: responses, uri: uri,
+            httpMethod: httpMethod?.uppercased(), requestParameters: requestParameters, address: address)
+    }
+
+    mutating func readString(_ value: JSONValue?, at address: NodeAddress, what: String) -> String? {
+        guard let value else { return nil }
+        guard let text = value.stringValue else {
+            report(.apiGatewayExtension, "\(what) must be a string", at: address)
+            return nil
+        }
+        return text
     }
 
     mutating func readResponse(_ key: String, _ value: JSONValue, at address: NodeAddress)

@@ -22,6 +22,22 @@ extension GatewayExtensionReader {
         }
     }
 
+    /// An operation's `x-gatehouse-upstream`: `mock` keeps it on its mock under `serve --upstream`; `backend` (the
+    /// default) forwards it.
+    mutating func readUpstream(_ operation: Operation) -> Bool {
+        let extensionName = OperationGateway.upstreamName
+        guard let value = operation.extensions[extensionName] else { return false }
+        switch value.stringValue {
+        case "mock": return true
+        case "backend": return false
+        default:
+            report(
+                .apiGatewayExtension, "'\(extensionName)' must be 'mock' or 'backend'",
+                at: operation.address.appending(extensionName))
+            return false
+        }
+    }
+
     /// An operation's `x-gatehouse-table`: its well-formed members over the mapping the REST shape implies.
     mutating func readTable(_ operation: Operation) -> ResourceMapping? {
         let extensionName = OperationGateway.tableName

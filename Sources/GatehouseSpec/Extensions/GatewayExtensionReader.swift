@@ -50,6 +50,7 @@ struct GatewayExtensionReader {
             ?? gateway.defaultRequestValidator
         result.requestValidator = validator.flatMap(gateway.requestValidator(named:))
         result.integration = readIntegration(operation)
+        result.staysOnMock = readUpstream(operation)
         result.credentials = SecurityCredential.alternatives(
             of: operation.security, apiKeyRequired: result.apiKeyRequired, schemes: schemes)
         return result

@@ -9,6 +9,9 @@ public struct OperationGateway: Sendable, Hashable {
     public var requestValidator: APIGatewayRequestValidator?
     /// The operation's `x-amazon-apigateway-integration`.
     public var integration: APIGatewayIntegration?
+    /// `x-gatehouse-upstream: mock`: the operation is answered by its mock even when `serve --upstream` forwards
+    /// the others.
+    public var staysOnMock: Bool = false
     /// The operation's security resolved: alternatives (OR) of credentials (AND), with the key of `apiKeyRequired`
     /// in each; an empty alternative allows anonymous calls. Nil when no security applies.
     public var credentials: [[SecurityCredential]]?
@@ -27,6 +30,7 @@ public struct OperationGateway: Sendable, Hashable {
 
     public static let apiKeyRequiredName = "x-amazon-apigateway-api-key-required"
     public static let tableName = "x-gatehouse-table"
+    public static let upstreamName = "x-gatehouse-upstream"
 
     /// True when a caller may present an API key: one of the alternatives names one.
     public var takesAPIKey: Bool {

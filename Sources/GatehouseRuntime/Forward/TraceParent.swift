@@ -1,0 +1,36 @@
+/// W3C Trace Context (`traceparent: 00-<trace-id>-<parent-id>-<flags>`): the gateway passes a well-formed one on, so
+/// the backend's spans join the caller's trace, and starts a trace when the caller sent none (or a malformed one).
+enum TraceParent {
+    /// The value the backend gets.
+    static func passedOn(_ value: String?) -> String {
+        if let value, isWellFormed(value) { return value }
+        return started()
+    }
+
+    /// `version-traceid-parentid-flags`: 2, 32, 16 and 2 lowercase hex digits; the version is not `ff`, the ids not
+    /// all zeros. A later version may add fields after the flags (W3C §4.3).
+    static func isWellFormed(_ value: String) -> Bool {
+        let parts = value.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count >= 4, parts[0] != "ff", parts[0] != "00" || parts.count == 4 else { return false }
+        let lengths = [2, 32, 16, 2]
+        for (part, length) in zip(parts, lengths) {
+            guard part.utf8.count == length, part.utf8.allSatisfy(isLowercaseHex) else { return false }
+        }
+        return parts[1].utf8.contains { $0 != UInt8(ascii: "0") } && parts[2].utf8.contains { $0 != UInt8(ascii: "0") }
+    }
+
+    /// A new trace: random trace and parent ids, sampled.
+    static func started() -> String {
+        var random = SystemRandomNumberGenerator()
+        var text: [UInt8] = Array("00-".utf8)
+        for _ in 0..<16 { LowercaseHex.append(UInt8.random(in: 0...255, using: &random), to: &text) }
+        text.append(UInt8(ascii: "-"))
+        for _ in 0..<8 { LowercaseHex.append(UInt8.random(in: 0...255, using: &random), to: &text) }
+        text += Array("-01".utf8)
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    static func isLowercaseHex(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
+    }
+}

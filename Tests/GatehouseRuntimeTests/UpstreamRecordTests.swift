@@ -1,0 +1,87 @@
+import Foundation
+import GatehouseJSON
+import GatehouseSpec
+import GatehouseValidation
+import Testing
+
+@testable import GatehouseRuntime
+
+/// `--record`: every exchange appended as `gatehouse validate --traffic` reads it, credentials redacted; validating
+/// the record finds exactly the planted violations.
+struct UpstreamRecordTests {
+    static func temporaryFile(_ suffix: String) -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("gatehouse-record-\(UUID().uuidString)\(suffix)")
+            .path
+    }
+
+    /// Valid calls, and the four planted response violations (pets 2 to 5).
+    static func traffic(_ gateway: RunningGateway) async throws {
+        let json = [("Content-Type", "application/json"), ("Authorization", "Bearer s3cret-token")]
+        #expect(
+            try await gateway.request(.POST, "/v1/pets?api_key=k3y", headers: json, body: #"{"name": "Rex"}"#).status
+                == 201)
+        #expect(try await gateway.request(.GET, "/v1/pets?limit=2").status == 200)
+        for pet in 1...5 { _ = try await gateway.request(.GET, "/v1/pets/\(pet)") }
+        #expect(try await gateway.request(.GET, "/v1/health").status == 200)
+    }
+
+    /// What `gatehouse validate --traffic` does with the file: the findings per exchange, by path.
+    static func validate(_ path: String) throws -> (results: [ExchangeResult], diagnostics: [Diagnostic]) {
+        let model = try #require(SpecFrontEnd().run(bytes: Array(UpstreamGateway.spec.utf8), path: "spec.yaml").model)
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        let traffic = TrafficReader().read(bytes: bytes, path: path)
+        let validator = ExchangeValidator(model: model)
+        return (traffic.exchanges.map(validator.validate), traffic.diagnostics)
+    }
+
+    @Test(arguments: [ExchangeRecorder.Format.jsonLines, .har])
+    func validatingTheRecordFindsExactlyThePlantedViolations(_ format: ExchangeRecorder.Format) async throws {
+        let path = Self.temporaryFile(format == .har ? ".har" : ".jsonl")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let recorder = try ExchangeRecorder(.init(path: path, format: format))
+        try await UpstreamGateway.with(recorder: recorder) { gateway, _, _ in
+            try await Self.traffic(gateway)
+            // Written before the answer went out: the file is complete while the gateway still runs.
+            let (results, diagnostics) = try Self.validate(path)
+            #expect(diagnostics.isEmpty)
+            #expect(results.count == 8)
+            let failed = results.filter { !$0.isValid }.map(\.path)
+            #expect(failed == ["/v1/pets/2", "/v1/pets/3", "/v1/pets/4", "/v1/pets/5"])
+            #expect(
+                results.filter { !$0.isValid }.allSatisfy { $0.findings.count == 1 && $0.findings[0].part == .response }
+            )
+        }
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(!text.contains("s3cret-token"))
+        #expect(!text.contains("k3y"))
+        #expect(text.contains("REDACTED"))
+    }
+
+    @Test func aSecondGatewayAppendsToTheSameRecord() async throws {
+        for format in [ExchangeRecorder.Format.jsonLines, .har] {
+            let path = Self.temporaryFile(format == .har ? ".har" : ".jsonl")
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            for _ in 0..<2 {
+                let recorder = try ExchangeRecorder(.init(path: path, format: format))
+                try await UpstreamGateway.with(recorder: recorder) { gateway, _, _ in
+                    let reply = try await gateway.request(.GET, "/v1/pets/1")
+                    #expect(reply.status == 200)
+                }
+                recorder.close()
+            }
+            let (results, diagnostics) = try Self.validate(path)
+            #expect(diagnostics.isEmpty)
+            #expect(results.count == 2)
+            #expect(results.allSatisfy { $0.isValid })
+        }
+    }
+
+    @Test func aFileThatIsNotARecordIsRefusedForHAR() throws {
+        let path = Self.temporaryFile(".har")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try "{\"not\": \"a record\"}".write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(throws: ExchangeRecorder.OpenError.self) {
+            _ = try ExchangeRecorder(.init(path: path, format: .har))
+        }
+    }
+}
