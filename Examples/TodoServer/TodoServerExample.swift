@@ -10,7 +10,12 @@ import TodoServer
 struct TodoServerExample: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "TodoServerExample",
-        abstract: "Serve specs/todo.yaml with getCurrentUser and getList implemented in Swift, the rest mocked."
+        abstract: "Serve specs/todo.yaml with getCurrentUser and getList implemented in Swift, the rest mocked.",
+        discussion: """
+            The gateway of 'gatehouse serve', with its options, store, keys and usage plans. Every gateway option \
+            also reads an environment variable: GATEHOUSE_ and its name in capitals (--max-body-size: \
+            GATEHOUSE_MAX_BODY_SIZE); a flag given wins.
+            """
     )
 
     @Option(help: "The OpenAPI document to serve.")
