@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "GatehouseSpec", targets: ["GatehouseSpec"]),
         .library(name: "GatehouseValidation", targets: ["GatehouseValidation"]),
         .library(name: "GatehouseRuntime", targets: ["GatehouseRuntime"]),
+        .library(name: "GatehouseServe", targets: ["GatehouseServe"]),
         .library(name: "GatehouseStore", targets: ["GatehouseStore"]),
         .library(name: "GatehouseStoreSQLite", targets: ["GatehouseStoreSQLite"]),
         .library(name: "GatehouseStorePostgres", targets: ["GatehouseStorePostgres"]),
@@ -52,7 +53,25 @@ let package = Package(
                 "GatehouseStorePostgres",
                 "GatehouseCodegen",
                 "GatehouseDiff",
+                "GatehouseServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The gateway's options (`GatewayOptions`, with their GATEHOUSE_* variables) and the one launcher that opens
+        // the store and key store and runs the gateway: `gatehouse serve` and a Swift server on the generated stubs
+        // start the same gateway from the same options.
+        .target(
+            name: "GatehouseServe",
+            dependencies: [
+                "GatehouseJSON",
+                "GatehouseSpec",
+                "GatehouseRuntime",
+                "GatehouseStore",
+                "GatehouseStoreSQLite",
+                "GatehouseStorePostgres",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -252,7 +271,10 @@ let package = Package(
         // How a team serves its own Swift implementation: the generated stubs plus a small executable (README).
         .executableTarget(
             name: "TodoServerExample",
-            dependencies: ["TodoServer", "TodoClient", "GatehouseRuntime"],
+            dependencies: [
+                "TodoServer", "TodoClient", "GatehouseRuntime", "GatehouseServe", "GatehouseJSON", "GatehouseStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             path: "Examples/TodoServer"
         ),
         // End to end: the generated clients against a running gateway, and servers on the generated stubs.
@@ -271,6 +293,8 @@ let package = Package(
             name: "GatehouseCLITests",
             dependencies: [
                 "gatehouse", "GatehouseSpec", "GatehouseJSON", "GatehouseTestSupport",
+                // Started as a child process, as a user runs it: the generated stubs serving through GatewayOptions.
+                "TodoServerExample",
                 // To talk to a `gatehouse serve` child process.
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 // The backend a `gatehouse serve --upstream` child process forwards to.

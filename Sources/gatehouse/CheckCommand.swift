@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GatehouseJSON
 import GatehouseRuntime
+import GatehouseServe
 import GatehouseSpec
 
 /// `gatehouse check`: the compiler front end over one or more documents.
@@ -130,8 +131,4 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case json
     case github
     case sarif
-}
-
-func counted(_ count: Int, _ noun: String) -> String {
-    "\(count) \(noun)\(count == 1 ? "" : "s")"
 }

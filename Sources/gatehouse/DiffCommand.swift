@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GatehouseDiff
 import GatehouseJSON
+import GatehouseServe
 import GatehouseSpec
 import Synchronization
 

@@ -1,6 +1,7 @@
 import Foundation
 import GatehouseCodegen
 import GatehouseJSON
+import GatehouseServe
 import GatehouseSpec
 
 extension GenerateCommand {

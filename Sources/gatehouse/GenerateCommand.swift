@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GatehouseCodegen
 import GatehouseJSON
+import GatehouseServe
 import GatehouseSpec
 
 /// `gatehouse generate`: the Swift client package, server stubs and HTML docs for a contract, written or

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GatehouseServe
 import GatehouseStore
 
 /// `gatehouse keys`: issue, list, revoke and enable API keys, and report their usage.

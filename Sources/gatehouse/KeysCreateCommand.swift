@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GatehouseRuntime
+import GatehouseServe
 
 /// `gatehouse keys create --name NAME --plan PLAN`: issues a key and prints it, once.
 struct KeysCreateCommand: AsyncParsableCommand {

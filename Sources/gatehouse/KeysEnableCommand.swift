@@ -1,5 +1,6 @@
 import ArgumentParser
 import GatehouseRuntime
+import GatehouseServe
 
 /// `gatehouse keys enable NAME`: turns a revoked key back on.
 struct KeysEnableCommand: AsyncParsableCommand {

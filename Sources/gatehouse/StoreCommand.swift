@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GatehouseJSON
+import GatehouseServe
 import GatehouseSpec
 import GatehouseStore
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GatehouseJSON
+import GatehouseServe
 import GatehouseStore
 
 /// `gatehouse store copy --from STORE --to STORE`: every table and item of one store into another (SQLite ↔

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GatehouseJSON
 import GatehouseRuntime
+import GatehouseServe
 import GatehouseSpec
 import GatehouseStore
 

@@ -13,25 +13,36 @@ struct GatehouseProcess {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 
     /// The executable beside the test bundle (`.build/debug/gatehouse`, whatever the scratch path).
-    static var executable: URL {
+    static var executable: URL { product("gatehouse") }
+
+    /// An executable product of the package, beside the test bundle.
+    static func product(_ name: String) -> URL {
         let besideRunner = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         for directory in [besideRunner, besideRunner.deletingLastPathComponent(), Bundle.main.bundleURL] {
-            let candidate = directory.appendingPathComponent("gatehouse")
+            let candidate = directory.appendingPathComponent(name)
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
         }
-        return URL(fileURLWithPath: repositoryRoot + "/.build/debug/gatehouse")
+        return URL(fileURLWithPath: repositoryRoot + "/.build/debug/" + name)
     }
 
     /// Runs `gatehouse ARGUMENTS` in `directory` to its end, on a thread of its own (see `onOwnThread`).
     static func run(
-        _ arguments: [String], stdin: String? = nil, in directory: String = repositoryRoot
+        _ arguments: [String], stdin: String? = nil, in directory: String = repositoryRoot,
+        executable: URL = executable, environment: [String: String] = [:]
     ) async throws -> Result {
-        try await onOwnThread { try runBlocking(arguments, stdin: stdin, in: directory) }
+        try await onOwnThread {
+            try runBlocking(arguments, stdin: stdin, in: directory, executable: executable, environment: environment)
+        }
     }
 
-    private static func runBlocking(_ arguments: [String], stdin: String?, in directory: String) throws -> Result {
+    private static func runBlocking(
+        _ arguments: [String], stdin: String?, in directory: String, executable: URL, environment: [String: String]
+    ) throws -> Result {
         let process = Process()
         process.executableURL = executable
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         let output = Pipe()

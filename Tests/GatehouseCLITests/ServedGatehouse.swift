@@ -27,9 +27,10 @@ final class ServedGatehouse: @unchecked Sendable {
 
     /// Starts `gatehouse serve ARGUMENTS --port 0` in `directory` (optionally under `/bin/sh -c` with a shell
     /// prefix such as `ulimit -f 2048;`), with `environment` added to the test's, and waits up to 120 s for its
-    /// "Listening on" line.
+    /// "Listening on" line. With `server`, that executable of the package instead of `gatehouse serve`.
     init(
-        _ arguments: [String], in directory: String, shellPrefix: String? = nil, environment: [String: String] = [:]
+        _ arguments: [String], in directory: String, shellPrefix: String? = nil, environment: [String: String] = [:],
+        server: String? = nil
     ) async throws {
         let id = UUID().uuidString
         stdoutPath = directory + "/serve-\(id).out"
@@ -37,13 +38,14 @@ final class ServedGatehouse: @unchecked Sendable {
         FileManager.default.createFile(atPath: stdoutPath, contents: nil)
         FileManager.default.createFile(atPath: stderrPath, contents: nil)
         process = Process()
-        let all = ["serve"] + arguments + ["--host", "127.0.0.1", "--port", "0"]
+        let all = (server == nil ? ["serve"] : []) + arguments + ["--host", "127.0.0.1", "--port", "0"]
+        let executable = server.map(GatehouseProcess.product) ?? GatehouseProcess.executable
         if let shellPrefix {
             process.executableURL = URL(fileURLWithPath: "/bin/sh")
-            let quoted = ([GatehouseProcess.executable.path] + all).map { "'\($0)'" }.joined(separator: " ")
+            let quoted = ([executable.path] + all).map { "'\($0)'" }.joined(separator: " ")
             process.arguments = ["-c", "\(shellPrefix) exec \(quoted)"]
         } else {
-            process.executableURL = GatehouseProcess.executable
+            process.executableURL = executable
             process.arguments = all
         }
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
@@ -67,7 +69,7 @@ final class ServedGatehouse: @unchecked Sendable {
             if process.isRunning { kill(process.processIdentifier, SIGKILL) }
             process.waitUntilExit()
             let errors = (try? String(contentsOfFile: stderrPath, encoding: .utf8)) ?? ""
-            throw StartFailure(description: "gatehouse serve did not start listening: \(errors)")
+            throw StartFailure(description: "\(server ?? "gatehouse serve") did not start listening: \(errors)")
         }
         port = found
     }
@@ -102,8 +104,10 @@ final class ServedGatehouse: @unchecked Sendable {
     }
 
     /// A request with a JSON body.
-    func send(_ method: NIOHTTP1.HTTPMethod, _ path: String, json: String) async throws -> Reply {
-        try await request(method, path, headers: [("Content-Type", "application/json")], body: json)
+    func send(_ method: NIOHTTP1.HTTPMethod, _ path: String, json: String, headers: [(String, String)] = [])
+        async throws -> Reply
+    {
+        try await request(method, path, headers: [("Content-Type", "application/json")] + headers, body: json)
     }
 }
 

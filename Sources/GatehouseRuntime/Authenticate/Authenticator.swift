@@ -31,7 +31,8 @@ final class Authenticator: Sendable {
 
     /// How checking one credential went.
     enum Check {
-        case satisfied(APIKey?)
+        /// The credential is good: the key it names, or the claims of a verified bearer token.
+        case satisfied(APIKey?, claims: JSONObject? = nil)
         case missing
         case rejectedKey
         case badToken(String)
@@ -76,6 +77,7 @@ final class Authenticator: Sendable {
         for alternative in requirement.checkingOrder {
             guard !alternative.isEmpty else { return .caller(.anonymous) }
             var key: APIKey?
+            var bearer: Caller?
             var satisfied = true
             for credential in alternative {
                 let check: Check
@@ -96,14 +98,15 @@ final class Authenticator: Sendable {
                     }
                     checks[credential] = check
                 }
-                if case .satisfied(let found) = check {
+                if case .satisfied(let found, let claims) = check {
                     key = key ?? found
+                    if found == nil { bearer = bearer ?? .bearer(claims: claims) }
                 } else {
                     satisfied = false
                     failures.append(check)
                 }
             }
-            if satisfied { return .caller(key.map(Caller.key) ?? .authenticated) }
+            if satisfied { return .caller(key.map(Caller.key) ?? bearer ?? .bearer(claims: nil)) }
         }
         return .refused(refusal(failures, alternatives: alternatives, operation: operation))
     }
@@ -129,8 +132,8 @@ final class Authenticator: Sendable {
             guard let token = authorization(request, scheme: "bearer") else { return .missing }
             guard Self.isToken68(token) else { return .badToken("the bearer token is malformed") }
             guard let verifier = configuration.jwtVerifier else { return .satisfied(nil) }
-            switch await verifier.verify(token, now: configuration.clock.now) {
-            case .success: return .satisfied(nil)
+            switch await verifier.verifiedClaims(token, now: configuration.clock.now) {
+            case .success(let claims): return .satisfied(nil, claims: claims)
             case .failure(let failure): return .badToken(failure.reason)
             }
         case .basic:

@@ -1,4 +1,5 @@
 public import Foundation
+public import GatehouseJSON
 import JWTKit
 
 /// Verifies bearer JWTs: the signature with an HS256 secret or the keys of a JWKS document (chosen by `kid`), then
@@ -38,6 +39,11 @@ public struct JWTVerifier: Sendable {
 
     /// The token's subject when it verifies at `now`, else why not.
     public func verify(_ token: String, now: Date) async -> Result<String?, Failure> {
+        await verifiedClaims(token, now: now).map { $0["sub"]?.stringValue }
+    }
+
+    /// The token's claims (its payload) when it verifies at `now`, else why not.
+    public func verifiedClaims(_ token: String, now: Date) async -> Result<JSONObject, Failure> {
         let claims: Claims
         do {
             claims = try await keys.verify(token, as: Claims.self)
@@ -59,7 +65,21 @@ public struct JWTVerifier: Sendable {
         if let issuer, claims.iss?.value != issuer {
             return .failure(Failure(reason: "the token was not issued by '\(issuer)'"))
         }
-        return .success(claims.sub?.value)
+        // The signature verified, so the payload is the issuer's: its claims are read as they are.
+        guard let payload = Self.payload(of: token) else {
+            return .failure(Failure(reason: "the token's payload is not a JSON object"))
+        }
+        return .success(payload)
+    }
+
+    /// The JWT's middle segment, base64url-decoded and parsed.
+    static func payload(of token: String) -> JSONObject? {
+        let segments = token.split(separator: ".", omittingEmptySubsequences: false)
+        guard segments.count == 3 else { return nil }
+        var base64 = segments[1].replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
+        guard let data = Data(base64Encoded: base64) else { return nil }
+        return (try? JSONParser.parse(Array(data)))?.objectValue
     }
 
     static func reason(_ error: any Error) -> String {

@@ -1,3 +1,4 @@
+import GatehouseJSON
 import GatehouseValidation
 import HTTPTypes
 import Hummingbird
@@ -60,6 +61,16 @@ enum Caller: Sendable {
     case anonymous
     /// A key of the store; metered by its plan.
     case key(APIKey)
-    /// A bearer token; not metered (plans attach to API keys; basic credentials are a key's name and secret).
-    case authenticated
+    /// A bearer token, with its claims when it was verified; not metered (plans attach to API keys; basic
+    /// credentials are a key's name and secret).
+    case bearer(claims: JSONObject?)
+
+    /// The caller as a handler sees it; nil when anonymous.
+    var principal: Principal? {
+        switch self {
+        case .anonymous: return nil
+        case .key(let key): return .apiKey(name: key.name, plan: key.plan)
+        case .bearer(let claims): return .bearer(claims: claims)
+        }
+    }
 }

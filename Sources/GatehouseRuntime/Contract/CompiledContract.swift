@@ -82,7 +82,8 @@ public final class CompiledContract: Sendable {
                         metrics: metrics, logger: parts.logger))
             }
             if let handler = parts.handlers[operation.id] {
-                responders.append(HandlerResponder(operation: operation, handler: handler, logger: parts.logger))
+                responders.append(
+                    HandlerResponder(operation: operation, handler: handler, logger: parts.logger, tables: tables))
             }
             if let tables, let stateful = tables.prepared(for: operation) {
                 responders.append(

@@ -33,7 +33,7 @@ final class UsagePlanMeter: Sendable {
     func meter(_ caller: Caller, operation: GatehouseSpec.Operation, plans: UsagePlans) async -> Admission {
         let now = configuration.clock.now
         switch caller {
-        case .authenticated:
+        case .bearer:
             return .admitted(headers: HTTPFields())
         case .anonymous:
             guard let throttle = configuration.anonymousThrottle ?? plans.anonymous else {

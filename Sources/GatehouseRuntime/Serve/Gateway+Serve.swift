@@ -14,6 +14,13 @@ extension Gateway {
     ///
     /// This is what a small executable target in an API team's package calls to run `gatehouse serve` with their
     /// own Swift implementation.
+    @available(
+        *, deprecated,
+        message: """
+            serves without the store, the API keys and the options of 'gatehouse serve'; import GatehouseServe and \
+            call 'Gateway.serve(specPath:handlers:options:)' with '@OptionGroup var gateway: GatewayOptions'
+            """
+    )
     public static func serve(
         specPath: String,
         handlers: OperationHandlers,

@@ -30,8 +30,12 @@ struct ServerRenderer {
         writer.line(
             "/// Every method has a default that throws `MockFallback`, so the gateway answers that operation from its mock"
         )
-        writer.line("/// engine: implement the operations one at a time. Plug an implementation into the runtime with")
-        writer.line("/// `Gateway(model:configuration:logger:handlers: implementation.makeHandlers())`.")
+        writer.line(
+            "/// engine: implement the operations one at a time. Implement the `context:` form of a method to see the")
+        writer.line(
+            "/// caller (`context.principal`), the request id and the gateway's table store. Serve an implementation with"
+        )
+        writer.line("/// `Gateway.serve(specPath:handlers: implementation.makeHandlers(), options:)` (GatehouseServe).")
         writer.block("\(access)protocol \(protocolName): Sendable") { writer in
             for (index, shape) in shapes.enumerated() {
                 if index > 0 { writer.line() }
@@ -41,6 +45,11 @@ struct ServerRenderer {
                     "/// `\(shape.operation.method.rawValue) \(shape.operation.path.raw.replacingOccurrences(of: "`", with: "'"))`"
                 )
                 writer.line("func \(signature(shape))")
+                writer.line()
+                writer.documentation(
+                    "`\(shape.methodName)(_:)` with the caller, the request id and the gateway's store; implement this form to use them."
+                )
+                writer.line("func \(signature(shape, withContext: true))")
             }
         }
         writer.line()
@@ -50,6 +59,11 @@ struct ServerRenderer {
                 writer.line("/// Not implemented: the mock engine answers.")
                 writer.block("\(access)func \(signature(shape))") { writer in
                     writer.line("throw MockFallback()")
+                }
+                writer.line()
+                writer.line("/// Answers as `\(shape.methodName)(_:)` does, without looking at the context.")
+                writer.block("\(access)func \(signature(shape, withContext: true))") { writer in
+                    writer.line("try await self.\(SwiftName.escaped(shape.methodName))(input)")
                 }
             }
             writer.line()
@@ -63,7 +77,7 @@ struct ServerRenderer {
                     writer.line("handlers.register(\(SwiftName.literal(shape.operation.id))) { request in")
                     writer.indent { writer in
                         writer.line(
-                            "try await self.\(SwiftName.escaped(shape.methodName))(\(clientModule).Operations.\(shape.typeName).Input(request: request)).response()"
+                            "try await self.\(SwiftName.escaped(shape.methodName))(\(clientModule).Operations.\(shape.typeName).Input(request: request), context: request.context).response()"
                         )
                     }
                     writer.line("}")
@@ -86,9 +100,11 @@ struct ServerRenderer {
         }
     }
 
-    func signature(_ shape: OperationShape) -> String {
+    func signature(_ shape: OperationShape, withContext: Bool = false) -> String {
         let namespace = "\(clientModule).Operations.\(shape.typeName)"
-        return "\(SwiftName.escaped(shape.methodName))(_ input: \(namespace).Input) async throws -> \(namespace).Output"
+        let context = withContext ? ", context: HandlerContext" : ""
+        return
+            "\(SwiftName.escaped(shape.methodName))(_ input: \(namespace).Input\(context)) async throws -> \(namespace).Output"
     }
 
     /// The imports of a file of `renderCoding(_:into:)` output.

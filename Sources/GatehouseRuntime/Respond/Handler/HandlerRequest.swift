@@ -16,13 +16,17 @@ public struct HandlerRequest: Sendable {
     public let body: [UInt8]?
     /// The contract's media type (its key under `content`) the body was matched to; nil without a body.
     public let mediaType: String?
+    /// Who is calling, the request's id, and the gateway's table store.
+    public let context: HandlerContext
     let parameters: [ParameterIdentity: JSONValue]
     let decodedBody: JSONValue?
 
     init(
         operationId: String, path: String, headers: [(name: String, value: String)], body: [UInt8]?,
-        mediaType: String?, parameters: [ParameterIdentity: JSONValue], decodedBody: JSONValue?
+        mediaType: String?, parameters: [ParameterIdentity: JSONValue], decodedBody: JSONValue?,
+        context: HandlerContext
     ) {
+        self.context = context
         self.operationId = operationId
         self.path = path
         self.headers = headers

@@ -9,6 +9,8 @@ struct HandlerResponder: OperationResponder {
     let operation: Operation
     let handler: OperationHandlers.Handler
     let logger: Logger
+    /// The gateway's table store, with how the mocks lay out their tables; nil when mocks are stateless.
+    let tables: StatefulMocks?
 
     var source: String { "handler" }
 
@@ -16,7 +18,10 @@ struct HandlerResponder: OperationResponder {
         let request = HandlerRequest(
             operationId: operation.id, path: exchange.path, headers: exchange.headers.pairs, body: exchange.body,
             mediaType: exchange.body == nil ? nil : exchange.decoded.mediaType,
-            parameters: exchange.decoded.parameters, decodedBody: exchange.decoded.body)
+            parameters: exchange.decoded.parameters, decodedBody: exchange.decoded.body,
+            context: HandlerContext(
+                principal: exchange.caller.principal, requestId: exchange.requestId, store: tables?.store,
+                logger: logger, tables: tables?.map))
         do {
             let response = try await handler(request)
             return GatewayAnswer(

@@ -6,33 +6,49 @@ import PetstoreClient
 /// The operations of 'Gatehouse Pet Store', to implement on the server.
 ///
 /// Every method has a default that throws `MockFallback`, so the gateway answers that operation from its mock
-/// engine: implement the operations one at a time. Plug an implementation into the runtime with
-/// `Gateway(model:configuration:logger:handlers: implementation.makeHandlers())`.
+/// engine: implement the operations one at a time. Implement the `context:` form of a method to see the
+/// caller (`context.principal`), the request id and the gateway's table store. Serve an implementation with
+/// `Gateway.serve(specPath:handlers: implementation.makeHandlers(), options:)` (GatehouseServe).
 public protocol PetstoreAPIProtocol: Sendable {
     /// List pets
     ///
     /// `GET /pets`
     func listPets(_ input: PetstoreClient.Operations.ListPets.Input) async throws -> PetstoreClient.Operations.ListPets.Output
 
+    /// `listPets(_:)` with the caller, the request id and the gateway's store; implement this form to use them.
+    func listPets(_ input: PetstoreClient.Operations.ListPets.Input, context: HandlerContext) async throws -> PetstoreClient.Operations.ListPets.Output
+
     /// Add a pet
     ///
     /// `POST /pets`
     func createPet(_ input: PetstoreClient.Operations.CreatePet.Input) async throws -> PetstoreClient.Operations.CreatePet.Output
+
+    /// `createPet(_:)` with the caller, the request id and the gateway's store; implement this form to use them.
+    func createPet(_ input: PetstoreClient.Operations.CreatePet.Input, context: HandlerContext) async throws -> PetstoreClient.Operations.CreatePet.Output
 
     /// Show a pet
     ///
     /// `GET /pets/{petId}`
     func showPetById(_ input: PetstoreClient.Operations.ShowPetById.Input) async throws -> PetstoreClient.Operations.ShowPetById.Output
 
+    /// `showPetById(_:)` with the caller, the request id and the gateway's store; implement this form to use them.
+    func showPetById(_ input: PetstoreClient.Operations.ShowPetById.Input, context: HandlerContext) async throws -> PetstoreClient.Operations.ShowPetById.Output
+
     /// Replace a pet
     ///
     /// `PUT /pets/{petId}`
     func updatePet(_ input: PetstoreClient.Operations.UpdatePet.Input) async throws -> PetstoreClient.Operations.UpdatePet.Output
 
+    /// `updatePet(_:)` with the caller, the request id and the gateway's store; implement this form to use them.
+    func updatePet(_ input: PetstoreClient.Operations.UpdatePet.Input, context: HandlerContext) async throws -> PetstoreClient.Operations.UpdatePet.Output
+
     /// Delete a pet
     ///
     /// `DELETE /pets/{petId}`
     func deletePet(_ input: PetstoreClient.Operations.DeletePet.Input) async throws -> PetstoreClient.Operations.DeletePet.Output
+
+    /// `deletePet(_:)` with the caller, the request id and the gateway's store; implement this form to use them.
+    func deletePet(_ input: PetstoreClient.Operations.DeletePet.Input, context: HandlerContext) async throws -> PetstoreClient.Operations.DeletePet.Output
 }
 
 extension PetstoreAPIProtocol {
@@ -41,9 +57,19 @@ extension PetstoreAPIProtocol {
         throw MockFallback()
     }
 
+    /// Answers as `listPets(_:)` does, without looking at the context.
+    public func listPets(_ input: PetstoreClient.Operations.ListPets.Input, context: HandlerContext) async throws -> PetstoreClient.Operations.ListPets.Output {
+        try await self.listPets(input)
+    }
+
     /// Not implemented: the mock engine answers.
     public func createPet(_ input: PetstoreClient.Operations.CreatePet.Input) async throws -> PetstoreClient.Operations.CreatePet.Output {
         throw MockFallback()
+    }
+
+    /// Answers as `createPet(_:)` does, without looking at the context.
+    public func createPet(_ input: PetstoreClient.Operations.CreatePet.Input, context: HandlerContext) async throws -> PetstoreClient.Operations.CreatePet.Output {
+        try await self.createPet(input)
     }
 
     /// Not implemented: the mock engine answers.
@@ -51,9 +77,19 @@ extension PetstoreAPIProtocol {
         throw MockFallback()
     }
 
+    /// Answers as `showPetById(_:)` does, without looking at the context.
+    public func showPetById(_ input: PetstoreClient.Operations.ShowPetById.Input, context: HandlerContext) async throws -> PetstoreClient.Operations.ShowPetById.Output {
+        try await self.showPetById(input)
+    }
+
     /// Not implemented: the mock engine answers.
     public func updatePet(_ input: PetstoreClient.Operations.UpdatePet.Input) async throws -> PetstoreClient.Operations.UpdatePet.Output {
         throw MockFallback()
+    }
+
+    /// Answers as `updatePet(_:)` does, without looking at the context.
+    public func updatePet(_ input: PetstoreClient.Operations.UpdatePet.Input, context: HandlerContext) async throws -> PetstoreClient.Operations.UpdatePet.Output {
+        try await self.updatePet(input)
     }
 
     /// Not implemented: the mock engine answers.
@@ -61,24 +97,29 @@ extension PetstoreAPIProtocol {
         throw MockFallback()
     }
 
+    /// Answers as `deletePet(_:)` does, without looking at the context.
+    public func deletePet(_ input: PetstoreClient.Operations.DeletePet.Input, context: HandlerContext) async throws -> PetstoreClient.Operations.DeletePet.Output {
+        try await self.deletePet(input)
+    }
+
     /// The handlers to pass to `Gateway(…, handlers:)`: each decodes the typed input of a validated request, calls
     /// this implementation and encodes its typed output.
     public func makeHandlers() -> OperationHandlers {
         var handlers = OperationHandlers()
         handlers.register("listPets") { request in
-            try await self.listPets(PetstoreClient.Operations.ListPets.Input(request: request)).response()
+            try await self.listPets(PetstoreClient.Operations.ListPets.Input(request: request), context: request.context).response()
         }
         handlers.register("createPet") { request in
-            try await self.createPet(PetstoreClient.Operations.CreatePet.Input(request: request)).response()
+            try await self.createPet(PetstoreClient.Operations.CreatePet.Input(request: request), context: request.context).response()
         }
         handlers.register("showPetById") { request in
-            try await self.showPetById(PetstoreClient.Operations.ShowPetById.Input(request: request)).response()
+            try await self.showPetById(PetstoreClient.Operations.ShowPetById.Input(request: request), context: request.context).response()
         }
         handlers.register("updatePet") { request in
-            try await self.updatePet(PetstoreClient.Operations.UpdatePet.Input(request: request)).response()
+            try await self.updatePet(PetstoreClient.Operations.UpdatePet.Input(request: request), context: request.context).response()
         }
         handlers.register("deletePet") { request in
-            try await self.deletePet(PetstoreClient.Operations.DeletePet.Input(request: request)).response()
+            try await self.deletePet(PetstoreClient.Operations.DeletePet.Input(request: request), context: request.context).response()
         }
         return handlers
     }

@@ -6,63 +6,97 @@ import TodoClient
 /// The operations of 'Gatehouse To-do', to implement on the server.
 ///
 /// Every method has a default that throws `MockFallback`, so the gateway answers that operation from its mock
-/// engine: implement the operations one at a time. Plug an implementation into the runtime with
-/// `Gateway(model:configuration:logger:handlers: implementation.makeHandlers())`.
+/// engine: implement the operations one at a time. Implement the `context:` form of a method to see the
+/// caller (`context.principal`), the request id and the gateway's table store. Serve an implementation with
+/// `Gateway.serve(specPath:handlers: implementation.makeHandlers(), options:)` (GatehouseServe).
 public protocol TodoAPIProtocol: Sendable {
     /// List to-do lists
     ///
     /// `GET /lists`
     func listLists(_ input: TodoClient.Operations.ListLists.Input) async throws -> TodoClient.Operations.ListLists.Output
 
+    /// `listLists(_:)` with the caller, the request id and the gateway's store; implement this form to use them.
+    func listLists(_ input: TodoClient.Operations.ListLists.Input, context: HandlerContext) async throws -> TodoClient.Operations.ListLists.Output
+
     /// Create a to-do list
     ///
     /// `POST /lists`
     func createList(_ input: TodoClient.Operations.CreateList.Input) async throws -> TodoClient.Operations.CreateList.Output
+
+    /// `createList(_:)` with the caller, the request id and the gateway's store; implement this form to use them.
+    func createList(_ input: TodoClient.Operations.CreateList.Input, context: HandlerContext) async throws -> TodoClient.Operations.CreateList.Output
 
     /// Get a to-do list
     ///
     /// `GET /lists/{listId}`
     func getList(_ input: TodoClient.Operations.GetList.Input) async throws -> TodoClient.Operations.GetList.Output
 
+    /// `getList(_:)` with the caller, the request id and the gateway's store; implement this form to use them.
+    func getList(_ input: TodoClient.Operations.GetList.Input, context: HandlerContext) async throws -> TodoClient.Operations.GetList.Output
+
     /// Delete a to-do list
     ///
     /// `DELETE /lists/{listId}`
     func deleteList(_ input: TodoClient.Operations.DeleteList.Input) async throws -> TodoClient.Operations.DeleteList.Output
+
+    /// `deleteList(_:)` with the caller, the request id and the gateway's store; implement this form to use them.
+    func deleteList(_ input: TodoClient.Operations.DeleteList.Input, context: HandlerContext) async throws -> TodoClient.Operations.DeleteList.Output
 
     /// Update a to-do list
     ///
     /// `PATCH /lists/{listId}`
     func updateList(_ input: TodoClient.Operations.UpdateList.Input) async throws -> TodoClient.Operations.UpdateList.Output
 
+    /// `updateList(_:)` with the caller, the request id and the gateway's store; implement this form to use them.
+    func updateList(_ input: TodoClient.Operations.UpdateList.Input, context: HandlerContext) async throws -> TodoClient.Operations.UpdateList.Output
+
     /// List the to-dos of a list
     ///
     /// `GET /lists/{listId}/todos`
     func listTodos(_ input: TodoClient.Operations.ListTodos.Input) async throws -> TodoClient.Operations.ListTodos.Output
+
+    /// `listTodos(_:)` with the caller, the request id and the gateway's store; implement this form to use them.
+    func listTodos(_ input: TodoClient.Operations.ListTodos.Input, context: HandlerContext) async throws -> TodoClient.Operations.ListTodos.Output
 
     /// Add a to-do to a list
     ///
     /// `POST /lists/{listId}/todos`
     func createTodo(_ input: TodoClient.Operations.CreateTodo.Input) async throws -> TodoClient.Operations.CreateTodo.Output
 
+    /// `createTodo(_:)` with the caller, the request id and the gateway's store; implement this form to use them.
+    func createTodo(_ input: TodoClient.Operations.CreateTodo.Input, context: HandlerContext) async throws -> TodoClient.Operations.CreateTodo.Output
+
     /// Get a to-do
     ///
     /// `GET /lists/{listId}/todos/{todoId}`
     func getTodo(_ input: TodoClient.Operations.GetTodo.Input) async throws -> TodoClient.Operations.GetTodo.Output
+
+    /// `getTodo(_:)` with the caller, the request id and the gateway's store; implement this form to use them.
+    func getTodo(_ input: TodoClient.Operations.GetTodo.Input, context: HandlerContext) async throws -> TodoClient.Operations.GetTodo.Output
 
     /// Replace a to-do
     ///
     /// `PUT /lists/{listId}/todos/{todoId}`
     func replaceTodo(_ input: TodoClient.Operations.ReplaceTodo.Input) async throws -> TodoClient.Operations.ReplaceTodo.Output
 
+    /// `replaceTodo(_:)` with the caller, the request id and the gateway's store; implement this form to use them.
+    func replaceTodo(_ input: TodoClient.Operations.ReplaceTodo.Input, context: HandlerContext) async throws -> TodoClient.Operations.ReplaceTodo.Output
+
     /// Delete a to-do
     ///
     /// `DELETE /lists/{listId}/todos/{todoId}`
     func deleteTodo(_ input: TodoClient.Operations.DeleteTodo.Input) async throws -> TodoClient.Operations.DeleteTodo.Output
 
+    /// `deleteTodo(_:)` with the caller, the request id and the gateway's store; implement this form to use them.
+    func deleteTodo(_ input: TodoClient.Operations.DeleteTodo.Input, context: HandlerContext) async throws -> TodoClient.Operations.DeleteTodo.Output
+
     /// Get the signed-in user
     ///
     /// `GET /users/me`
     func getCurrentUser(_ input: TodoClient.Operations.GetCurrentUser.Input) async throws -> TodoClient.Operations.GetCurrentUser.Output
+
+    /// `getCurrentUser(_:)` with the caller, the request id and the gateway's store; implement this form to use them.
+    func getCurrentUser(_ input: TodoClient.Operations.GetCurrentUser.Input, context: HandlerContext) async throws -> TodoClient.Operations.GetCurrentUser.Output
 }
 
 extension TodoAPIProtocol {
@@ -71,9 +105,19 @@ extension TodoAPIProtocol {
         throw MockFallback()
     }
 
+    /// Answers as `listLists(_:)` does, without looking at the context.
+    public func listLists(_ input: TodoClient.Operations.ListLists.Input, context: HandlerContext) async throws -> TodoClient.Operations.ListLists.Output {
+        try await self.listLists(input)
+    }
+
     /// Not implemented: the mock engine answers.
     public func createList(_ input: TodoClient.Operations.CreateList.Input) async throws -> TodoClient.Operations.CreateList.Output {
         throw MockFallback()
+    }
+
+    /// Answers as `createList(_:)` does, without looking at the context.
+    public func createList(_ input: TodoClient.Operations.CreateList.Input, context: HandlerContext) async throws -> TodoClient.Operations.CreateList.Output {
+        try await self.createList(input)
     }
 
     /// Not implemented: the mock engine answers.
@@ -81,9 +125,19 @@ extension TodoAPIProtocol {
         throw MockFallback()
     }
 
+    /// Answers as `getList(_:)` does, without looking at the context.
+    public func getList(_ input: TodoClient.Operations.GetList.Input, context: HandlerContext) async throws -> TodoClient.Operations.GetList.Output {
+        try await self.getList(input)
+    }
+
     /// Not implemented: the mock engine answers.
     public func deleteList(_ input: TodoClient.Operations.DeleteList.Input) async throws -> TodoClient.Operations.DeleteList.Output {
         throw MockFallback()
+    }
+
+    /// Answers as `deleteList(_:)` does, without looking at the context.
+    public func deleteList(_ input: TodoClient.Operations.DeleteList.Input, context: HandlerContext) async throws -> TodoClient.Operations.DeleteList.Output {
+        try await self.deleteList(input)
     }
 
     /// Not implemented: the mock engine answers.
@@ -91,9 +145,19 @@ extension TodoAPIProtocol {
         throw MockFallback()
     }
 
+    /// Answers as `updateList(_:)` does, without looking at the context.
+    public func updateList(_ input: TodoClient.Operations.UpdateList.Input, context: HandlerContext) async throws -> TodoClient.Operations.UpdateList.Output {
+        try await self.updateList(input)
+    }
+
     /// Not implemented: the mock engine answers.
     public func listTodos(_ input: TodoClient.Operations.ListTodos.Input) async throws -> TodoClient.Operations.ListTodos.Output {
         throw MockFallback()
+    }
+
+    /// Answers as `listTodos(_:)` does, without looking at the context.
+    public func listTodos(_ input: TodoClient.Operations.ListTodos.Input, context: HandlerContext) async throws -> TodoClient.Operations.ListTodos.Output {
+        try await self.listTodos(input)
     }
 
     /// Not implemented: the mock engine answers.
@@ -101,9 +165,19 @@ extension TodoAPIProtocol {
         throw MockFallback()
     }
 
+    /// Answers as `createTodo(_:)` does, without looking at the context.
+    public func createTodo(_ input: TodoClient.Operations.CreateTodo.Input, context: HandlerContext) async throws -> TodoClient.Operations.CreateTodo.Output {
+        try await self.createTodo(input)
+    }
+
     /// Not implemented: the mock engine answers.
     public func getTodo(_ input: TodoClient.Operations.GetTodo.Input) async throws -> TodoClient.Operations.GetTodo.Output {
         throw MockFallback()
+    }
+
+    /// Answers as `getTodo(_:)` does, without looking at the context.
+    public func getTodo(_ input: TodoClient.Operations.GetTodo.Input, context: HandlerContext) async throws -> TodoClient.Operations.GetTodo.Output {
+        try await self.getTodo(input)
     }
 
     /// Not implemented: the mock engine answers.
@@ -111,9 +185,19 @@ extension TodoAPIProtocol {
         throw MockFallback()
     }
 
+    /// Answers as `replaceTodo(_:)` does, without looking at the context.
+    public func replaceTodo(_ input: TodoClient.Operations.ReplaceTodo.Input, context: HandlerContext) async throws -> TodoClient.Operations.ReplaceTodo.Output {
+        try await self.replaceTodo(input)
+    }
+
     /// Not implemented: the mock engine answers.
     public func deleteTodo(_ input: TodoClient.Operations.DeleteTodo.Input) async throws -> TodoClient.Operations.DeleteTodo.Output {
         throw MockFallback()
+    }
+
+    /// Answers as `deleteTodo(_:)` does, without looking at the context.
+    public func deleteTodo(_ input: TodoClient.Operations.DeleteTodo.Input, context: HandlerContext) async throws -> TodoClient.Operations.DeleteTodo.Output {
+        try await self.deleteTodo(input)
     }
 
     /// Not implemented: the mock engine answers.
@@ -121,42 +205,47 @@ extension TodoAPIProtocol {
         throw MockFallback()
     }
 
+    /// Answers as `getCurrentUser(_:)` does, without looking at the context.
+    public func getCurrentUser(_ input: TodoClient.Operations.GetCurrentUser.Input, context: HandlerContext) async throws -> TodoClient.Operations.GetCurrentUser.Output {
+        try await self.getCurrentUser(input)
+    }
+
     /// The handlers to pass to `Gateway(…, handlers:)`: each decodes the typed input of a validated request, calls
     /// this implementation and encodes its typed output.
     public func makeHandlers() -> OperationHandlers {
         var handlers = OperationHandlers()
         handlers.register("listLists") { request in
-            try await self.listLists(TodoClient.Operations.ListLists.Input(request: request)).response()
+            try await self.listLists(TodoClient.Operations.ListLists.Input(request: request), context: request.context).response()
         }
         handlers.register("createList") { request in
-            try await self.createList(TodoClient.Operations.CreateList.Input(request: request)).response()
+            try await self.createList(TodoClient.Operations.CreateList.Input(request: request), context: request.context).response()
         }
         handlers.register("getList") { request in
-            try await self.getList(TodoClient.Operations.GetList.Input(request: request)).response()
+            try await self.getList(TodoClient.Operations.GetList.Input(request: request), context: request.context).response()
         }
         handlers.register("deleteList") { request in
-            try await self.deleteList(TodoClient.Operations.DeleteList.Input(request: request)).response()
+            try await self.deleteList(TodoClient.Operations.DeleteList.Input(request: request), context: request.context).response()
         }
         handlers.register("updateList") { request in
-            try await self.updateList(TodoClient.Operations.UpdateList.Input(request: request)).response()
+            try await self.updateList(TodoClient.Operations.UpdateList.Input(request: request), context: request.context).response()
         }
         handlers.register("listTodos") { request in
-            try await self.listTodos(TodoClient.Operations.ListTodos.Input(request: request)).response()
+            try await self.listTodos(TodoClient.Operations.ListTodos.Input(request: request), context: request.context).response()
         }
         handlers.register("createTodo") { request in
-            try await self.createTodo(TodoClient.Operations.CreateTodo.Input(request: request)).response()
+            try await self.createTodo(TodoClient.Operations.CreateTodo.Input(request: request), context: request.context).response()
         }
         handlers.register("getTodo") { request in
-            try await self.getTodo(TodoClient.Operations.GetTodo.Input(request: request)).response()
+            try await self.getTodo(TodoClient.Operations.GetTodo.Input(request: request), context: request.context).response()
         }
         handlers.register("replaceTodo") { request in
-            try await self.replaceTodo(TodoClient.Operations.ReplaceTodo.Input(request: request)).response()
+            try await self.replaceTodo(TodoClient.Operations.ReplaceTodo.Input(request: request), context: request.context).response()
         }
         handlers.register("deleteTodo") { request in
-            try await self.deleteTodo(TodoClient.Operations.DeleteTodo.Input(request: request)).response()
+            try await self.deleteTodo(TodoClient.Operations.DeleteTodo.Input(request: request), context: request.context).response()
         }
         handlers.register("getCurrentUser") { request in
-            try await self.getCurrentUser(TodoClient.Operations.GetCurrentUser.Input(request: request)).response()
+            try await self.getCurrentUser(TodoClient.Operations.GetCurrentUser.Input(request: request), context: request.context).response()
         }
         return handlers
     }

@@ -1,9 +1,9 @@
-import ArgumentParser
+package import ArgumentParser
 
 /// The exit statuses every command documents.
-enum ExitStatus {
+package enum ExitStatus {
     /// Problems were found in the input (errors, or warnings under `--strict`).
-    static let problemsFound = ExitCode(1)
+    package static let problemsFound = ExitCode(1)
     /// The command line was wrong, or an input could not be read: neither clean nor a verdict (EX_USAGE).
-    static let usageOrIO = ExitCode(64)
+    package static let usageOrIO = ExitCode(64)
 }

@@ -1,13 +1,13 @@
 import ArgumentParser
 import GatehouseRuntime
-import GatehouseSpec
+package import GatehouseSpec
 
 /// Loads the contract a command works from, refusing it (with its diagnostics) when it has errors.
-enum ContractLoading {
+package enum ContractLoading {
     /// The front end's output for `spec`, whose model is usable; otherwise the diagnostics are printed and the
     /// command exits (64 when the file cannot be read, 1 when it has errors). `purpose` ends the refusal sentence:
     /// "before serving it". Errors of the `deferred` rules do not stop the command: it reports them itself.
-    static func load(_ spec: String, purpose: String, deferring deferred: Set<String> = []) throws -> (
+    package static func load(_ spec: String, purpose: String, deferring deferred: Set<String> = []) throws -> (
         model: APIModel, output: SpecFrontEnd.Output
     ) {
         let loaded: ContractLoader.Loaded

@@ -1,21 +1,21 @@
-import ArgumentParser
+package import ArgumentParser
 import Foundation
-import GatehouseStore
-import GatehouseStorePostgres
+package import GatehouseStore
+package import GatehouseStorePostgres
 import GatehouseStoreSQLite
 
 /// Where the table store is, as `--store` and `GATEHOUSE_STORE` name it: `memory`, `sqlite:PATH`, or
 /// `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=…]`.
 ///
 /// Its description is what messages print: a PostgreSQL URL with its password replaced by `***`.
-enum StoreLocation: Sendable, CustomStringConvertible {
+package enum StoreLocation: Sendable, CustomStringConvertible {
     case memory
     case sqlite(path: String)
     case postgres(PostgresStoreURL)
 
     /// The store of a command: `--store` when given, else `GATEHOUSE_STORE`, else the SQLite file `serve` makes in
     /// the working directory.
-    static func resolve(_ option: String?) throws -> StoreLocation {
+    package static func resolve(_ option: String?) throws -> StoreLocation {
         let environment = ProcessInfo.processInfo.environment["GATEHOUSE_STORE"].flatMap { $0.isEmpty ? nil : $0 }
         if option == nil, let environment {
             do {
@@ -27,17 +27,17 @@ enum StoreLocation: Sendable, CustomStringConvertible {
         return try StoreLocation(parsing: option ?? defaultSQLite)
     }
 
-    static let defaultSQLite = "sqlite:.gatehouse/store.sqlite"
+    package static let defaultSQLite = "sqlite:.gatehouse/store.sqlite"
 
     /// The help text of `--store`, the same for every command that takes it.
-    static let help = ArgumentHelp(
+    package static let help = ArgumentHelp(
         "Where keys, usage counters and stored mock items live: 'memory', 'sqlite:PATH' or "
             + "'postgres://USER[:PASSWORD]@HOST[:PORT]/DB[?sslmode=…]' (default: $GATEHOUSE_STORE, else "
             + "\(defaultSQLite)).",
         valueName: "store"
     )
 
-    init(parsing text: String) throws(ValidationError) {
+    package init(parsing text: String) throws(ValidationError) {
         if text == "memory" {
             self = .memory
         } else if text.hasPrefix("sqlite:") {
@@ -59,7 +59,7 @@ enum StoreLocation: Sendable, CustomStringConvertible {
         }
     }
 
-    var description: String {
+    package var description: String {
         switch self {
         case .memory: return "memory"
         case .sqlite(let path): return "sqlite:\(path)"
@@ -69,7 +69,7 @@ enum StoreLocation: Sendable, CustomStringConvertible {
 
     /// Opens the store (creating a SQLite file and its folder when missing); throws a `TableStoreError` or a file
     /// error that says why it cannot.
-    func open() async throws -> any TableStore {
+    package func open() async throws -> any TableStore {
         switch self {
         case .memory:
             return MemoryTableStore()
@@ -85,7 +85,7 @@ enum StoreLocation: Sendable, CustomStringConvertible {
     }
 
     /// Opens the store, or writes why not and exits with status 64.
-    func openOrExit() async throws -> any TableStore {
+    package func openOrExit() async throws -> any TableStore {
         do {
             return try await open()
         } catch {
@@ -96,7 +96,7 @@ enum StoreLocation: Sendable, CustomStringConvertible {
 
     /// Closes a store once its command is done: a SQLite file is checkpointed and left clean, a PostgreSQL pool's
     /// connections are closed.
-    static func close(_ store: (any TableStore)?) async throws {
+    package static func close(_ store: (any TableStore)?) async throws {
         if let sqlite = store as? SQLiteTableStore {
             try sqlite.close()
         } else if let postgres = store as? PostgresTableStore {

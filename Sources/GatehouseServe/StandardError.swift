@@ -1,8 +1,8 @@
 import Foundation
 
 /// Writes to standard error, where diagnostics go; a reader that went away loses the text and nothing else.
-enum StandardError {
-    static func write(_ text: String) {
+package enum StandardError {
+    package static func write(_ text: String) {
         try? FileHandle.standardError.write(contentsOf: Data(text.utf8))
     }
 }

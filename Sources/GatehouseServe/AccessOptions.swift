@@ -4,7 +4,7 @@ import GatehouseJSON
 import GatehouseRuntime
 import GatehouseSpec
 
-/// The security and usage-plan options of `gatehouse serve`.
+/// The security and usage-plan options of the gateway (`GatewayOptions`).
 struct AccessOptions: ParsableArguments {
     @Flag(help: "Do not enforce the contract's security requirements (every call is anonymous).")
     var noAuth = false
@@ -37,7 +37,19 @@ struct AccessOptions: ParsableArguments {
     @Option(help: "The burst of the anonymous throttle (default: the rate, rounded up).")
     var anonymousBurst: Int?
 
-    func validate() throws {
+    /// Applies the `GATEHOUSE_*` variables of the options not given (see `GatewayEnvironment`), then checks the
+    /// options together. Running it again changes nothing.
+    mutating func validate() throws {
+        noAuth = try noAuth || GatewayEnvironment.flag("no-auth")
+        apiGatewayCompatible = try apiGatewayCompatible || GatewayEnvironment.flag("api-gateway-compatible")
+        jwtHs256SecretFile =
+            try jwtHs256SecretFile ?? GatewayEnvironment.optional("jwt-hs256-secret-file", as: String.self)
+        jwks = try jwks ?? GatewayEnvironment.optional("jwks", as: String.self)
+        jwtAudience = try jwtAudience ?? GatewayEnvironment.optional("jwt-audience", as: String.self)
+        jwtIssuer = try jwtIssuer ?? GatewayEnvironment.optional("jwt-issuer", as: String.self)
+        usagePlans = try usagePlans ?? GatewayEnvironment.optional("usage-plans", as: String.self)
+        anonymousRate = try anonymousRate ?? GatewayEnvironment.optional("anonymous-rate", as: Double.self)
+        anonymousBurst = try anonymousBurst ?? GatewayEnvironment.optional("anonymous-burst", as: Int.self)
         if let anonymousRate, !(anonymousRate > 0 && anonymousRate <= 1_000_000) {
             throw ValidationError("--anonymous-rate must be above 0 and at most 1000000")
         }

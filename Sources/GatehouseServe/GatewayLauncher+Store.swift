@@ -5,7 +5,7 @@ import GatehouseSpec
 import GatehouseStore
 import Logging
 
-extension ServeCommand {
+extension GatewayLauncher {
     /// Writes the contract's `x-gatehouse-seed` items and those of the `--seed` files that no earlier run wrote.
     /// Every problem is reported at its file and line, and then nothing is seeded.
     static func seed(model: APIModel, store: any TableStore, files: [String]) async throws {
