@@ -1,11 +1,15 @@
 public import GatehouseJSON
 public import GatehouseSpec
+import Synchronization
 
 /// Checks a response against its operation: the status is declared (exactly, by range, or by `default`), declared
 /// headers are present and valid, and the body matches the media type and schema of that response.
 public struct ResponseValidator: Sendable {
     let validation: MessageValidation
     let bodyConfiguration: BodyDecoder.Configuration
+    /// The header and body decoders of each declared response, made on its first answer and kept: making them
+    /// inspects the response's schemas, which cost more than checking a small answer.
+    private let plans = ResponsePlans()
 
     public init(
         model: APIModel,
@@ -37,8 +41,13 @@ public struct ResponseValidator: Sendable {
             ]
         }
         var issues: [ValidationIssue] = []
-        let decoder = ParameterDecoder(responseHeaders: declared.headers, document: validation.document)
-        let (values, headerIssues) = decoder.decode(RawRequestParts(headers: headers.map { ($0.name, $0.value) }))
+        let plan = plans.plan(for: declared) {
+            ResponsePlans.Plan(
+                headers: ParameterDecoder(responseHeaders: declared.headers, document: validation.document),
+                body: BodyDecoder(response: declared, document: validation.document, configuration: bodyConfiguration))
+        }
+        let (values, headerIssues) = plan.headers.decode(
+            RawRequestParts(headers: headers.map { ($0.name, $0.value) }))
         issues += headerIssues
         for header in declared.headers where header.name.lowercased() != "content-type" {
             guard let value = values[ParameterIdentity(name: header.name, location: .header)],
@@ -46,12 +55,29 @@ public struct ResponseValidator: Sendable {
             else { continue }
             issues += validation.check(value, against: schema, at: "header.\(header.name)", direction: .response)
         }
-        let body = BodyDecoder(response: declared, document: validation.document, configuration: bodyConfiguration)
-            .decode(contentType: headers.value(for: "Content-Type"), body: body)
+        let body = plan.body.decode(contentType: headers.value(for: "Content-Type"), body: body)
         issues += body.issues
         if let value = body.value, let schema = body.mediaType?.schema {
             issues += validation.check(value, against: schema, at: "body", direction: .response)
         }
         return Array(issues.prefix(validation.options.maxIssues))
+    }
+}
+
+/// The decoders of each declared response, by the response's place in the contract.
+final class ResponsePlans: Sendable {
+    struct Plan: Sendable {
+        let headers: ParameterDecoder
+        let body: BodyDecoder
+    }
+
+    private let plans = Mutex<[NodeAddress: Plan]>([:])
+
+    /// The plan of `response`, made by `make` the first time.
+    func plan(for response: Response, make: () -> Plan) -> Plan {
+        if let plan = plans.withLock({ $0[response.address] }) { return plan }
+        let plan = make()
+        plans.withLock { $0[response.address] = plan }
+        return plan
     }
 }
