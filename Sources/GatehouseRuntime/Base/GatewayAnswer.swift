@@ -42,7 +42,7 @@ extension GatewayAnswer {
         return GatewayAnswer(
             status: status,
             headers: headers,
-            body: Array(JSONWriter.string(.object(JSONObject(["message": .string(message)]))).utf8),
+            body: JSONWriter.bytes(.object(JSONObject(["message": .string(message)]))),
             operationId: operationId)
     }
 }

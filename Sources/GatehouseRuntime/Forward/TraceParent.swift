@@ -19,15 +19,22 @@ enum TraceParent {
         return parts[1].utf8.contains { $0 != UInt8(ascii: "0") } && parts[2].utf8.contains { $0 != UInt8(ascii: "0") }
     }
 
-    /// A new trace: random trace and parent ids, sampled.
+    /// A new trace: random trace and parent ids, sampled. Neither is all zeros: `ProcessRandom` gives zero at most
+    /// once per process, so not twice for the trace id, and the parent id's lowest bit is set.
     static func started() -> String {
-        var random = SystemRandomNumberGenerator()
         var text: [UInt8] = Array("00-".utf8)
-        for _ in 0..<16 { LowercaseHex.append(UInt8.random(in: 0...255, using: &random), to: &text) }
+        text.reserveCapacity(55)
+        for number in [ProcessRandom.next(), ProcessRandom.next()] { appendHex(number, to: &text) }
         text.append(UInt8(ascii: "-"))
-        for _ in 0..<8 { LowercaseHex.append(UInt8.random(in: 0...255, using: &random), to: &text) }
+        appendHex(ProcessRandom.next() | 1, to: &text)
         text += Array("-01".utf8)
         return String(decoding: text, as: UTF8.self)
+    }
+
+    private static func appendHex(_ number: UInt64, to text: inout [UInt8]) {
+        for shift in stride(from: 56, through: 0, by: -8) {
+            LowercaseHex.append(UInt8(truncatingIfNeeded: number >> UInt64(shift)), to: &text)
+        }
     }
 
     static func isLowercaseHex(_ byte: UInt8) -> Bool {

@@ -27,6 +27,9 @@ final class UpstreamClient: Service, Sendable {
         // The backend's redirects and compression are the client's business: passed on, not followed or undone.
         configuration.redirectConfiguration = .disallow
         configuration.decompression = .disabled
+        // No client spans: the gateway passes the caller's `traceparent` on itself, and the client's default no-op
+        // tracer still costs a span's attributes (the URL taken apart again) on every call.
+        configuration.tracing.tracer = nil
         self.client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }
 

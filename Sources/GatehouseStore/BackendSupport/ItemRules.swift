@@ -93,8 +93,8 @@ package struct ItemRules: Sendable {
                 message: "an item for table '\(definition.name)' holds a number that is not finite"
             )
         }
-        let text = JSONWriter.string(.object(item))
-        let size = text.utf8.count
+        let bytes = JSONWriter.bytes(.object(item))
+        let size = bytes.count
         guard size <= TableStoreLimits.maximumItemSize else {
             throw TableStoreError(
                 code: .itemTooLarge,
@@ -102,7 +102,7 @@ package struct ItemRules: Sendable {
                     + "bytes of table '\(definition.name)'"
             )
         }
-        return text
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static func isFinite(_ value: JSONValue) -> Bool {

@@ -36,7 +36,7 @@ extension TableCursor {
             .init(key: "p", value: key.partition.jsonValue),
         ]
         if let sort = key.sort { members.append(.init(key: "s", value: sort.jsonValue)) }
-        var payload = Array(JSONWriter.string(.object(JSONObject(members))).utf8)
+        var payload = JSONWriter.bytes(.object(JSONObject(members)))
         let checksum = Self.checksum(payload)
         payload.append(contentsOf: withUnsafeBytes(of: checksum.bigEndian) { Array($0) })
         self.token = Base64.encodeURLSafe(payload)

@@ -86,7 +86,7 @@ public struct DocumentedErrorShape: Sendable {
             if schema.isValid(document, options: Self.options) { return problem.bytes }
             guard let template else { return nil }
             var overlay = ErrorOverlay(schema: schema, problem: problem)
-            return Array(JSONWriter.string(overlay.apply(to: template)).utf8)
+            return JSONWriter.bytes(overlay.apply(to: template))
         }
     }
 

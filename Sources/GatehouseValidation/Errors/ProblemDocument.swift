@@ -56,7 +56,7 @@ public struct ProblemDocument: Sendable, Hashable {
 
     /// The document as UTF-8 JSON text.
     public var bytes: [UInt8] {
-        Array(JSONWriter.string(jsonValue).utf8)
+        JSONWriter.bytes(jsonValue)
     }
 
     /// One member of `errors`: RFC 9457's `detail` and `pointer` first (what generic problem clients read), then

@@ -55,12 +55,30 @@ public struct ResponseValidator: Sendable {
             else { continue }
             issues += validation.check(value, against: schema, at: "header.\(header.name)", direction: .response)
         }
-        let body = plan.body.decode(contentType: headers.value(for: "Content-Type"), body: body)
+        let contentType = headers.value(for: "Content-Type")
+        if isValidJSONInOnePass(body, contentType: contentType, decoder: plan.body) {
+            return Array(issues.prefix(validation.options.maxIssues))
+        }
+        let body = plan.body.decode(contentType: contentType, body: body)
         issues += body.issues
         if let value = body.value, let schema = body.mediaType?.schema {
             issues += validation.check(value, against: schema, at: "body", direction: .response)
         }
         return Array(issues.prefix(validation.options.maxIssues))
+    }
+}
+
+extension ResponseValidator {
+    /// Whether `body` is JSON of a declared media type that is valid against its schema, checked in one pass over
+    /// the bytes (most answers are); false when it must be decoded to tell, and to say what is wrong.
+    private func isValidJSONInOnePass(_ body: [UInt8]?, contentType: String?, decoder: BodyDecoder) -> Bool {
+        guard let body, let selection = decoder.jsonSelection(contentType: contentType, body: body),
+            let schema = decoder.content[selection.index].schema,
+            case .success(let compiled) = validation.compiledSchema(schema)
+        else { return false }
+        var options = validation.options
+        options.direction = .response
+        return compiled.isValidInOnePass(body, options: options, parserOptions: selection.options)
     }
 }
 

@@ -52,7 +52,7 @@ extension HandlerContext {
         _ type: T.Type, in table: String, id: String, under parents: [String] = [], decoder: JSONDecoder
     ) async throws -> T? {
         guard let item = try await mockItem(in: table, id: id, under: parents) else { return nil }
-        return try decoder.decode(T.self, from: Data(JSONWriter.string(.object(item)).utf8))
+        return try decoder.decode(T.self, from: Data(JSONWriter.bytes(.object(item))))
     }
 
     /// `putMockItem(_:in:id:under:)` of `value` encoded with `encoder`, which must give a JSON object.

@@ -57,7 +57,7 @@ public struct HandlerRequest: Sendable {
     {
         guard let value = parameters[ParameterIdentity(name: name, location: location)] else { return nil }
         do {
-            return try decoder.decode(T.self, from: Data(JSONWriter.string(value).utf8))
+            return try decoder.decode(T.self, from: Data(JSONWriter.bytes(value)))
         } catch {
             throw HandlerInputError("\(location.rawValue) parameter '\(name)' is not a valid '\(T.self)': \(error)")
         }
@@ -76,7 +76,7 @@ public struct HandlerRequest: Sendable {
             if let mediaType, MediaTypeName(mediaType)?.isJSON == true || decodedBody == nil {
                 return try decoder.decode(T.self, from: Data(body))
             }
-            return try decoder.decode(T.self, from: Data(JSONWriter.string(decodedBody ?? .null).utf8))
+            return try decoder.decode(T.self, from: Data(JSONWriter.bytes(decodedBody ?? .null)))
         } catch {
             throw HandlerInputError("the body is not a valid '\(T.self)': \(error)")
         }

@@ -13,7 +13,7 @@ enum MockBodyEncoder {
     }
 
     static func encode(_ value: JSONValue, as mediaType: MediaTypeName) -> Result<[UInt8], Failure> {
-        if mediaType.isJSON { return .success(Array(JSONWriter.string(value).utf8)) }
+        if mediaType.isJSON { return .success(JSONWriter.bytes(value)) }
         let isXML = mediaType.subtype == "xml" || mediaType.suffix == "xml"
         switch mediaType.essence {
         case "application/x-www-form-urlencoded":

@@ -62,6 +62,17 @@ struct ItemConformer: Sendable {
         return self.item.isValid(.object(shaped), options: Self.options) ? shaped : nil
     }
 
+    /// `item` as a create or replace stores it (`retyped`, keeping every member), and the answer's item when that is
+    /// the stored item itself: it fits the schema and has nothing an answer drops. Most items do, and then one check
+    /// of the whole item stands for shaping it twice (once to store, once to answer).
+    func storable(_ item: JSONObject) -> (stored: JSONObject, answer: JSONObject?) {
+        guard self.item.isValid(.object(item), options: Self.options) else {
+            return (retyped(item, keepingAll: true), nil)
+        }
+        let drops = item.contains { writeOnly.contains($0.key) || closed && properties[$0.key] == nil }
+        return (item, drops ? nil : item)
+    }
+
     /// `item` with each declared member of another type replaced (the example's value, else a synthesized one) and
     /// missing required members filled; with `keepingAll`, members an answer would drop (undeclared, `writeOnly`)
     /// stay, as an item is stored.

@@ -6,10 +6,12 @@ import HTTPTypes
 
 extension StatefulMocks {
     func create(_ request: StatefulRequest, base: GatewayAnswer) async throws -> GatewayAnswer {
-        let item = try await insert(request.body, request)
-        guard let visible = request.visible(item) else { return base }
+        let written = try await insert(request.body, request)
+        guard let visible = request.visible(written) else { return base }
         var answer = Self.replacingBody(of: base, with: visible)
-        if answer.headers[.location] != nil, let id = ItemKeyPath.value(in: item, request.mapping.idProperty) {
+        if answer.headers[.location] != nil,
+            let id = ItemKeyPath.value(in: written.item, request.mapping.idProperty)
+        {
             let path = request.path.hasSuffix("/") ? String(request.path.dropLast()) : request.path
             answer.headers[.location] = path + "/" + Self.text(id)
         }
@@ -33,7 +35,7 @@ extension StatefulMocks {
 
     /// Stores a new item from `fields` (the body, or the query's item fields) and returns it: keyed by the client's
     /// id when it sends one (which the integer sequence then skips), else by one the mock makes up.
-    func insert(_ fields: JSONObject?, _ request: StatefulRequest) async throws -> JSONObject {
+    func insert(_ fields: JSONObject?, _ request: StatefulRequest) async throws -> WrittenItem {
         let mapping = request.mapping
         guard MockTables.isStorable(request.partition) else {
             throw StatefulRefusal(detail: "the path's parameters are longer than an item's key can be (1,024 bytes)")
@@ -73,18 +75,18 @@ extension StatefulMocks {
 
     /// Writes a new item under `key`; a condition failure when an item has that key already.
     private func put(_ fields: JSONObject, key: String, _ request: StatefulRequest, replacing: Bool = false)
-        async throws -> JSONObject
+        async throws -> WrittenItem
     {
-        var item = request.operation.conformer?.retyped(fields, keepingAll: true) ?? fields
+        var written = request.storable(fields)
         // The key stays as it was given or made up, whatever the answer's schema says of it.
         let keyPath = request.mapping.idProperty
-        ItemKeyPath.set(ItemKeyPath.value(in: fields, keyPath), in: &item, keyPath)
-        item[Self.partitionAttribute] = .string(request.partition)
-        item[Self.idAttribute] = .string(key)
+        ItemKeyPath.set(ItemKeyPath.value(in: fields, keyPath), in: &written.item, keyPath)
+        written.item[Self.partitionAttribute] = .string(request.partition)
+        written.item[Self.idAttribute] = .string(key)
         _ = try await store.putItem(
-            table: request.mapping.table, item: item,
+            table: request.mapping.table, item: written.item,
             condition: replacing ? nil : .attributeNotExists(Self.idAttribute))
-        return item
+        return written
     }
 
     func read(_ request: StatefulRequest, base: GatewayAnswer) async throws -> GatewayAnswer {
@@ -125,11 +127,11 @@ extension StatefulMocks {
             // The contract has no answer for a missing item: the replace or update creates it (RFC 9110's PUT).
             let typed: JSONValue =
                 request.integerIds ? (JSONNumber(literal: id).map(JSONValue.number) ?? .string(id)) : .string(id)
-            let item = try await put(
+            let written = try await put(
                 request.item(id: typed, created: nil), key: MockTables.idKey(path: id, integerIds: request.integerIds),
                 request,
                 replacing: true)
-            return request.visible(item).map { Self.replacingBody(of: base, with: $0) } ?? base
+            return request.visible(written).map { Self.replacingBody(of: base, with: $0) } ?? base
         }
         var item: JSONObject
         if request.mapping.action == .merge {
@@ -147,13 +149,18 @@ extension StatefulMocks {
             let existingId = ItemKeyPath.value(in: existing, request.mapping.idProperty) ?? .string(id)
             item = request.item(id: existingId, created: created)
         }
-        item = request.operation.conformer?.retyped(item, keepingAll: true) ?? item
-        ItemKeyPath.set(
-            ItemKeyPath.value(in: existing, request.mapping.idProperty), in: &item, request.mapping.idProperty)
-        item[Self.partitionAttribute] = existing[Self.partitionAttribute]
-        item[Self.idAttribute] = existing[Self.idAttribute]
-        _ = try await store.putItem(table: table, item: item, condition: .attributeExists(Self.idAttribute))
-        return request.visible(item).map { Self.replacingBody(of: base, with: $0) } ?? base
+        var written = request.storable(item)
+        let existingId = ItemKeyPath.value(in: existing, request.mapping.idProperty)
+        if ItemKeyPath.value(in: written.item, request.mapping.idProperty) != existingId {
+            // The key stays the stored item's, whatever the body or the answer's schema says of it.
+            ItemKeyPath.set(existingId, in: &written.item, request.mapping.idProperty)
+            written.answer = nil
+        }
+        written.item[Self.partitionAttribute] = existing[Self.partitionAttribute]
+        written.item[Self.idAttribute] = existing[Self.idAttribute]
+        _ = try await store.putItem(
+            table: table, item: written.item, condition: .attributeExists(Self.idAttribute))
+        return request.visible(written).map { Self.replacingBody(of: base, with: $0) } ?? base
     }
 
     /// Removes the item, and the items of collections nested under it (a list's todos).

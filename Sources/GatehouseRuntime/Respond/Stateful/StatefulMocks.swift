@@ -152,7 +152,7 @@ package final class StatefulMocks: Sendable {
     /// The answer with `value` as its JSON body, keeping the contract's status and headers.
     static func replacingBody(of base: GatewayAnswer, with value: JSONValue, status: Int? = nil) -> GatewayAnswer {
         var answer = base
-        answer.body = Array(JSONWriter.string(value).utf8)
+        answer.body = JSONWriter.bytes(value)
         if let status { answer.status = status }
         if answer.headers[.contentType] == nil {
             var headers = HTTPFields()

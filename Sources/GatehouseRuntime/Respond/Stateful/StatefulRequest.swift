@@ -54,7 +54,7 @@ struct StatefulRequest: Sendable {
             object["instance"] = .string(path)
             filled = true
         }
-        if filled { answer.body = Array(JSONWriter.string(.object(object)).utf8) }
+        if filled { answer.body = JSONWriter.bytes(.object(object)) }
         return answer
     }
 
@@ -102,6 +102,18 @@ struct StatefulRequest: Sendable {
         return conformer.conform(copy).map(JSONValue.object)
     }
 
+    /// `item` shaped as it is stored, and the answer's item when it is the same (see `ItemConformer.storable`).
+    func storable(_ item: JSONObject) -> WrittenItem {
+        guard let conformer = operation.conformer else { return WrittenItem(item: item, answer: item) }
+        let (stored, answer) = conformer.storable(item)
+        return WrittenItem(item: stored, answer: answer)
+    }
+
+    /// The answer's value for an item a create or replace wrote: the one its shaping already made, else `visible`.
+    func visible(_ written: WrittenItem) -> JSONValue? {
+        written.answer.map(JSONValue.object) ?? visible(written.item)
+    }
+
     /// The example the answer's item follows: the object itself, or the first element of a list example; else the
     /// table's example item (a create whose answer has no example).
     var itemExample: JSONObject {
@@ -136,4 +148,11 @@ struct StatefulRequest: Sendable {
         for key in ["updatedAt", "updated_at"] where item[key] != nil { item[key] = now }
         return item
     }
+}
+
+/// An item a create or replace wrote (with the store's key attributes), and the answer's item when shaping it for
+/// the store already made that; nil when `StatefulRequest.visible` must make it.
+struct WrittenItem: Sendable {
+    var item: JSONObject
+    var answer: JSONObject?
 }

@@ -15,12 +15,11 @@ final class TimeOrderedID: Sendable {
 
     func next(now: Date = Date()) -> String {
         let (millis, counter) = last.advance(to: UInt64(max(0, now.timeIntervalSince1970 * 1000)))
-        var random = SystemRandomNumberGenerator()
         var bytes = [UInt8](repeating: 0, count: 16)
         for index in 0..<6 { bytes[index] = UInt8(truncatingIfNeeded: millis >> (40 - 8 * UInt64(index))) }
         bytes[6] = 0x70 | UInt8(counter >> 8)
         bytes[7] = UInt8(truncatingIfNeeded: counter)
-        let tail = random.next() as UInt64
+        let tail = ProcessRandom.next()
         for index in 8..<16 { bytes[index] = UInt8(truncatingIfNeeded: tail >> (8 * UInt64(index - 8))) }
         bytes[8] = 0x80 | (bytes[8] & 0x3F)
         return Self.text(bytes)
