@@ -1,6 +1,5 @@
 import ArgumentParser
-import NIOCore
-import NIOPosix
+import GatehouseServe
 
 @main
 struct Gatehouse: AsyncParsableCommand {
@@ -21,13 +20,11 @@ struct Gatehouse: AsyncParsableCommand {
         ]
     )
 
-    /// `gatehouse serve` runs Swift concurrency's jobs on the server's own event loops (NIO's singleton group, one
-    /// loop per core), so a request's handler runs on the thread that read it and wrote its answer, without a hop to
-    /// the cooperative pool and back for every request (or two, in front of a backend). It must be installed before
-    /// any task is enqueued, so here, first thing; the other commands keep the default executor.
+    /// `gatehouse serve` runs Swift concurrency's jobs on the server's event loops (`GatewayExecutor`); that must be
+    /// set before any task is enqueued, so here, first thing. The other commands keep the default executor.
     static func main() async {
         if CommandLine.arguments.dropFirst().first == ServeCommand.configuration.commandName {
-            NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+            GatewayExecutor.runOnEventLoops()
         }
         await main(nil)
     }

@@ -47,6 +47,9 @@ struct StatefulMockTests {
             #expect(patched.status == 200)
             #expect(patched.json?["name"] == .string("Work"))
             #expect(patched.json?["description"] == .string("Office things"))
+            // The store's key attributes stay in the store (`TodoList` is an open schema, so nothing else drops them).
+            #expect(patched.json?["_partition"] == nil)
+            #expect(patched.json?["_id"] == nil)
             // `null` clears the description; `TodoList` requires the member (nullable), so it stays, as null.
             let cleared = try await gateway.request(
                 .PATCH, "/api/lists/2", headers: [("Content-Type", "application/merge-patch+json")],

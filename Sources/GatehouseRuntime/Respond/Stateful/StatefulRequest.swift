@@ -102,11 +102,16 @@ struct StatefulRequest: Sendable {
         return conformer.conform(copy).map(JSONValue.object)
     }
 
-    /// `item` shaped as it is stored, and the answer's item when it is the same (see `ItemConformer.storable`).
+    /// `item` shaped as it is stored, and the answer's item when it is the same (see `ItemConformer.storable`): not
+    /// when it holds the store's key attributes (a merge patch starts from the stored item), which an answer never
+    /// shows.
     func storable(_ item: JSONObject) -> WrittenItem {
-        guard let conformer = operation.conformer else { return WrittenItem(item: item, answer: item) }
+        let holdsKeys = item[MockTables.partitionAttribute] != nil || item[MockTables.idAttribute] != nil
+        guard let conformer = operation.conformer else {
+            return WrittenItem(item: item, answer: holdsKeys ? nil : item)
+        }
         let (stored, answer) = conformer.storable(item)
-        return WrittenItem(item: stored, answer: answer)
+        return WrittenItem(item: stored, answer: holdsKeys ? nil : answer)
     }
 
     /// The answer's value for an item a create or replace wrote: the one its shaping already made, else `visible`.
