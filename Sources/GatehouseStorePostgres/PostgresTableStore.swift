@@ -49,7 +49,7 @@ public final class PostgresTableStore: TableStore {
         }
     }
 
-    let client: PostgresClient
+    let pools: EventLoopPools
     let configuration: Configuration
     let logger: Logger
     let clock: @Sendable () -> Double
@@ -92,14 +92,15 @@ public final class PostgresTableStore: TableStore {
             database: url.database,
             tls: try Self.clientTLS(url.tlsMode)
         )
-        options.options.maximumConnections = configuration.maximumConnections
         options.options.connectTimeout = configuration.connectTimeout
-        let client = PostgresClient(configuration: options, backgroundLogger: logger)
-        self.client = client
+        let pools = EventLoopPools(
+            configuration: options, maximumConnections: configuration.maximumConnections,
+            group: PostgresClient.defaultEventLoopGroup, logger: logger)
+        self.pools = pools
         self.configuration = configuration
         self.logger = logger
         self.clock = clock
-        running = Task { await client.run() }
+        running = Task { await pools.run() }
         watchdog = OperationWatchdog(
             connectionWait: configuration.connectionWait, operationTimeout: configuration.operationTimeout)
     }
@@ -187,7 +188,7 @@ public final class PostgresTableStore: TableStore {
         -> T
     {
         let race = LeaseRace()
-        let client = self.client
+        let client = pools.client
         let operation = Task<T, any Error> {
             try await client.withConnection { connection in
                 guard race.claim(connection) else { throw LeaseRace.TimedOut() }

@@ -1,0 +1,42 @@
+import Foundation
+import GatehouseStore
+import GatehouseTestSupport
+import PostgresNIO
+import Testing
+
+@testable import GatehouseStorePostgres
+
+/// The store keeps one pool of connections per event loop; together they never open more connections than the
+/// store's limit, and they serve operations side by side.
+struct PostgresConnectionLimitTests {
+    @Test(.timeLimit(.minutes(2)))
+    func concurrentOperationsNeverOpenMoreConnectionsThanTheLimit() async throws {
+        var (_, _, configuration) = try await newDatabase()
+        configuration.maximumConnections = 3
+        // Generous: on a loaded machine 24 operations of 50 ms on 3 connections may wait their turn a while.
+        configuration.connectionWait = .seconds(30)
+        let store = try await PostgresTableStore.open(configuration)
+        // Each operation holds its connection a moment, then counts the connections open to the database.
+        let counts = try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<24 {
+                group.addTask {
+                    try await store.withConnection { connection in
+                        _ = try await connection.query("SELECT pg_sleep(0.05)", logger: store.logger).collect()
+                        let rows = try await connection.query(
+                            "SELECT count(*)::int4 FROM pg_stat_activity WHERE datname = current_database()",
+                            logger: store.logger)
+                        var count = 0
+                        for try await value in rows.decode(Int.self) { count = value }
+                        return count
+                    }
+                }
+            }
+            return try await group.reduce(into: [Int]()) { $0.append($1) }
+        }
+        await store.close()
+        #expect(counts.count == 24)
+        #expect(counts.allSatisfy { $0 >= 1 && $0 <= 3 }, "connections seen: \(counts)")
+        // More than one connection served at once: the pools work side by side.
+        #expect(counts.contains { $0 >= 2 }, "connections seen: \(counts)")
+    }
+}
