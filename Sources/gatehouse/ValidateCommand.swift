@@ -16,7 +16,9 @@ struct ValidateCommand: ParsableCommand {
 
             JSON lines: one exchange a line, {"request": {"method": "POST", "url": "http://host/base/pets?limit=2", \
             "headers": {"Content-Type": "application/json"}, "body": "<raw body text>", "bodyEncoding": "base64" \
-            (optional)}, "response": {"status": 201, "headers": {...}, "body": "..."}}; "response" may be absent.
+            (optional)}, "response": {"status": 201, "headers": {...}, "body": "..."}}; "response" may be absent. A \
+            response with "bodyStreamed": true and no "body" (what 'serve --record' writes for a body it streamed) \
+            has its status and headers checked, and its body reported as not checked (a warning).
 
             Exit status: 0 every exchange conforms, 1 an exchange fails, the traffic is malformed or the spec has \
             errors, 64 usage error or unreadable file.
@@ -45,7 +47,7 @@ struct ValidateCommand: ParsableCommand {
         var sources = specOutput.sources
         var diagnostics: [Diagnostic] = []
         var results: [(file: String, result: ExchangeResult)] = []
-        var exchangeCounts: [(file: String, total: Int, failed: Int, malformed: Int)] = []
+        var exchangeCounts: [(file: String, total: Int, failed: Int, malformed: Int, unchecked: Int)] = []
         for file in trafficFiles {
             let bytes: [UInt8]
             do {
@@ -61,7 +63,10 @@ struct ValidateCommand: ParsableCommand {
             results += fileResults.map { (file, $0) }
             diagnostics += fileResults.flatMap { Self.diagnostics(for: $0, model: model) }
             exchangeCounts.append(
-                (file, fileResults.count, fileResults.filter { !$0.isValid }.count, traffic.diagnostics.errorCount)
+                (
+                    file, fileResults.count, fileResults.filter { !$0.isValid }.count, traffic.diagnostics.errorCount,
+                    fileResults.filter(\.responseBodyNotChecked).count
+                )
             )
         }
 
@@ -72,6 +77,10 @@ struct ValidateCommand: ParsableCommand {
             for count in exchangeCounts {
                 var status = count.failed == 0 ? "all conform" : "\(count.failed) failed"
                 if count.malformed > 0 { status += ", \(counted(count.malformed, "malformed entry")) skipped" }
+                if count.unchecked > 0 {
+                    let bodies = count.unchecked == 1 ? "1 response body" : "\(count.unchecked) response bodies"
+                    status += "; \(bodies) not checked (not recorded)"
+                }
                 print("\(count.file): \(counted(count.total, "exchange")), \(status)")
             }
         case .json:
@@ -84,10 +93,11 @@ struct ValidateCommand: ParsableCommand {
         if diagnostics.errorCount > 0 { throw ExitStatus.problemsFound }
     }
 
-    /// One diagnostic per finding, at the exchange's place in the traffic file, with a note at the schema keyword.
+    /// One diagnostic per finding, at the exchange's place in the traffic file, with a note at the schema keyword;
+    /// a warning for a response body the record left out.
     static func diagnostics(for result: ExchangeResult, model: APIModel) -> [Diagnostic] {
         let operation = result.operationId.map { " (\($0))" } ?? ""
-        return result.findings.map { finding in
+        let findings: [Diagnostic] = result.findings.map { finding in
             let rule: Rule
             if finding.issue.keyword == "route" || finding.issue.keyword == "url" {
                 rule = .unknownRoute
@@ -110,6 +120,12 @@ struct ValidateCommand: ParsableCommand {
                 notes: notes
             )
         }
+        guard result.responseBodyNotChecked else { return findings }
+        let unchecked = Diagnostic(
+            .unrecordedBody,
+            "exchange \(result.index) \(result.method) \(result.path)\(operation): response body not checked: the record left it out (streamed past the gateway's buffer limit); its status and headers were checked",
+            at: result.location)
+        return [unchecked] + findings
     }
 
     func jsonReport(_ results: [(file: String, result: ExchangeResult)], diagnostics: [Diagnostic], model: APIModel)
@@ -125,6 +141,7 @@ struct ValidateCommand: ParsableCommand {
                 object["path"] = .string(entry.result.path)
                 object["operationId"] = entry.result.operationId.map(JSONValue.string) ?? .null
                 object["valid"] = .bool(entry.result.isValid)
+                if entry.result.responseBodyNotChecked { object["responseBodyChecked"] = .bool(false) }
                 object["errors"] = .array(
                     entry.result.findings.map { finding in
                         var error = JSONObject()

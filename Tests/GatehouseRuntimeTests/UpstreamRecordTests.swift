@@ -76,6 +76,54 @@ struct UpstreamRecordTests {
         }
     }
 
+    /// A backend body past the buffer limit streams to the client and is not held, so it is not recorded: the record
+    /// says so, with the length, and validating the record reports that body as not checked instead of checking an
+    /// empty one.
+    @Test(arguments: [ExchangeRecorder.Format.jsonLines, .har])
+    func aStreamedAnswerIsRecordedAsStreamedAndValidatedAsNotChecked(_ format: ExchangeRecorder.Format) async throws {
+        let path = Self.temporaryFile(format == .har ? ".har" : ".jsonl")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let recorder = try ExchangeRecorder(.init(path: path, format: format))
+        var settings = UpstreamGateway.Settings()
+        settings.bufferedBodyLimit = 1024
+        // The streamed list breaks the contract in its last pet: nothing can say so, since its bytes were not kept.
+        let broken = String(HeadRequestTests.manyPets.dropLast()) + #", {"id": "last"}]"#
+        let answering = TestBackend.Answering.custom { request in
+            if request.path == "/api/pets" { return .init(body: broken) }
+            return await UpstreamGateway.petAnswer(request)
+        }
+        try await UpstreamGateway.with(answering: answering, settings: settings, recorder: recorder) { gateway, _, _ in
+            let streamed = try await gateway.request(.GET, "/v1/pets")
+            #expect(streamed.body == broken)
+            #expect(try await gateway.request(.GET, "/v1/pets/1").status == 200)
+        }
+        recorder.close()
+        let (results, diagnostics) = try Self.validate(path)
+        #expect(diagnostics.isEmpty)
+        #expect(results.map(\.path) == ["/v1/pets", "/v1/pets/1"])
+        #expect(results.allSatisfy { $0.isValid })
+        #expect(results.map(\.responseBodyNotChecked) == [true, false])
+
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(!text.contains(#"\"last\""#))
+        let length = broken.utf8.count
+        switch format {
+        case .jsonLines:
+            let line = try JSONParser.parse(Array(text.split(separator: "\n")[0].utf8))
+            #expect(line["response"]?["bodyStreamed"] == .bool(true))
+            #expect(line["response"]?["bodySize"] == .number(JSONNumber(length)))
+            #expect(line["response"]?["body"] == nil)
+        case .har:
+            let log = try JSONParser.parse(Array(text.utf8))
+            let response = log["log"]?["entries"]?[0]?["response"]
+            #expect(response?["bodySize"] == .number(JSONNumber(length)))
+            #expect(response?["content"]?["size"] == .number(JSONNumber(length)))
+            #expect(response?["content"]?["_bodyStreamed"] == .bool(true))
+            #expect(response?["content"]?["comment"] == .string(RecordedEntry.streamedComment))
+            #expect(response?["content"]?["text"] == nil)
+        }
+    }
+
     @Test func aFileThatIsNotARecordIsRefusedForHAR() throws {
         let path = Self.temporaryFile(".har")
         defer { try? FileManager.default.removeItem(atPath: path) }

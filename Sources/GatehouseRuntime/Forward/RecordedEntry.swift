@@ -5,6 +5,12 @@ import HTTPTypes
 /// One exchange as `--record` writes it: a JSON line in the shape `gatehouse validate --traffic` reads
 /// (`{"request": {"method", "url", "headers", "body", "bodyEncoding"}, "response": {"status", "headers", "body"}}`),
 /// or a HAR 1.2 entry. Secrets are already redacted when an entry is made.
+///
+/// A backend body streamed past the buffer limit is not recorded: the entry is written before the body goes out, and
+/// holding it would cost the memory streaming saves. The entry says so instead, so `gatehouse validate` reports the
+/// body as not checked rather than as missing: `"bodyStreamed": true` (and `"bodySize"` when the length is known) in
+/// a JSON line; in HAR, a `content` without `text`, its `size` the length (-1 when unknown), a `comment` and
+/// `"_bodyStreamed": true`.
 struct RecordedEntry: Sendable {
     var started: Date
     var duration: Duration
@@ -19,6 +25,10 @@ struct RecordedEntry: Sendable {
     /// Nil when the answer had none, or was streamed past the buffer limit (`responseBodyStreamed`).
     var responseBody: [UInt8]?
     var responseBodyStreamed: Bool
+    /// The length of a streamed body, when the backend said it.
+    var streamedBodyLength: Int?
+
+    static let streamedComment = "not recorded: streamed to the client past the gateway's buffer limit"
 
     /// The JSON line, without its newline.
     var jsonLine: String {
@@ -31,7 +41,10 @@ struct RecordedEntry: Sendable {
         response["status"] = .number(JSONNumber(status))
         response["headers"] = .object(Self.headerObject(responseHeaders))
         Self.addBody(responseBody, to: &response)
-        if responseBodyStreamed { response["bodyStreamed"] = .bool(true) }
+        if responseBodyStreamed {
+            response["bodyStreamed"] = .bool(true)
+            if let streamedBodyLength { response["bodySize"] = .number(JSONNumber(streamedBodyLength)) }
+        }
         var line = JSONObject()
         line["time"] = .string(Self.timestamp(started))
         line["operationId"] = .string(operationId)
@@ -59,8 +72,9 @@ struct RecordedEntry: Sendable {
         }
         request["headersSize"] = .number(JSONNumber(-1))
         request["bodySize"] = .number(JSONNumber(requestBody?.count ?? 0))
+        let bodySize = responseBody?.count ?? (responseBodyStreamed ? streamedBodyLength : nil) ?? -1
         var content = JSONObject()
-        content["size"] = .number(JSONNumber(responseBody?.count ?? -1))
+        content["size"] = .number(JSONNumber(bodySize))
         content["mimeType"] = .string(Self.value(of: "content-type", in: responseHeaders) ?? "")
         if let responseBody {
             if let text = String(validating: responseBody, as: UTF8.self) {
@@ -69,6 +83,10 @@ struct RecordedEntry: Sendable {
                 content["text"] = .string(Data(responseBody).base64EncodedString())
                 content["encoding"] = .string("base64")
             }
+        }
+        if responseBodyStreamed {
+            content["comment"] = .string(Self.streamedComment)
+            content["_bodyStreamed"] = .bool(true)
         }
         var response = JSONObject()
         response["status"] = .number(JSONNumber(status))
@@ -79,7 +97,7 @@ struct RecordedEntry: Sendable {
         response["content"] = .object(content)
         response["redirectURL"] = .string("")
         response["headersSize"] = .number(JSONNumber(-1))
-        response["bodySize"] = .number(JSONNumber(responseBody?.count ?? -1))
+        response["bodySize"] = .number(JSONNumber(bodySize))
         let milliseconds = Self.milliseconds(duration)
         var entry = JSONObject()
         entry["startedDateTime"] = .string(Self.timestamp(started))

@@ -69,6 +69,7 @@ public struct ExchangeValidator: Sendable {
                 result.findings += responseValidator.validate(response, for: operation).map {
                     .init(part: .response, issue: $0)
                 }
+                result.responseBodyNotChecked = response.bodyNotRecorded
             }
         case .methodNotAllowed(let allowed):
             let methods = allowed.map(\.rawValue).joined(separator: ", ")

@@ -43,4 +43,8 @@ public struct RecordedResponse: Sendable, Hashable {
     public var status: Int
     public var headers: [HeaderField]
     public var body: [UInt8]?
+    /// The record says the response had a body it left out (`gatehouse serve --record` for an answer streamed past
+    /// the buffer limit, a HAR exporter that kept only the size); its status and headers are checked, its body
+    /// cannot be.
+    public var bodyNotRecorded = false
 }

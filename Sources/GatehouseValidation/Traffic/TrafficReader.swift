@@ -3,7 +3,8 @@ public import GatehouseJSON
 public import GatehouseSpec
 
 /// Reads recorded traffic: HAR 1.2 logs (what browsers, proxies and API clients export) and JSON lines, one exchange
-/// a line (`{"request": {"method", "url", "headers", "body", "bodyEncoding"}, "response": {"status", …}}`).
+/// a line (`{"request": {"method", "url", "headers", "body", "bodyEncoding"}, "response": {"status", …}}`). A
+/// response with `"bodyStreamed": true` and no `body` had one that was not recorded.
 ///
 /// Problems are diagnostics at `file:line:col` of the traffic file; a malformed exchange is skipped and the rest
 /// are still read.
@@ -103,6 +104,7 @@ public struct TrafficReader: Sendable {
                 return .failure(Message("exchange \(index): response \(message.text)"))
             case (.success(let headers), .success(let body)):
                 recordedResponse = RecordedResponse(status: Int(status), headers: headers, body: body)
+                recordedResponse?.bodyNotRecorded = body == nil && responseObject["bodyStreamed"] == .bool(true)
             }
         }
         return .success(
