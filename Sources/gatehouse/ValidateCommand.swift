@@ -17,8 +17,8 @@ struct ValidateCommand: ParsableCommand {
             JSON lines: one exchange a line, {"request": {"method": "POST", "url": "http://host/base/pets?limit=2", \
             "headers": {"Content-Type": "application/json"}, "body": "<raw body text>", "bodyEncoding": "base64" \
             (optional)}, "response": {"status": 201, "headers": {...}, "body": "..."}}; "response" may be absent. A \
-            response with "bodyStreamed": true and no "body" (what 'serve --record' writes for a body it streamed) \
-            has its status and headers checked, and its body reported as not checked (a warning).
+            request or response with "bodyStreamed": true and no "body" (what 'serve --record' writes for a body \
+            it streamed) has the rest checked, and its body reported as not checked (a warning).
 
             Exit status: 0 every exchange conforms, 1 an exchange fails, the traffic is malformed or the spec has \
             errors, 64 usage error or unreadable file.
@@ -47,7 +47,8 @@ struct ValidateCommand: ParsableCommand {
         var sources = specOutput.sources
         var diagnostics: [Diagnostic] = []
         var results: [(file: String, result: ExchangeResult)] = []
-        var exchangeCounts: [(file: String, total: Int, failed: Int, malformed: Int, unchecked: Int)] = []
+        var exchangeCounts:
+            [(file: String, total: Int, failed: Int, malformed: Int, unchecked: (requests: Int, responses: Int))] = []
         for file in trafficFiles {
             let bytes: [UInt8]
             do {
@@ -65,7 +66,10 @@ struct ValidateCommand: ParsableCommand {
             exchangeCounts.append(
                 (
                     file, fileResults.count, fileResults.filter { !$0.isValid }.count, traffic.diagnostics.errorCount,
-                    fileResults.filter(\.responseBodyNotChecked).count
+                    (
+                        fileResults.filter(\.requestBodyNotChecked).count,
+                        fileResults.filter(\.responseBodyNotChecked).count
+                    )
                 )
             )
         }
@@ -77,9 +81,10 @@ struct ValidateCommand: ParsableCommand {
             for count in exchangeCounts {
                 var status = count.failed == 0 ? "all conform" : "\(count.failed) failed"
                 if count.malformed > 0 { status += ", \(counted(count.malformed, "malformed entry")) skipped" }
-                if count.unchecked > 0 {
-                    let bodies = count.unchecked == 1 ? "1 response body" : "\(count.unchecked) response bodies"
-                    status += "; \(bodies) not checked (not recorded)"
+                let unchecked = [(count.unchecked.requests, "request"), (count.unchecked.responses, "response")]
+                    .filter { $0.0 > 0 }.map { $0.0 == 1 ? "1 \($0.1) body" : "\($0.0) \($0.1) bodies" }
+                if !unchecked.isEmpty {
+                    status += "; \(unchecked.joined(separator: " and ")) not checked (not recorded)"
                 }
                 print("\(count.file): \(counted(count.total, "exchange")), \(status)")
             }
@@ -120,12 +125,23 @@ struct ValidateCommand: ParsableCommand {
                 notes: notes
             )
         }
-        guard result.responseBodyNotChecked else { return findings }
-        let unchecked = Diagnostic(
-            .unrecordedBody,
-            "exchange \(result.index) \(result.method) \(result.path)\(operation): response body not checked: the record left it out (streamed past the gateway's buffer limit); its status and headers were checked",
-            at: result.location)
-        return [unchecked] + findings
+        var unchecked: [Diagnostic] = []
+        let exchange = "exchange \(result.index) \(result.method) \(result.path)\(operation)"
+        if result.requestBodyNotChecked {
+            unchecked.append(
+                Diagnostic(
+                    .unrecordedBody,
+                    "\(exchange): request body not checked: the record left it out (a streamed body); its media type was checked",
+                    at: result.location))
+        }
+        if result.responseBodyNotChecked {
+            unchecked.append(
+                Diagnostic(
+                    .unrecordedBody,
+                    "\(exchange): response body not checked: the record left it out (streamed past the gateway's buffer limit); its status and headers were checked",
+                    at: result.location))
+        }
+        return unchecked + findings
     }
 
     func jsonReport(_ results: [(file: String, result: ExchangeResult)], diagnostics: [Diagnostic], model: APIModel)
@@ -141,6 +157,7 @@ struct ValidateCommand: ParsableCommand {
                 object["path"] = .string(entry.result.path)
                 object["operationId"] = entry.result.operationId.map(JSONValue.string) ?? .null
                 object["valid"] = .bool(entry.result.isValid)
+                if entry.result.requestBodyNotChecked { object["requestBodyChecked"] = .bool(false) }
                 if entry.result.responseBodyNotChecked { object["responseBodyChecked"] = .bool(false) }
                 object["errors"] = .array(
                     entry.result.findings.map { finding in

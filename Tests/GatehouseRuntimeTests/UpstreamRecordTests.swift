@@ -119,8 +119,62 @@ struct UpstreamRecordTests {
             #expect(response?["bodySize"] == .number(JSONNumber(length)))
             #expect(response?["content"]?["size"] == .number(JSONNumber(length)))
             #expect(response?["content"]?["_bodyStreamed"] == .bool(true))
-            #expect(response?["content"]?["comment"] == .string(RecordedEntry.streamedComment))
+            #expect(response?["content"]?["comment"] == .string(RecordedEntry.streamedResponseComment))
             #expect(response?["content"]?["text"] == nil)
+        }
+    }
+
+    /// A request body of a media type the contract does not look into streams to the backend, so it is not recorded
+    /// either: validating the record must not report it as missing (the operation requires one).
+    @Test(arguments: [ExchangeRecorder.Format.jsonLines, .har])
+    func aStreamedUploadIsRecordedAsStreamedAndNotReportedMissing(_ format: ExchangeRecorder.Format) async throws {
+        let spec = """
+            openapi: 3.0.3
+            info: {title: Uploads, version: '1'}
+            servers: [{url: /v1}]
+            paths:
+              /blob:
+                put:
+                  operationId: upload
+                  requestBody:
+                    required: true
+                    content: {application/octet-stream: {schema: {type: string, format: binary}}}
+                  responses:
+                    '200':
+                      description: how many bytes arrived
+                      content: {application/json: {schema: {type: object, required: [received]}}}
+            """
+        let path = Self.temporaryFile(format == .har ? ".har" : ".jsonl")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let recorder = try ExchangeRecorder(.init(path: path, format: format))
+        let answering = TestBackend.Answering.custom { request in .init(body: #"{"received": \#(request.body.count)}"#)
+        }
+        try await UpstreamGateway.with(spec: spec, answering: answering, recorder: recorder) { gateway, _, _ in
+            let upload = try await gateway.request(
+                .PUT, "/v1/blob", headers: [("Content-Type", "application/octet-stream")], body: "0123456789")
+            #expect(upload.body == #"{"received": 10}"#)
+        }
+        recorder.close()
+        let model = try #require(SpecFrontEnd().run(bytes: Array(spec.utf8), path: "spec.yaml").model)
+        let traffic = TrafficReader().read(bytes: try [UInt8](Data(contentsOf: URL(fileURLWithPath: path))), path: path)
+        #expect(traffic.diagnostics.isEmpty)
+        let results = traffic.exchanges.map(ExchangeValidator(model: model).validate)
+        #expect(results.count == 1)
+        #expect(results.first?.findings.map(\.issue.message) == [])
+        #expect(results.first?.requestBodyNotChecked == true)
+        #expect(results.first?.responseBodyNotChecked == false)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(!text.contains("0123456789"))
+        switch format {
+        case .jsonLines:
+            let line = try JSONParser.parse(Array(text.utf8.dropLast()))
+            #expect(line["request"]?["bodyStreamed"] == .bool(true))
+            #expect(line["request"]?["bodySize"] == .number(JSONNumber(10)))
+        case .har:
+            let request = try JSONParser.parse(Array(text.utf8))["log"]?["entries"]?[0]?["request"]
+            #expect(request?["bodySize"] == .number(JSONNumber(10)))
+            #expect(request?["postData"]?["_bodyStreamed"] == .bool(true))
+            #expect(request?["postData"]?["comment"] == .string(RecordedEntry.streamedRequestComment))
         }
     }
 

@@ -26,11 +26,11 @@ struct RecordStage: Sendable {
             url: url,
             requestHeaders: redaction.headers(exchange.headers),
             requestBody: exchange.body,
+            requestBodyStreamed: exchange.bodyStream.map { RecordedEntry.StreamedBody(length: $0.length) },
             status: answer.status,
             responseHeaders: answer.headers.map { ($0.name.rawName, $0.value) },
             responseBody: answerWithBody.flatMap { $0.stream == nil && !$0.body.isEmpty ? $0.body : nil },
-            responseBodyStreamed: answerWithBody?.stream != nil,
-            streamedBodyLength: answerWithBody?.stream?.contentLength
+            responseBodyStreamed: answerWithBody?.stream.map { RecordedEntry.StreamedBody(length: $0.contentLength) }
         )
         if let error = await recorder.record(entry) {
             logger.error(

@@ -65,7 +65,7 @@ extension Rule {
     public static let responseContract = Rule("response-contract", .error, "a recorded response breaks the contract")
     public static let unrecordedBody = Rule(
         "unrecorded-body", .warning,
-        "a recorded response's body was left out of the record (streamed past the gateway's buffer limit), so only its status and headers were checked"
+        "a recorded request's or response's body was left out of the record (it was streamed), so it was not checked"
     )
 
     // Code generation (`gatehouse generate`).

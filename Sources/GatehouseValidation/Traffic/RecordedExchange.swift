@@ -37,6 +37,9 @@ public struct RecordedRequest: Sendable, Hashable {
     public var headers: [HeaderField]
     /// Nil when no body was recorded.
     public var body: [UInt8]?
+    /// The record says the request had a body it left out (`gatehouse serve --record` for a body it streamed to the
+    /// backend, a HAR whose `postData` kept only the size); its body is not checked.
+    public var bodyNotRecorded = false
 }
 
 public struct RecordedResponse: Sendable, Hashable {

@@ -5,7 +5,8 @@ public import GatehouseSpec
 extension TrafficReader {
     /// HAR 1.2: `log.entries[].request` (`method`, `url`, `headers[]`, `postData.text`) and `.response` (`status`,
     /// `headers[]`, `content.text` with optional `encoding: base64`). A `content` without `text` whose `size` is
-    /// above 0, or with `"_bodyStreamed": true`, had a body that was not recorded.
+    /// above 0, a `postData` without `text` or `params` whose request's `bodySize` is above 0, or either with
+    /// `"_bodyStreamed": true`, had a body that was not recorded.
     func readHAR(_ file: SourceFile, diagnostics initial: [Diagnostic]) -> Output {
         var diagnostics = initial
         var exchanges: [RecordedExchange] = []
@@ -46,6 +47,12 @@ extension TrafficReader {
         case .failure(let message): return .failure(Message("HAR entry \(index): request \(message.text)"))
         }
         let requestBody = request["postData"]?["text"]?.stringValue.map { Array($0.utf8) }
+        // A `postData` without `text` or `params`: marked as streamed, or its size says there was a body.
+        var requestBodyNotRecorded = false
+        if requestBody == nil, let postData = request["postData"]?.objectValue, postData["params"] == nil {
+            requestBodyNotRecorded =
+                postData["_bodyStreamed"] == .bool(true) || (request["bodySize"]?.numberValue?.int64 ?? 0) > 0
+        }
         var response: RecordedResponse?
         if let recorded = entry["response"]?.objectValue, let status = recorded["status"]?.numberValue?.int64,
             status > 0
@@ -75,14 +82,11 @@ extension TrafficReader {
                     content["_bodyStreamed"] == .bool(true) || (content["size"]?.numberValue?.int64 ?? 0) > 0
             }
         }
+        var recordedRequest = RecordedRequest(
+            method: method.uppercased(), url: url, headers: requestHeaders, body: requestBody)
+        recordedRequest.bodyNotRecorded = requestBodyNotRecorded
         return .success(
-            RecordedExchange(
-                index: index,
-                location: location,
-                request: RecordedRequest(
-                    method: method.uppercased(), url: url, headers: requestHeaders, body: requestBody),
-                response: response
-            )
+            RecordedExchange(index: index, location: location, request: recordedRequest, response: response)
         )
     }
 
