@@ -6,7 +6,8 @@ import Foundation
 /// underscores (`--max-body-size` → `GATEHOUSE_MAX_BODY_SIZE`). A flag on the command line wins over its variable.
 ///
 /// A variable that is set but empty counts as unset. A flag's variable turns it on with `1`, `true` or `yes` and
-/// leaves it off with `0`, `false` or `no`; a list's variable (`--cors`, `--seed`) separates its values with commas.
+/// leaves it off with `0`, `false` or `no`; a list's variable (`--cors`, `--seed`) separates its values with commas,
+/// and a list of operationIds (`--mock-operations`) with commas or spaces.
 package enum GatewayEnvironment {
     /// The variable of the option `name` (without its dashes): `max-body-size` → `GATEHOUSE_MAX_BODY_SIZE`.
     package static func variable(_ name: String) -> String {
@@ -31,9 +32,21 @@ package enum GatewayEnvironment {
     {
         guard let text = text(name) else { return nil }
         guard let value = T(argument: text) else {
-            throw ValidationError("\(variable(name)): '\(text)' is not a valid value for --\(name)")
+            var message = "\(variable(name)): '\(text)' is not a valid value for --\(name)"
+            if let expected = expectation(of: type) { message += "; expected \(expected)" }
+            throw ValidationError(message)
         }
         return value
+    }
+
+    /// What a value of the type looks like, for a message: its values (`jsonl or har`), or its kind.
+    static func expectation<T: ExpressibleByArgument>(of type: T.Type) -> String? {
+        let values = T.allValueStrings
+        if values.count == 1 { return values[0] }
+        if values.count > 1 { return values.dropLast().joined(separator: ", ") + " or " + values[values.count - 1] }
+        if type == Int.self { return "an integer" }
+        if type == Double.self { return "a number" }
+        return nil
     }
 
     /// Refuses a variable whose text is not a value of the option's type.
@@ -51,6 +64,13 @@ package enum GatewayEnvironment {
             throw ValidationError(
                 "\(variable(name)): expected 1, true or yes (on) or 0, false or no (off), found '\(text)'")
         }
+    }
+
+    /// The names in a list option's variable, separated by commas, spaces or both (`GATEHOUSE_MOCK_OPERATIONS=a,b c`);
+    /// empty when it is unset.
+    package static func names(_ name: String) -> [String] {
+        guard let text = text(name) else { return [] }
+        return text.split(whereSeparator: { $0 == "," || $0.isWhitespace }).map(String.init)
     }
 
     /// The values of a list option's variable, separated by commas; empty when it is unset.

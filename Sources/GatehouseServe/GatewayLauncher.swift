@@ -16,7 +16,6 @@ package enum GatewayLauncher {
         // Options built in code rather than parsed get their environment variables and their checks here too.
         do {
             try options.validate()
-            try options.upstream.validate()
         } catch {
             StandardError.write("error: \(error)\n")
             throw ExitStatus.usageOrIO

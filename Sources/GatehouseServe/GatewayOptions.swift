@@ -89,6 +89,7 @@ public struct GatewayOptions: ParsableArguments {
         watch = try watch || GatewayEnvironment.flag("watch")
         stateless = try stateless || GatewayEnvironment.flag("stateless")
         try access.validate()
+        try upstream.validate()
 
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard maxBodySize > 0 else { throw ValidationError("--max-body-size must be positive") }

@@ -4,7 +4,7 @@ import GatehouseRuntime
 import GatehouseSpec
 
 /// The options of `gatehouse serve` that put it in front of a backend (`--upstream`) and record what passes
-/// (`--record`).
+/// (`--record`). Each also reads its `GATEHOUSE_*` variable (see `GatewayEnvironment`); the command line wins.
 struct UpstreamOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
@@ -12,8 +12,8 @@ struct UpstreamOptions: ParsableArguments {
             valueName: "url"))
     var upstream: String?
 
-    @Option(help: "Seconds the backend may take to answer before the gateway answers 504.")
-    var upstreamTimeout = 29.0
+    @Option(help: "Seconds the backend may take to answer before the gateway answers 504 (default: 29).")
+    var upstreamTimeout: Double?
 
     @Flag(help: "Answer 502 instead of passing on a backend answer that breaks the contract.")
     var strictResponses = false
@@ -47,22 +47,53 @@ struct UpstreamOptions: ParsableArguments {
         case har
     }
 
-    func validate() throws {
+    static let defaultTimeout = 29.0
+
+    /// `--upstream-timeout`, or its default.
+    var timeout: Double { upstreamTimeout ?? Self.defaultTimeout }
+
+    /// The options that only mean something with `--upstream`, by name, and whether each is set.
+    var needingUpstream: [(name: String, isSet: Bool)] {
+        [
+            ("strict-responses", strictResponses), ("mock-operations", !mockOperations.isEmpty),
+            ("fallback", fallback != nil), ("report-only", reportOnly), ("upstream-timeout", upstreamTimeout != nil),
+        ]
+    }
+
+    /// Applies the `GATEHOUSE_*` variables of the options not given, then checks the options together; a problem
+    /// names the variable when the value came from one. Running it again changes nothing.
+    mutating func validate() throws {
+        let onCommandLine = Set(needingUpstream.filter(\.isSet).map(\.name))
+        let upstreamOnCommandLine = upstream != nil
+        let timeoutOnCommandLine = upstreamTimeout != nil
+        upstream = try upstream ?? GatewayEnvironment.optional("upstream", as: String.self)
+        upstreamTimeout = try upstreamTimeout ?? GatewayEnvironment.optional("upstream-timeout", as: Double.self)
+        strictResponses = try strictResponses || GatewayEnvironment.flag("strict-responses")
+        if mockOperations.isEmpty { mockOperations = GatewayEnvironment.names("mock-operations") }
+        fallback = try fallback ?? GatewayEnvironment.optional("fallback", as: Fallback.self)
+        reportOnly = try reportOnly || GatewayEnvironment.flag("report-only")
+        record = try record ?? GatewayEnvironment.optional("record", as: String.self)
+        recordFormat = try recordFormat ?? GatewayEnvironment.optional("record-format", as: RecordFormat.self)
+
         if let upstream {
             do {
                 _ = try UpstreamURL(upstream)
             } catch {
-                throw ValidationError("--upstream: \(error)")
+                let source = upstreamOnCommandLine ? "--upstream" : GatewayEnvironment.variable("upstream")
+                throw ValidationError("\(source): \(error)")
             }
-        } else {
-            let needing: [(Bool, String)] = [
-                (strictResponses, "--strict-responses"), (!mockOperations.isEmpty, "--mock-operations"),
-                (fallback != nil, "--fallback"), (reportOnly, "--report-only"),
-                (upstreamTimeout != 29.0, "--upstream-timeout"),
-            ]
-            if let (_, name) = needing.first(where: \.0) { throw ValidationError("\(name) needs --upstream URL") }
+        } else if let (name, _) = needingUpstream.first(where: \.isSet) {
+            if onCommandLine.contains(name) { throw ValidationError("--\(name) needs --upstream URL") }
+            throw ValidationError(
+                "\(GatewayEnvironment.variable(name)): --\(name) needs --upstream URL (or \(GatewayEnvironment.variable("upstream")))"
+            )
         }
-        guard upstreamTimeout > 0, upstreamTimeout <= 86_400 else {
+        if let upstreamTimeout, !(upstreamTimeout > 0 && upstreamTimeout <= 86_400) {
+            guard timeoutOnCommandLine else {
+                throw ValidationError(
+                    "\(GatewayEnvironment.variable("upstream-timeout")): expected seconds above 0 and at most 86400, found '\(GatewayEnvironment.text("upstream-timeout") ?? "")'"
+                )
+            }
             throw ValidationError("--upstream-timeout must be above 0 and at most 86400 seconds")
         }
         if recordFormat != nil, record == nil { throw ValidationError("--record-format needs --record FILE") }
@@ -75,8 +106,10 @@ struct UpstreamOptions: ParsableArguments {
         let known = Set(model.operations.map(\.id))
         let unknown = mockOperations.filter { !known.contains($0) }
         if !unknown.isEmpty {
+            let fromVariable = GatewayEnvironment.names("mock-operations") == mockOperations
+            let source = fromVariable ? GatewayEnvironment.variable("mock-operations") : "--mock-operations"
             for id in unknown {
-                StandardError.write("error: --mock-operations: the contract has no operation '\(id)'\n")
+                StandardError.write("error: \(source): the contract has no operation '\(id)'\n")
             }
             StandardError.write(
                 "note: its operations are \(model.operations.map { "'\($0.id)'" }.joined(separator: ", "))\n")
@@ -84,7 +117,7 @@ struct UpstreamOptions: ParsableArguments {
         }
         return UpstreamConfiguration(
             url: url,
-            timeout: .milliseconds(Int(upstreamTimeout * 1000)),
+            timeout: .milliseconds(Int(timeout * 1000)),
             strictResponses: strictResponses,
             mockOperations: Set(mockOperations),
             fallsBackToMock: fallback == .mock,

@@ -16,7 +16,9 @@ struct ValidateCommand: ParsableCommand {
 
             JSON lines: one exchange a line, {"request": {"method": "POST", "url": "http://host/base/pets?limit=2", \
             "headers": {"Content-Type": "application/json"}, "body": "<raw body text>", "bodyEncoding": "base64" \
-            (optional)}, "response": {"status": 201, "headers": {...}, "body": "..."}}; "response" may be absent.
+            (optional)}, "response": {"status": 201, "headers": {...}, "body": "..."}}; "response" may be absent. A \
+            request or response with "bodyStreamed": true and no "body" (what 'serve --record' writes for a body \
+            it streamed) has the rest checked, and its body reported as not checked (a warning).
 
             Exit status: 0 every exchange conforms, 1 an exchange fails, the traffic is malformed or the spec has \
             errors, 64 usage error or unreadable file.
@@ -45,7 +47,8 @@ struct ValidateCommand: ParsableCommand {
         var sources = specOutput.sources
         var diagnostics: [Diagnostic] = []
         var results: [(file: String, result: ExchangeResult)] = []
-        var exchangeCounts: [(file: String, total: Int, failed: Int, malformed: Int)] = []
+        var exchangeCounts:
+            [(file: String, total: Int, failed: Int, malformed: Int, unchecked: (requests: Int, responses: Int))] = []
         for file in trafficFiles {
             let bytes: [UInt8]
             do {
@@ -61,7 +64,13 @@ struct ValidateCommand: ParsableCommand {
             results += fileResults.map { (file, $0) }
             diagnostics += fileResults.flatMap { Self.diagnostics(for: $0, model: model) }
             exchangeCounts.append(
-                (file, fileResults.count, fileResults.filter { !$0.isValid }.count, traffic.diagnostics.errorCount)
+                (
+                    file, fileResults.count, fileResults.filter { !$0.isValid }.count, traffic.diagnostics.errorCount,
+                    (
+                        fileResults.filter(\.requestBodyNotChecked).count,
+                        fileResults.filter(\.responseBodyNotChecked).count
+                    )
+                )
             )
         }
 
@@ -72,6 +81,11 @@ struct ValidateCommand: ParsableCommand {
             for count in exchangeCounts {
                 var status = count.failed == 0 ? "all conform" : "\(count.failed) failed"
                 if count.malformed > 0 { status += ", \(counted(count.malformed, "malformed entry")) skipped" }
+                let unchecked = [(count.unchecked.requests, "request"), (count.unchecked.responses, "response")]
+                    .filter { $0.0 > 0 }.map { $0.0 == 1 ? "1 \($0.1) body" : "\($0.0) \($0.1) bodies" }
+                if !unchecked.isEmpty {
+                    status += "; \(unchecked.joined(separator: " and ")) not checked (not recorded)"
+                }
                 print("\(count.file): \(counted(count.total, "exchange")), \(status)")
             }
         case .json:
@@ -84,10 +98,11 @@ struct ValidateCommand: ParsableCommand {
         if diagnostics.errorCount > 0 { throw ExitStatus.problemsFound }
     }
 
-    /// One diagnostic per finding, at the exchange's place in the traffic file, with a note at the schema keyword.
+    /// One diagnostic per finding, at the exchange's place in the traffic file, with a note at the schema keyword;
+    /// a warning for a response body the record left out.
     static func diagnostics(for result: ExchangeResult, model: APIModel) -> [Diagnostic] {
         let operation = result.operationId.map { " (\($0))" } ?? ""
-        return result.findings.map { finding in
+        let findings: [Diagnostic] = result.findings.map { finding in
             let rule: Rule
             if finding.issue.keyword == "route" || finding.issue.keyword == "url" {
                 rule = .unknownRoute
@@ -110,6 +125,23 @@ struct ValidateCommand: ParsableCommand {
                 notes: notes
             )
         }
+        var unchecked: [Diagnostic] = []
+        let exchange = "exchange \(result.index) \(result.method) \(result.path)\(operation)"
+        if result.requestBodyNotChecked {
+            unchecked.append(
+                Diagnostic(
+                    .unrecordedBody,
+                    "\(exchange): request body not checked: the record left it out (a streamed body); its media type was checked",
+                    at: result.location))
+        }
+        if result.responseBodyNotChecked {
+            unchecked.append(
+                Diagnostic(
+                    .unrecordedBody,
+                    "\(exchange): response body not checked: the record left it out (streamed past the gateway's buffer limit); its status and headers were checked",
+                    at: result.location))
+        }
+        return unchecked + findings
     }
 
     func jsonReport(_ results: [(file: String, result: ExchangeResult)], diagnostics: [Diagnostic], model: APIModel)
@@ -125,6 +157,8 @@ struct ValidateCommand: ParsableCommand {
                 object["path"] = .string(entry.result.path)
                 object["operationId"] = entry.result.operationId.map(JSONValue.string) ?? .null
                 object["valid"] = .bool(entry.result.isValid)
+                if entry.result.requestBodyNotChecked { object["requestBodyChecked"] = .bool(false) }
+                if entry.result.responseBodyNotChecked { object["responseBodyChecked"] = .bool(false) }
                 object["errors"] = .array(
                     entry.result.findings.map { finding in
                         var error = JSONObject()

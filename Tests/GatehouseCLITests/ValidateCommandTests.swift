@@ -121,6 +121,48 @@ struct ValidateCommandTests {
         }
     }
 
+    /// A response whose body `serve --record` streamed and left out: its status and headers are checked, its body
+    /// is reported as not checked (a warning, not a failure), never as missing or empty.
+    @Test(arguments: [
+        (
+            "streamed.jsonl",
+            #"{"request": {"method": "GET", "url": "http://localhost:8080/v1/pets?limit=2"}, "response": {"status": 200, "headers": {"Content-Type": "application/json", "X-Total-Count": "1"}, "bodyStreamed": true, "bodySize": 12000000}}"#
+                + "\n"
+        ),
+        (
+            "streamed.har",
+            #"{"log": {"version": "1.2", "creator": {"name": "gatehouse", "version": "1"}, "entries": [{"startedDateTime": "2026-12-06T08:17:37.097Z", "time": 1, "request": {"method": "GET", "url": "http://localhost:8080/v1/pets?limit=2", "httpVersion": "HTTP/1.1", "cookies": [], "headers": [], "queryString": [], "headersSize": -1, "bodySize": 0}, "response": {"status": 200, "statusText": "OK", "httpVersion": "HTTP/1.1", "cookies": [], "headers": [{"name": "Content-Type", "value": "application/json"}, {"name": "X-Total-Count", "value": "1"}], "content": {"size": 12000000, "mimeType": "application/json", "comment": "not recorded: streamed to the client past the gateway's buffer limit", "_bodyStreamed": true}, "redirectURL": "", "headersSize": -1, "bodySize": 12000000}, "cache": {}, "timings": {"send": 0, "wait": 1, "receive": 0}}]}}"#
+        ),
+        (
+            // Another exporter's HAR that kept only the body's size.
+            "exported.har",
+            #"{"log": {"version": "1.2", "entries": [{"request": {"method": "GET", "url": "http://localhost:8080/v1/pets?limit=2", "headers": []}, "response": {"status": 200, "headers": [{"name": "Content-Type", "value": "application/json"}, {"name": "X-Total-Count", "value": "1"}], "content": {"size": 5000, "mimeType": "application/json"}}}]}}"#
+        ),
+    ])
+    func aStreamedBodyTheRecordLeftOutIsReportedAsNotChecked(_ file: String, _ traffic: String) async throws {
+        try await withTemporaryFile(traffic, named: file) { path in
+            let result = try await GatehouseProcess.run(["validate", "specs/petstore.yaml", "--traffic", path])
+            #expect(result.status == 0)
+            #expect(result.stdout == "\(path): 1 exchange, all conform; 1 response body not checked (not recorded)\n")
+            #expect(
+                result.stderr.contains(
+                    ": warning: exchange 0 GET /v1/pets (listPets): response body not checked: the record left it out (streamed past the gateway's buffer limit); its status and headers were checked [unrecorded-body]"
+                ), "\(result.stderr)")
+            #expect(!result.stderr.contains("error"))
+        }
+        // Its headers are still checked.
+        let badHeader = traffic.replacingOccurrences(of: #""1"}"#, with: #""many"}"#)
+        #expect(badHeader != traffic)
+        try await withTemporaryFile(badHeader, named: file) { path in
+            let result = try await GatehouseProcess.run(["validate", "specs/petstore.yaml", "--traffic", path])
+            #expect(result.status == 1)
+            #expect(
+                Self.errorLines(result.stderr) == [
+                    "exchange 0 GET /v1/pets (listPets): response header.X-Total-Count: expected an integer, found a string 'many' [response-contract]"
+                ], "\(result.stderr)")
+        }
+    }
+
     @Test func aFileThatIsNotHARIsAClearError() async throws {
         try await withTemporaryFile(#"{"entries": []}"#, named: "capture.har") { path in
             let result = try await GatehouseProcess.run(["validate", "specs/petstore.yaml", "--traffic", path])

@@ -28,6 +28,8 @@ final class TestBackend: @unchecked Sendable {
         var body: String = "{}"
         /// How long to wait before answering (a slow backend).
         var delay: Duration = .zero
+        /// Send the body without a `Content-Length` (chunked), as a backend that does not know it in advance.
+        var lengthUnknown = false
     }
 
     private let lock = NSLock()
@@ -113,8 +115,16 @@ struct BackendResponder: HTTPResponder {
         if planned.delay > .zero { try await Task.sleep(for: planned.delay) }
         var headers = HTTPFields()
         for (name, value) in planned.headers { headers.append(HTTPField(name: HTTPField.Name(name)!, value: value)) }
+        let answerBytes = ByteBuffer(string: planned.body)
+        guard planned.lengthUnknown else {
+            return Response(
+                status: .init(code: planned.status), headers: headers, body: ResponseBody(byteBuffer: answerBytes))
+        }
         return Response(
             status: .init(code: planned.status), headers: headers,
-            body: ResponseBody(byteBuffer: ByteBuffer(string: planned.body)))
+            body: ResponseBody { writer in
+                try await writer.write(answerBytes)
+                try await writer.finish(nil)
+            })
     }
 }

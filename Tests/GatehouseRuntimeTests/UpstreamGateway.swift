@@ -97,6 +97,8 @@ enum UpstreamGateway {
         var url: String?
         var validatesRequests = true
         var corsOrigins: [String] = []
+        /// A backend body longer than this is streamed to the client, not held.
+        var bufferedBodyLimit = UpstreamConfiguration.defaultBufferedBodyLimit
     }
 
     /// Starts a backend answering as `answering` says, then a gateway serving `spec` (its `BACKEND` replaced by the
@@ -116,7 +118,8 @@ enum UpstreamGateway {
                 strictResponses: settings.strictResponses,
                 mockOperations: settings.mockOperations,
                 fallsBackToMock: settings.fallsBackToMock,
-                forwardsInvalidRequests: settings.forwardsInvalidRequests
+                forwardsInvalidRequests: settings.forwardsInvalidRequests,
+                bufferedBodyLimit: settings.bufferedBodyLimit
             )
             let configuration = RuntimeConfiguration(
                 validatesRequests: settings.validatesRequests, corsOrigins: settings.corsOrigins, upstream: upstream)

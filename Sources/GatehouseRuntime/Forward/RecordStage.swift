@@ -16,6 +16,8 @@ struct RecordStage: Sendable {
         let request = exchange.request
         var url = "http://" + (request.head.authority ?? "localhost") + exchange.path
         if !exchange.query.isEmpty { url += "?" + redaction.query(exchange.query) }
+        // A HEAD answer goes out without the body a GET would get.
+        let answerWithBody = request.method == .head ? nil : answer
         let entry = RecordedEntry(
             started: Date(timeIntervalSinceNow: -RecordedEntry.milliseconds(duration) / 1000),
             duration: duration,
@@ -24,10 +26,11 @@ struct RecordStage: Sendable {
             url: url,
             requestHeaders: redaction.headers(exchange.headers),
             requestBody: exchange.body,
+            requestBodyStreamed: exchange.bodyStream.map { RecordedEntry.StreamedBody(length: $0.length) },
             status: answer.status,
             responseHeaders: answer.headers.map { ($0.name.rawName, $0.value) },
-            responseBody: answer.stream == nil && !answer.body.isEmpty ? answer.body : nil,
-            responseBodyStreamed: answer.stream != nil
+            responseBody: answerWithBody.flatMap { $0.stream == nil && !$0.body.isEmpty ? $0.body : nil },
+            responseBodyStreamed: answerWithBody?.stream.map { RecordedEntry.StreamedBody(length: $0.contentLength) }
         )
         if let error = await recorder.record(entry) {
             logger.error(

@@ -5,6 +5,13 @@ import HTTPTypes
 /// One exchange as `--record` writes it: a JSON line in the shape `gatehouse validate --traffic` reads
 /// (`{"request": {"method", "url", "headers", "body", "bodyEncoding"}, "response": {"status", "headers", "body"}}`),
 /// or a HAR 1.2 entry. Secrets are already redacted when an entry is made.
+///
+/// A streamed body is not recorded: a backend's answer past the buffer limit (the entry is written before it goes
+/// out) or a request body of a media type the contract does not look into (it went to the backend as it arrived);
+/// holding either would cost the memory streaming saves. The entry says so instead, so `gatehouse validate` reports
+/// the body as not checked rather than as missing: `"bodyStreamed": true` (and `"bodySize"` when the length is
+/// known) in a JSON line's `request` or `response`; in HAR, a `postData` or `content` without `text`, with a
+/// `comment` and `"_bodyStreamed": true`, and the length as `bodySize` (and `content.size`), -1 when unknown.
 struct RecordedEntry: Sendable {
     var started: Date
     var duration: Duration
@@ -13,12 +20,23 @@ struct RecordedEntry: Sendable {
     /// The URL the caller asked for (`http://host/base/pets?limit=2`).
     var url: String
     var requestHeaders: [(name: String, value: String)]
+    /// Nil when the request had none, or it was streamed (`requestBodyStreamed`).
     var requestBody: [UInt8]?
+    var requestBodyStreamed: StreamedBody?
     var status: Int
     var responseHeaders: [(name: String, value: String)]
     /// Nil when the answer had none, or was streamed past the buffer limit (`responseBodyStreamed`).
     var responseBody: [UInt8]?
-    var responseBodyStreamed: Bool
+    var responseBodyStreamed: StreamedBody?
+
+    /// A body that went through without being held, so it is not in the record.
+    struct StreamedBody: Sendable {
+        /// From `Content-Length`, when the sender gave one.
+        var length: Int?
+    }
+
+    static let streamedRequestComment = "not recorded: a streamed body, not held by the gateway"
+    static let streamedResponseComment = "not recorded: streamed to the client past the gateway's buffer limit"
 
     /// The JSON line, without its newline.
     var jsonLine: String {
@@ -27,11 +45,12 @@ struct RecordedEntry: Sendable {
         request["url"] = .string(url)
         request["headers"] = .object(Self.headerObject(requestHeaders))
         Self.addBody(requestBody, to: &request)
+        Self.addStreamed(requestBodyStreamed, to: &request)
         var response = JSONObject()
         response["status"] = .number(JSONNumber(status))
         response["headers"] = .object(Self.headerObject(responseHeaders))
         Self.addBody(responseBody, to: &response)
-        if responseBodyStreamed { response["bodyStreamed"] = .bool(true) }
+        Self.addStreamed(responseBodyStreamed, to: &response)
         var line = JSONObject()
         line["time"] = .string(Self.timestamp(started))
         line["operationId"] = .string(operationId)
@@ -53,14 +72,22 @@ struct RecordedEntry: Sendable {
         if let requestBody {
             var postData = JSONObject()
             postData["mimeType"] = .string(Self.value(of: "content-type", in: requestHeaders) ?? "")
-            // HAR's postData has no encoding: a body that is not UTF-8 text is left out.
+            // HAR's postData has no encoding: a body that is not UTF-8 text is left out (its size says it was there).
             if let text = String(validating: requestBody, as: UTF8.self) { postData["text"] = .string(text) }
+            request["postData"] = .object(postData)
+        } else if requestBodyStreamed != nil {
+            var postData = JSONObject()
+            postData["mimeType"] = .string(Self.value(of: "content-type", in: requestHeaders) ?? "")
+            postData["comment"] = .string(Self.streamedRequestComment)
+            postData["_bodyStreamed"] = .bool(true)
             request["postData"] = .object(postData)
         }
         request["headersSize"] = .number(JSONNumber(-1))
-        request["bodySize"] = .number(JSONNumber(requestBody?.count ?? 0))
+        let requestSize = requestBody?.count ?? requestBodyStreamed.map { $0.length ?? -1 } ?? 0
+        request["bodySize"] = .number(JSONNumber(requestSize))
+        let bodySize = responseBody?.count ?? responseBodyStreamed?.length ?? -1
         var content = JSONObject()
-        content["size"] = .number(JSONNumber(responseBody?.count ?? -1))
+        content["size"] = .number(JSONNumber(bodySize))
         content["mimeType"] = .string(Self.value(of: "content-type", in: responseHeaders) ?? "")
         if let responseBody {
             if let text = String(validating: responseBody, as: UTF8.self) {
@@ -69,6 +96,10 @@ struct RecordedEntry: Sendable {
                 content["text"] = .string(Data(responseBody).base64EncodedString())
                 content["encoding"] = .string("base64")
             }
+        }
+        if responseBodyStreamed != nil {
+            content["comment"] = .string(Self.streamedResponseComment)
+            content["_bodyStreamed"] = .bool(true)
         }
         var response = JSONObject()
         response["status"] = .number(JSONNumber(status))
@@ -79,7 +110,7 @@ struct RecordedEntry: Sendable {
         response["content"] = .object(content)
         response["redirectURL"] = .string("")
         response["headersSize"] = .number(JSONNumber(-1))
-        response["bodySize"] = .number(JSONNumber(responseBody?.count ?? -1))
+        response["bodySize"] = .number(JSONNumber(bodySize))
         let milliseconds = Self.milliseconds(duration)
         var entry = JSONObject()
         entry["startedDateTime"] = .string(Self.timestamp(started))
@@ -119,6 +150,13 @@ struct RecordedEntry: Sendable {
             object["body"] = .string(Data(body).base64EncodedString())
             object["bodyEncoding"] = .string("base64")
         }
+    }
+
+    /// `"bodyStreamed": true`, with `"bodySize"` when the length is known, for a body that is not recorded.
+    static func addStreamed(_ streamed: StreamedBody?, to object: inout JSONObject) {
+        guard let streamed else { return }
+        object["bodyStreamed"] = .bool(true)
+        if let length = streamed.length { object["bodySize"] = .number(JSONNumber(length)) }
     }
 
     static func harHeader(_ pair: (name: String, value: String)) -> JSONValue {

@@ -63,6 +63,17 @@ struct UpstreamResponder: OperationResponder {
         var answer = GatewayAnswer(
             status: Int(response.status.code), headers: ProxyHeaders.response(response.headers),
             operationId: operationId)
+        if request.method == .HEAD {
+            // No body comes; the client gets the backend's Content-Length, the size of the GET's body (RFC 9110
+            // §9.3.2). Without one the length is unknown: an empty body of unknown length says so.
+            _ = try? await response.body.collect(upTo: bufferedBodyLimit)
+            if let length = response.headers.first(name: "content-length") {
+                answer.headers[.contentLength] = length
+            } else {
+                answer.stream = ResponseBody { writer in try await writer.finish(nil) }
+            }
+            return answer
+        }
         await read(
             response.body, length: response.headers.first(name: "content-length").flatMap(Int.init), into: &answer)
         return answer

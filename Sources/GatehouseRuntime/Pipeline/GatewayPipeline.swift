@@ -52,10 +52,7 @@ struct GatewayPipeline: HTTPResponder {
             duration: duration,
             redactedQuery: { PresentedCredentials.redactedQuery($0, secretNames: contract.access.secretQueryNames) }
         )
-        if request.method == .head {
-            answer.body = []
-            answer.stream = nil
-        }
+        if request.method == .head { answer = Self.withoutBody(answer) }
         return Self.makeResponse(answer)
     }
 
@@ -123,6 +120,23 @@ struct GatewayPipeline: HTTPResponder {
             return header
         }
         return RequestIDs.next()
+    }
+
+    /// The answer to a HEAD: the GET's without its body, its `Content-Length` the size that body would have
+    /// (RFC 9110 §9.3.2): the one it carries (a backend's), else the size of the body held or streamed. A length that
+    /// is not known is not written: Hummingbird would write `Content-Length: 0` for a response without a body.
+    static func withoutBody(_ answer: GatewayAnswer) -> GatewayAnswer {
+        var head = answer
+        head.body = []
+        head.stream = nil
+        guard head.headers[.contentLength] == nil else { return head }
+        let length = if let stream = answer.stream { stream.contentLength } else { answer.body.count }
+        if let length {
+            head.headers[.contentLength] = String(length)
+        } else {
+            head.stream = ResponseBody { writer in try await writer.finish(nil) }
+        }
+        return head
     }
 
     static func makeResponse(_ answer: GatewayAnswer) -> Response {

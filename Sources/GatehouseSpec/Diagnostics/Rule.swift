@@ -63,6 +63,10 @@ extension Rule {
         "unknown-route", .error, "a recorded request's method and path match no operation of the contract")
     public static let requestContract = Rule("request-contract", .error, "a recorded request breaks the contract")
     public static let responseContract = Rule("response-contract", .error, "a recorded response breaks the contract")
+    public static let unrecordedBody = Rule(
+        "unrecorded-body", .warning,
+        "a recorded request's or response's body was left out of the record (it was streamed), so it was not checked"
+    )
 
     // Code generation (`gatehouse generate`).
     public static let codegenFallback = Rule(
@@ -75,7 +79,7 @@ extension Rule {
         .duplicateOperationId, .duplicateParameter, .pathCollision, .undefinedSecurityScheme, .noSuccessResponse,
         .mediaType, .emptyPaths, .example, .unsatisfiableSchema, .gatewayErrors, .usagePlans, .gatewayTable,
         .gatewaySeed,
-        .apiGatewayExtension, .traffic, .unknownRoute, .requestContract, .responseContract,
+        .apiGatewayExtension, .traffic, .unknownRoute, .requestContract, .responseContract, .unrecordedBody,
         .codegenFallback,
     ]
 

@@ -23,6 +23,10 @@ public struct ExchangeResult: Sendable, Hashable {
     /// The operation the exchange matched; nil when no route matched.
     public var operationId: String?
     public var findings: [Finding]
+    /// The request had a body the record left out, so its bytes were not checked (its media type was).
+    public var requestBodyNotChecked = false
+    /// The response had a body the record left out, so it was not checked (its status and headers were).
+    public var responseBodyNotChecked = false
 
     public var isValid: Bool { findings.isEmpty }
 }

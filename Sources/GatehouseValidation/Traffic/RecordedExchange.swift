@@ -37,10 +37,17 @@ public struct RecordedRequest: Sendable, Hashable {
     public var headers: [HeaderField]
     /// Nil when no body was recorded.
     public var body: [UInt8]?
+    /// The record says the request had a body it left out (`gatehouse serve --record` for a body it streamed to the
+    /// backend, a HAR whose `postData` kept only the size); its body is not checked.
+    public var bodyNotRecorded = false
 }
 
 public struct RecordedResponse: Sendable, Hashable {
     public var status: Int
     public var headers: [HeaderField]
     public var body: [UInt8]?
+    /// The record says the response had a body it left out (`gatehouse serve --record` for an answer streamed past
+    /// the buffer limit, a HAR exporter that kept only the size); its status and headers are checked, its body
+    /// cannot be.
+    public var bodyNotRecorded = false
 }

@@ -4,7 +4,9 @@ public import GatehouseSpec
 
 extension TrafficReader {
     /// HAR 1.2: `log.entries[].request` (`method`, `url`, `headers[]`, `postData.text`) and `.response` (`status`,
-    /// `headers[]`, `content.text` with optional `encoding: base64`).
+    /// `headers[]`, `content.text` with optional `encoding: base64`). A `content` without `text` whose `size` is
+    /// above 0, a `postData` without `text` or `params` whose request's `bodySize` is above 0, or either with
+    /// `"_bodyStreamed": true`, had a body that was not recorded.
     func readHAR(_ file: SourceFile, diagnostics initial: [Diagnostic]) -> Output {
         var diagnostics = initial
         var exchanges: [RecordedExchange] = []
@@ -45,6 +47,12 @@ extension TrafficReader {
         case .failure(let message): return .failure(Message("HAR entry \(index): request \(message.text)"))
         }
         let requestBody = request["postData"]?["text"]?.stringValue.map { Array($0.utf8) }
+        // A `postData` without `text` or `params`: marked as streamed, or its size says there was a body.
+        var requestBodyNotRecorded = false
+        if requestBody == nil, let postData = request["postData"]?.objectValue, postData["params"] == nil {
+            requestBodyNotRecorded =
+                postData["_bodyStreamed"] == .bool(true) || (request["bodySize"]?.numberValue?.int64 ?? 0) > 0
+        }
         var response: RecordedResponse?
         if let recorded = entry["response"]?.objectValue, let status = recorded["status"]?.numberValue?.int64,
             status > 0
@@ -55,7 +63,8 @@ extension TrafficReader {
             case .failure(let message): return .failure(Message("HAR entry \(index): response \(message.text)"))
             }
             var body: [UInt8]?
-            if let content = recorded["content"]?.objectValue, let text = content["text"]?.stringValue {
+            let content = recorded["content"]?.objectValue
+            if let content, let text = content["text"]?.stringValue {
                 if content["encoding"]?.stringValue == "base64" {
                     guard let data = Data(base64Encoded: text) else {
                         return .failure(Message("HAR entry \(index): response content is not valid base64"))
@@ -66,15 +75,18 @@ extension TrafficReader {
                 }
             }
             response = RecordedResponse(status: Int(status), headers: headers, body: body)
+            // No `text` for a body that had bytes: `gatehouse serve --record` marks one it streamed, and any HAR
+            // exporter that kept only the size says so by `size`.
+            if body == nil, let content {
+                response?.bodyNotRecorded =
+                    content["_bodyStreamed"] == .bool(true) || (content["size"]?.numberValue?.int64 ?? 0) > 0
+            }
         }
+        var recordedRequest = RecordedRequest(
+            method: method.uppercased(), url: url, headers: requestHeaders, body: requestBody)
+        recordedRequest.bodyNotRecorded = requestBodyNotRecorded
         return .success(
-            RecordedExchange(
-                index: index,
-                location: location,
-                request: RecordedRequest(
-                    method: method.uppercased(), url: url, headers: requestHeaders, body: requestBody),
-                response: response
-            )
+            RecordedExchange(index: index, location: location, request: recordedRequest, response: response)
         )
     }
 

@@ -3,7 +3,8 @@ public import GatehouseJSON
 public import GatehouseSpec
 
 /// Reads recorded traffic: HAR 1.2 logs (what browsers, proxies and API clients export) and JSON lines, one exchange
-/// a line (`{"request": {"method", "url", "headers", "body", "bodyEncoding"}, "response": {"status", …}}`).
+/// a line (`{"request": {"method", "url", "headers", "body", "bodyEncoding"}, "response": {"status", …}}`). A
+/// request or response with `"bodyStreamed": true` and no `body` had one that was not recorded.
 ///
 /// Problems are diagnostics at `file:line:col` of the traffic file; a malformed exchange is skipped and the rest
 /// are still read.
@@ -85,12 +86,13 @@ public struct TrafficReader: Sendable {
         guard let method = request["method"]?.stringValue, let url = request["url"]?.stringValue else {
             return .failure(Message("exchange \(index): 'request' needs string 'method' and 'url'"))
         }
-        let recordedRequest: RecordedRequest
+        var recordedRequest: RecordedRequest
         switch (headerMap(request["headers"]), body(request, index: index, part: "request")) {
         case (.failure(let message), _), (_, .failure(let message)):
             return .failure(Message("exchange \(index): request \(message.text)"))
         case (.success(let headers), .success(let body)):
             recordedRequest = RecordedRequest(method: method.uppercased(), url: url, headers: headers, body: body)
+            recordedRequest.bodyNotRecorded = body == nil && request["bodyStreamed"] == .bool(true)
         }
         var recordedResponse: RecordedResponse?
         if let response = object["response"], response != .null {
@@ -103,6 +105,7 @@ public struct TrafficReader: Sendable {
                 return .failure(Message("exchange \(index): response \(message.text)"))
             case (.success(let headers), .success(let body)):
                 recordedResponse = RecordedResponse(status: Int(status), headers: headers, body: body)
+                recordedResponse?.bodyNotRecorded = body == nil && responseObject["bodyStreamed"] == .bool(true)
             }
         }
         return .success(
