@@ -25,7 +25,8 @@ class Backend(BaseHTTPRequestHandler):
         for name, value in headers:
             self.send_header(name, value)
         self.end_headers()
-        self.wfile.write(data)
+        if self.command != "HEAD":
+            self.wfile.write(data)
 
     def do_GET(self):
         path = self.path.split("?")[0]
@@ -35,6 +36,9 @@ class Backend(BaseHTTPRequestHandler):
             self.answer(200, PETS[int(path[6:])])
         else:
             self.answer(404, {"code": 404, "message": "no such pet"})
+
+    # HEAD: GET's status and headers, Content-Length included, without the body.
+    do_HEAD = do_GET
 
     def do_POST(self):
         body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))) or b"{}")

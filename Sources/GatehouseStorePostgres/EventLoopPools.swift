@@ -8,7 +8,9 @@ import Synchronization
 /// written, answered and resumed on that one thread; with one pool over every loop, a request hopped to the
 /// connection's loop and back (two thread wake-ups per statement, on top of the database's own).
 ///
-/// An operation off the event loops (a command-line tool, a test) takes the pools in turn.
+/// An operation off the event loops (a command-line tool, a test) takes the pools in turn. An operation on a loop
+/// waits for its own pool's connections even when another pool has one idle: with the gateway's connections spread
+/// evenly over its loops, the pools are as busy as each other.
 final class EventLoopPools: Sendable {
     private let pools: [(loop: any EventLoop, client: PostgresClient)]
     private let turn = Atomic<UInt>(0)
