@@ -18,14 +18,8 @@ command -v wrk >/dev/null || { echo "needs wrk: apt-get install -y wrk" >&2; exi
 (cd bench/serve && swift build -c release >&2)
 bare="bench/serve/.build/release/BareRoute"
 
-pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
-trap cleanup EXIT
-
-wait_for() { # URL: until it answers, at most 10 s
-    for _ in $(seq 1 200); do curl -s -o /dev/null "$1" && return 0; sleep 0.05; done
-    echo "no answer from $1" >&2; return 1
-}
+. bench/servers.sh
+trap stop_servers EXIT
 
 get_path="/api/lists/1/todos/3f2c8a4e-9b1d-4c6e-8f0a-7d5b2e1c9a04"
 post_path="/api/lists/1/todos"
@@ -79,8 +73,7 @@ for round in $(seq 1 "$rounds"); do
     run_wrk "direct-post-$round" "http://127.0.0.1:18293$post_path" "$out/post.lua"
     run_wrk "gateway-post-$round" "http://127.0.0.1:18295$post_path" "$out/post.lua"
 done
-cleanup
-pids=()
+stop_servers
 if grep -q "breaks the contract" "$out"/gateway-*.log; then
     echo "the gateway reported contract violations under load; see $out/gateway-*.log" >&2; exit 1
 fi

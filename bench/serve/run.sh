@@ -23,14 +23,8 @@ fi
 (cd bench/serve && swift build -c release >&2)
 bare="bench/serve/.build/release/BareRoute"
 
-pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
-trap cleanup EXIT
-
-wait_for() { # URL: until it answers, at most 10 s
-    for _ in $(seq 1 200); do curl -s -o /dev/null "$1" && return 0; sleep 0.05; done
-    echo "no answer from $1" >&2; return 1
-}
+. bench/servers.sh
+trap stop_servers EXIT
 
 # Cases (a) and (b) are answered from the contract's examples (--stateless); a GET from the SQLite store, the
 # default, is bench/store's end-to-end case.
@@ -74,8 +68,7 @@ for round in $(seq 1 "$rounds"); do
     run_wrk "bare-post-$round" "http://127.0.0.1:18183$post_path" "$out/post.lua"
     run_wrk "gatehouse-post-$round" "http://127.0.0.1:18181$post_path" "$out/post.lua"
 done
-cleanup
-pids=()
+stop_servers
 
 # Time from process start to the first 200, median of 5.
 startup() { # SPEC PATH

@@ -41,13 +41,8 @@ fi
 (cd bench/serve && flock "$lock" swift build -c release >&2)
 bare="bench/serve/.build/release/BareRoute"
 work=$(mktemp -d)
-pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -rf "$work"; }
-trap cleanup EXIT
-wait_for() { # URL: until it answers, at most 10 s
-    for _ in $(seq 1 200); do curl -s -o /dev/null "$1" && return 0; sleep 0.05; done
-    echo "no answer from $1" >&2; return 1
-}
+. bench/servers.sh
+trap 'stop_servers; rm -rf "$work"' EXIT
 
 body='{"title": "Buy oat milk", "tags": ["bench"]}'
 # A server on its store with a list and a hundred to-dos in list 1; sets the variable named VAR to the path of the

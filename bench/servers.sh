@@ -1,0 +1,12 @@
+# Sourced by the bench scripts that start servers, from the repository root: `pids` (add each server's pid to it),
+# `stop_servers` (kills them and empties `pids`; the scripts also call it from their EXIT trap) and `wait_for URL`
+# (returns once the URL answers, fails after 10 s).
+pids=()
+stop_servers() {
+    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    pids=()
+}
+wait_for() { # URL
+    for _ in $(seq 1 200); do curl -s -o /dev/null "$1" && return 0; sleep 0.05; done
+    echo "no answer from $1" >&2; return 1
+}
