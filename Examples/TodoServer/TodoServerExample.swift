@@ -24,12 +24,6 @@ struct TodoServerExample: AsyncParsableCommand {
     @OptionGroup
     var gateway: GatewayOptions
 
-    /// The gateway's jobs run on its event loops, as under `gatehouse serve` (`GatewayExecutor`).
-    static func main() async {
-        GatewayExecutor.runOnEventLoops()
-        await main(nil)
-    }
-
     func run() async throws {
         try await Gateway.serve(specPath: spec, handlers: TodoService().makeHandlers(), options: gateway)
     }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import GatehouseServe
 
 @main
 struct Gatehouse: AsyncParsableCommand {
@@ -19,13 +18,4 @@ struct Gatehouse: AsyncParsableCommand {
             KeysCommand.self,
         ]
     )
-
-    /// `gatehouse serve` runs Swift concurrency's jobs on the server's event loops (`GatewayExecutor`); that must be
-    /// set before any task is enqueued, so here, first thing. The other commands keep the default executor.
-    static func main() async {
-        if CommandLine.arguments.dropFirst().first == ServeCommand.configuration.commandName {
-            GatewayExecutor.runOnEventLoops()
-        }
-        await main(nil)
-    }
 }
