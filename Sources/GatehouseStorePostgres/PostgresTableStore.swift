@@ -49,7 +49,7 @@ public final class PostgresTableStore: TableStore {
         }
     }
 
-    let pools: EventLoopPools
+    let client: PostgresClient
     let configuration: Configuration
     let logger: Logger
     let clock: @Sendable () -> Double
@@ -92,15 +92,14 @@ public final class PostgresTableStore: TableStore {
             database: url.database,
             tls: try Self.clientTLS(url.tlsMode)
         )
+        options.options.maximumConnections = configuration.maximumConnections
         options.options.connectTimeout = configuration.connectTimeout
-        let pools = EventLoopPools(
-            configuration: options, maximumConnections: configuration.maximumConnections,
-            group: PostgresClient.defaultEventLoopGroup, logger: logger)
-        self.pools = pools
+        let client = PostgresClient(configuration: options, backgroundLogger: logger)
+        self.client = client
         self.configuration = configuration
         self.logger = logger
         self.clock = clock
-        running = Task { await pools.run() }
+        running = Task { await client.run() }
         watchdog = OperationWatchdog(
             connectionWait: configuration.connectionWait, operationTimeout: configuration.operationTimeout)
     }
@@ -188,7 +187,7 @@ public final class PostgresTableStore: TableStore {
         -> T
     {
         let race = LeaseRace()
-        let client = pools.client
+        let client = self.client
         let operation = Task<T, any Error> {
             try await client.withConnection { connection in
                 guard race.claim(connection) else { throw LeaseRace.TimedOut() }

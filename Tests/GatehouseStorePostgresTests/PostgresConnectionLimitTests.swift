@@ -6,8 +6,8 @@ import Testing
 
 @testable import GatehouseStorePostgres
 
-/// The store keeps one pool of connections per event loop; together they never open more connections than the
-/// store's limit, and they serve operations side by side.
+/// The store never opens more connections than its limit, however many operations run at once, and serves them side
+/// by side on the connections it has.
 struct PostgresConnectionLimitTests {
     @Test(.timeLimit(.minutes(2)))
     func concurrentOperationsNeverOpenMoreConnectionsThanTheLimit() async throws {
@@ -36,7 +36,7 @@ struct PostgresConnectionLimitTests {
         await store.close()
         #expect(counts.count == 24)
         #expect(counts.allSatisfy { $0 >= 1 && $0 <= 3 }, "connections seen: \(counts)")
-        // More than one connection served at once: the pools work side by side.
+        // More than one connection served at once.
         #expect(counts.contains { $0 >= 2 }, "connections seen: \(counts)")
     }
 }
