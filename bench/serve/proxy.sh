@@ -62,11 +62,6 @@ if grep -qi "gatehouse-contract-violation" <<<"$get_headers$post_headers"; then
     echo "a backend answer breaks the contract: $get_headers $post_headers" >&2; exit 1
 fi
 
-run_wrk() { # NAME URL [LUA]
-    local args=(-t2 -c64 "-d${duration}s" --latency)
-    [ -n "${3:-}" ] && args+=(-s "$3")
-    wrk "${args[@]}" "$2" >"$out/$1.txt"
-}
 for round in $(seq 1 "$rounds"); do
     run_wrk "direct-get-$round" "http://127.0.0.1:18292$get_path"
     run_wrk "gateway-get-$round" "http://127.0.0.1:18294$get_path"

@@ -57,11 +57,6 @@ pids+=($!)
 wait_for "http://127.0.0.1:18182/"
 wait_for "http://127.0.0.1:18183/"
 
-run_wrk() { # NAME URL [LUA]
-    local args=(-t2 -c64 "-d${duration}s" --latency)
-    [ -n "${3:-}" ] && args+=(-s "$3")
-    wrk "${args[@]}" "$2" >"$out/$1.txt"
-}
 for round in $(seq 1 "$rounds"); do
     run_wrk "bare-get-$round" "http://127.0.0.1:18182$get_path"
     run_wrk "gatehouse-get-$round" "http://127.0.0.1:18181$get_path"
