@@ -72,6 +72,9 @@ let package = Package(
                 "GatehouseStorePostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                // `GatewayExecutor`: the event loops as Swift concurrency's executor when serving from a store.
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -293,6 +296,8 @@ let package = Package(
             name: "GatehouseCLITests",
             dependencies: [
                 "gatehouse", "GatehouseSpec", "GatehouseJSON", "GatehouseTestSupport",
+                // `GatewayExecutor`'s choice of executor, decided from the command line before it is parsed.
+                "GatehouseServe",
                 // Started as a child process, as a user runs it: the generated stubs serving through GatewayOptions.
                 "TodoServerExample",
                 // To talk to a `gatehouse serve` child process.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import GatehouseServe
 
 @main
 struct Gatehouse: AsyncParsableCommand {
@@ -18,4 +19,13 @@ struct Gatehouse: AsyncParsableCommand {
             KeysCommand.self,
         ]
     )
+
+    /// `gatehouse serve` from a store runs Swift concurrency's jobs on the server's event loops (`GatewayExecutor`);
+    /// that must be set before any task is enqueued, so here, first thing. The other commands keep the default.
+    static func main() async {
+        if GatewayExecutor.servesFromStore(arguments: CommandLine.arguments) {
+            GatewayExecutor.runOnEventLoops()
+        }
+        await main(nil)
+    }
 }
