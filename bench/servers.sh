@@ -1,10 +1,17 @@
 # Sourced by the bench scripts that start servers, from the repository root: `pids` (add each server's pid to it),
-# `stop_servers` (kills them and empties `pids`; the scripts also call it from their EXIT trap) and `wait_for URL`
-# (returns once the URL answers, fails after 10 s); and `run_wrk NAME URL [LUA]`, wrk -t2 -c64 for the caller's
-# `$duration` seconds with latencies, its output in `$out/NAME.txt`.
+# `stop_servers` (kills them, the last started first, waits for each and empties `pids`; the scripts also call it
+# from their EXIT trap) and `wait_for URL` (returns once the URL answers, fails after 10 s); and
+# `run_wrk NAME URL [LUA]`, wrk -t2 -c64 for the caller's `$duration` seconds with latencies, its output in
+# `$out/NAME.txt`.
 pids=()
 stop_servers() {
-    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    # The last started first, each waited for: a gateway finishes the requests still in flight (wrk's last ones)
+    # before the backend behind it goes, which would otherwise fail them and log "the backend did not answer".
+    local i
+    for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
+        kill "${pids[i]}" 2>/dev/null || true
+        wait "${pids[i]}" 2>/dev/null || true
+    done
     pids=()
 }
 wait_for() { # URL

@@ -18,8 +18,10 @@ command -v wrk >/dev/null || { echo "needs wrk: apt-get install -y wrk" >&2; exi
 (cd bench/serve && swift build -c release >&2)
 bare="bench/serve/.build/release/BareRoute"
 
+# The gateways run as `serve --upstream` starts by default, on a SQLite store (keys and usage) of their own.
+work=$(mktemp -d)
 . bench/servers.sh
-trap stop_servers EXIT
+trap 'stop_servers; rm -rf "$work"' EXIT
 
 get_path="/api/lists/1/todos/3f2c8a4e-9b1d-4c6e-8f0a-7d5b2e1c9a04"
 post_path="/api/lists/1/todos"
@@ -46,11 +48,11 @@ kill "$mock"
 pids+=($!)
 "$bare" 18293 "$out/post-body.json" application/json 201 "Location=$location" >/dev/null 2>&1 &
 pids+=($!)
-"$gatehouse" serve specs/todo.yaml --port 18294 --stateless --upstream http://127.0.0.1:18292 --log-level warning \
-    >"$out/gateway-get.log" 2>&1 &
+"$gatehouse" serve specs/todo.yaml --port 18294 --upstream http://127.0.0.1:18292 --store "sqlite:$work/get.sqlite" \
+    --log-level warning >"$out/gateway-get.log" 2>&1 &
 pids+=($!)
-"$gatehouse" serve specs/todo.yaml --port 18295 --stateless --upstream http://127.0.0.1:18293 --log-level warning \
-    >"$out/gateway-post.log" 2>&1 &
+"$gatehouse" serve specs/todo.yaml --port 18295 --upstream http://127.0.0.1:18293 --store "sqlite:$work/post.sqlite" \
+    --log-level warning >"$out/gateway-post.log" 2>&1 &
 pids+=($!)
 for port in 18292 18293 18294; do wait_for "http://127.0.0.1:$port$get_path"; done
 wait_for "http://127.0.0.1:18295/"
