@@ -3,6 +3,11 @@ import Foundation
 /// A store location of the form `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=MODE]`, the form libpq and
 /// most PostgreSQL tools take (`postgresql://` too).
 ///
+/// As in libpq, a host that starts with a slash is the directory of the server's Unix-domain socket (the socket is
+/// `.s.PGSQL.PORT` in it), given percent-encoded (`postgres://app@%2Fvar%2Frun%2Fpostgresql/gatehouse`) or as the
+/// `host` parameter, which wins over the URL's host (`postgres://app@/gatehouse?host=/var/run/postgresql`). A
+/// server on the same machine answers there without TCP's work on each statement.
+///
 /// The password is kept for connecting and never shown: `description` is the URL with `***` in its place, which is
 /// what logs, banners and error messages print.
 public struct PostgresStoreURL: Sendable, Hashable, CustomStringConvertible {
@@ -20,6 +25,7 @@ public struct PostgresStoreURL: Sendable, Hashable, CustomStringConvertible {
 
     public var username: String
     public var password: String?
+    /// A host name or address, or the directory of a Unix-domain socket (starting with `/`).
     public var host: String
     public var port: Int
     public var database: String
@@ -62,13 +68,12 @@ public struct PostgresStoreURL: Sendable, Hashable, CustomStringConvertible {
             let after = hostAndPort[hostAndPort.index(after: close)...]
             port = try Self.port(after.hasPrefix(":") ? after.dropFirst() : nil)
         } else if let colon = hostAndPort.lastIndex(of: ":") {
-            host = String(hostAndPort[..<colon])
+            host = try Self.decode(hostAndPort[..<colon], "host")
             port = try Self.port(hostAndPort[hostAndPort.index(after: colon)...])
         } else {
-            host = String(hostAndPort)
+            host = try Self.decode(hostAndPort, "host")
             port = 5432
         }
-        guard !host.isEmpty else { throw PostgresStoreURLError("the URL's host is empty") }
         tlsMode = .prefer
         for pair in query.split(separator: "&") where !pair.isEmpty {
             let parts = pair.split(separator: "=", maxSplits: 1)
@@ -83,10 +88,36 @@ public struct PostgresStoreURL: Sendable, Hashable, CustomStringConvertible {
                     )
                 }
                 tlsMode = mode
+            case "host":
+                host = try Self.decode(Substring(value), "host parameter")
+                guard !host.isEmpty else { throw PostgresStoreURLError("the URL's host parameter is empty") }
             default:
-                throw PostgresStoreURLError("unknown URL parameter '\(name)'; the store URL takes only 'sslmode'")
+                throw PostgresStoreURLError(
+                    "unknown URL parameter '\(name)'; the store URL takes only 'sslmode' and 'host'")
             }
         }
+        guard !host.isEmpty else {
+            throw PostgresStoreURLError(
+                "the URL's host is empty: name a server (…@HOST[:PORT]/DATABASE) or a socket directory (?host=/DIR)")
+        }
+        if isUnixSocket, tlsMode == .require || tlsMode == .verifyFull {
+            throw PostgresStoreURLError(
+                "sslmode=\(tlsMode.rawValue) asks for TLS, which a Unix-domain socket (\(host)) does not use; "
+                    + "connect over TCP for TLS, or leave sslmode out")
+        }
+    }
+
+    /// Whether the server is reached through a Unix-domain socket: the host is the socket's directory.
+    public var isUnixSocket: Bool { host.hasPrefix("/") }
+
+    /// The Unix-domain socket's path, libpq's way: `.s.PGSQL.PORT` in the host's directory.
+    public var socketPath: String {
+        (host.hasSuffix("/") ? host : host + "/") + ".s.PGSQL.\(port)"
+    }
+
+    /// Where the server is, for messages: `HOST:PORT`, or the socket's path.
+    public var server: String {
+        isUnixSocket ? socketPath : "\(host.contains(":") ? "[\(host)]" : host):\(port)"
     }
 
     private static func decode(_ part: Substring, _ what: String) throws(PostgresStoreURLError) -> String {
@@ -108,7 +139,11 @@ public struct PostgresStoreURL: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         let user = username.addingPercentEncoding(withAllowedCharacters: .urlUserAllowed) ?? username
         let credentials = password == nil ? user : user + ":***"
-        let hostPart = host.contains(":") ? "[\(host)]" : host
+        let hostPart =
+            isUnixSocket
+            ? host.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~")))
+                ?? host
+            : host.contains(":") ? "[\(host)]" : host
         let databasePart = database.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? database
         let query = tlsMode == .prefer ? "" : "?sslmode=\(tlsMode.rawValue)"
         return "postgres://\(credentials)@\(hostPart):\(port)/\(databasePart)\(query)"

@@ -84,14 +84,13 @@ public final class PostgresTableStore: TableStore {
 
     private init(configuration: Configuration, logger: Logger, clock: @escaping @Sendable () -> Double) throws {
         let url = configuration.url
-        var options = PostgresClient.Configuration(
-            host: url.host,
-            port: url.port,
-            username: url.username,
-            password: url.password,
-            database: url.database,
-            tls: try Self.clientTLS(url.tlsMode)
-        )
+        var options =
+            url.isUnixSocket
+            ? PostgresClient.Configuration(
+                unixSocketPath: url.socketPath, username: url.username, password: url.password, database: url.database)
+            : PostgresClient.Configuration(
+                host: url.host, port: url.port, username: url.username, password: url.password,
+                database: url.database, tls: try Self.clientTLS(url.tlsMode))
         options.options.maximumConnections = configuration.maximumConnections
         options.options.connectTimeout = configuration.connectTimeout
         let client = PostgresClient(configuration: options, backgroundLogger: logger)
@@ -120,14 +119,13 @@ public final class PostgresTableStore: TableStore {
     /// schema when the database is new.
     private static func prepare(_ configuration: Configuration, logger: Logger) async throws {
         let url = configuration.url
-        var options = PostgresConnection.Configuration(
-            host: url.host,
-            port: url.port,
-            username: url.username,
-            password: url.password,
-            database: url.database,
-            tls: try connectionTLS(url.tlsMode)
-        )
+        var options =
+            url.isUnixSocket
+            ? PostgresConnection.Configuration(
+                unixSocketPath: url.socketPath, username: url.username, password: url.password, database: url.database)
+            : PostgresConnection.Configuration(
+                host: url.host, port: url.port, username: url.username, password: url.password,
+                database: url.database, tls: try connectionTLS(url.tlsMode))
         options.options.connectTimeout = .nanoseconds(
             Int64(configuration.connectTimeout.components.seconds * 1_000_000_000))
         let connection: PostgresConnection
@@ -210,14 +208,13 @@ public final class PostgresTableStore: TableStore {
             case .expired:
                 throw TableStoreError(
                     code: .storageFailure,
-                    message: "no connection to the PostgreSQL store at \(configuration.url.host):"
-                        + "\(configuration.url.port) within \(Self.seconds(configuration.connectionWait)) s; "
-                        + "it is down or unreachable"
+                    message: "no connection to the PostgreSQL store at \(configuration.url.server) within "
+                        + "\(Self.seconds(configuration.connectionWait)) s; it is down or unreachable"
                 )
             case .abandoned:
                 throw TableStoreError(
                     code: .storageFailure,
-                    message: "the PostgreSQL store at \(configuration.url.host):\(configuration.url.port) did not "
+                    message: "the PostgreSQL store at \(configuration.url.server) did not "
                         + "answer within \(Self.seconds(configuration.operationTimeout)) s; the connection was closed"
                 )
             default:

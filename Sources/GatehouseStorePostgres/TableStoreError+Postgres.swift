@@ -6,7 +6,7 @@ extension TableStoreError {
     /// The store's error for a PostgreSQL or connection error: what happened and where, never a stored value or the
     /// password (PostgreSQL's own message is kept only for errors about the connection, whose text holds none).
     init(postgres error: any Error, url: PostgresStoreURL, connecting: Bool) {
-        let server = "the PostgreSQL store at \(url.host):\(url.port)"
+        let server = "the PostgreSQL store at \(url.server)"
         guard let psql = error as? PSQLError else {
             self.init(
                 code: .storageFailure,

@@ -22,6 +22,30 @@ struct PostgresStoreURLTests {
         #expect(url.description == "postgres://app@[::1]:5432/gatehouse")
     }
 
+    /// As in libpq: a host that starts with a slash is the directory of the server's Unix-domain socket, given
+    /// percent-encoded or as the `host` parameter, which wins over the URL's host.
+    @Test func aHostThatIsADirectoryIsTheServersUnixSocket() throws {
+        let encoded = try PostgresStoreURL("postgres://app:secret@%2Fvar%2Frun%2Fpostgresql/gatehouse")
+        #expect(encoded.isUnixSocket)
+        #expect(encoded.host == "/var/run/postgresql")
+        #expect(encoded.socketPath == "/var/run/postgresql/.s.PGSQL.5432")
+        #expect(encoded.description == "postgres://app:***@%2Fvar%2Frun%2Fpostgresql:5432/gatehouse")
+        #expect(try PostgresStoreURL(encoded.description.replacingOccurrences(of: "***", with: "secret")) == encoded)
+
+        let parameter = try PostgresStoreURL("postgresql://app@:6543/gatehouse?host=/tmp/pg%20sockets/")
+        #expect(parameter.host == "/tmp/pg sockets/")
+        #expect(parameter.port == 6543)
+        #expect(parameter.server == "/tmp/pg sockets/.s.PGSQL.6543")
+
+        let wins = try PostgresStoreURL("postgres://app@db.internal/gatehouse?sslmode=disable&host=/run/pg")
+        #expect(wins.socketPath == "/run/pg/.s.PGSQL.5432")
+
+        let tcp = try PostgresStoreURL("postgres://app@db.internal/gatehouse")
+        #expect(!tcp.isUnixSocket)
+        #expect(tcp.server == "db.internal:5432")
+        #expect(try PostgresStoreURL("postgres://app@[::1]:6543/gatehouse").server == "[::1]:6543")
+    }
+
     @Test(arguments: [
         ("mysql://a:b@h/d", "starts with 'postgres://'"),
         ("postgres://h/d", "has no user"),
@@ -30,6 +54,9 @@ struct PostgresStoreURLTests {
         ("postgres://a:topsecret@h/d?sslmode=maybe", "unknown sslmode 'maybe'"),
         ("postgres://a:topsecret@h/d?pool=3", "unknown URL parameter 'pool'"),
         ("postgres://a:topsecret@/d", "host is empty"),
+        ("postgres://a:topsecret@/d?host=", "host parameter is empty"),
+        ("postgres://a:topsecret@/d?host=/tmp&sslmode=require", "a Unix-domain socket (/tmp) does not use"),
+        ("postgres://a:topsecret@%2Ftmp/d?sslmode=verify-full", "asks for TLS"),
     ])
     func refusesMalformedURLsWithoutPrintingThePassword(_ text: String, _ message: String) {
         #expect {

@@ -114,6 +114,11 @@ public final class PostgresCluster: Sendable {
         "postgres://\(Self.user):\(password)@127.0.0.1:\(port)/\(database)?sslmode=disable"
     }
 
+    /// The store URL of `database` through the server's Unix-domain socket (in the cluster's directory).
+    public func socketURL(database: String) -> String {
+        "postgres://\(Self.user):\(Self.password)@:\(port)/\(database)?host=\(directory)"
+    }
+
     /// A new, empty database; returns its name.
     public func createDatabase() throws -> String {
         let name = "gh_\(getpid())_\(counter.next())"
