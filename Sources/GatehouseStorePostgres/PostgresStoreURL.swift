@@ -139,10 +139,11 @@ public struct PostgresStoreURL: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         let user = username.addingPercentEncoding(withAllowedCharacters: .urlUserAllowed) ?? username
         let credentials = password == nil ? user : user + ":***"
+        // A socket's directory percent-encoded, slashes included, as libpq reads it in the host's place.
+        let unreserved = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
         let hostPart =
             isUnixSocket
-            ? host.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~")))
-                ?? host
+            ? host.addingPercentEncoding(withAllowedCharacters: unreserved) ?? host
             : host.contains(":") ? "[\(host)]" : host
         let databasePart = database.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? database
         let query = tlsMode == .prefer ? "" : "?sslmode=\(tlsMode.rawValue)"
