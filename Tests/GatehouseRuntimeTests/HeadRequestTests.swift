@@ -56,6 +56,30 @@ struct HeadRequestTests {
         }
     }
 
+    /// On the wire, a HEAD answer of unknown length says `chunked` as the GET would, and sends no chunk, not even
+    /// the last one: the next answer on the same keep-alive connection starts right after its head.
+    @Test func aHeadAnswerOfUnknownLengthLeavesTheConnectionUsable() async throws {
+        let answering = TestBackend.Answering.always(.init(body: #"{"id": 1, "name": "Rex"}"#, lengthUnknown: true))
+        try await UpstreamGateway.with(answering: answering) { gateway, _, _ in
+            let connection = try RawHTTPConnection(port: gateway.port)
+            await connection.send(
+                "HEAD /v1/pets/1 HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                    + "GET /v1/pets/1 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+            let received = await connection.receive()
+            let answers = received.components(separatedBy: "HTTP/1.1 ")
+            #expect(answers.count == 3, "\(received)")
+            guard answers.count == 3 else { return }
+            let (head, get) = (answers[1], answers[2])
+            #expect(head.hasPrefix("200 "))
+            #expect(head.lowercased().contains("transfer-encoding: chunked"))
+            #expect(!head.lowercased().contains("content-length"))
+            // Nothing after the HEAD answer's head: no body, no closing chunk.
+            #expect(head.range(of: "\r\n\r\n")?.upperBound == head.endIndex, "\(head)")
+            #expect(get.hasPrefix("200 "))
+            #expect(get.contains(#"{"id": 1, "name": "Rex"}"#))
+        }
+    }
+
     @Test func aMockedHeadAnswerHasTheLengthOfTheMocksBody() async throws {
         try await UpstreamGateway.with { gateway, backend, _ in
             let get = try await gateway.request(.GET, "/v1/health")
