@@ -117,7 +117,12 @@ public struct PostgresStoreURL: Sendable, Hashable, CustomStringConvertible {
 
     /// Where the server is, for messages: `HOST:PORT`, or the socket's path.
     public var server: String {
-        isUnixSocket ? socketPath : "\(host.contains(":") ? "[\(host)]" : host):\(port)"
+        isUnixSocket ? socketPath : "\(networkHost):\(port)"
+    }
+
+    /// The host as a URL writes it: an IPv6 address in brackets.
+    private var networkHost: String {
+        host.contains(":") ? "[\(host)]" : host
     }
 
     private static func decode(_ part: Substring, _ what: String) throws(PostgresStoreURLError) -> String {
@@ -144,7 +149,7 @@ public struct PostgresStoreURL: Sendable, Hashable, CustomStringConvertible {
         let hostPart =
             isUnixSocket
             ? host.addingPercentEncoding(withAllowedCharacters: unreserved) ?? host
-            : host.contains(":") ? "[\(host)]" : host
+            : networkHost
         let databasePart = database.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? database
         let query = tlsMode == .prefer ? "" : "?sslmode=\(tlsMode.rawValue)"
         return "postgres://\(credentials)@\(hostPart):\(port)/\(databasePart)\(query)"
