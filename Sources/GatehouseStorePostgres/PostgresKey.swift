@@ -5,7 +5,7 @@ import GatehouseStore
 /// A table's key attributes have one type each, so of the two columns one varies and the other is constant:
 /// strings (their UTF-8 bytes) and binary values go in a `bytea` column, which PostgreSQL compares byte by byte
 /// like `memcmp`; numbers go in a `numeric` column, exact for every 64-bit integer and every finite double.
-struct PostgresKey: Sendable {
+struct PostgresKey: Sendable, Hashable {
     /// The `bytea` column: the bytes of a string or binary value, empty for a number.
     var bytes: [UInt8]
     /// The `numeric` column as exact decimal text: the number, or "0" for a string or binary value.

@@ -7,7 +7,7 @@ import PostgresNIO
 /// exact. Table names and values are always bound, never part of the SQL text.
 enum PostgresStatements {
     /// The key columns of one item, bound as $1 to $5.
-    struct ItemAddress: Sendable {
+    struct ItemAddress: Sendable, Hashable {
         var table: String
         var partition: PostgresKey
         var sort: PostgresKey

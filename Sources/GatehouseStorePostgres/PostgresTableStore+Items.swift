@@ -14,10 +14,7 @@ extension PostgresTableStore {
         try ItemRules(definition).validate(key)
         let address = Self.address(table, key)
         let now = clock()
-        let row = try await withConnection { connection in
-            try await connection.execute(PostgresStatements.Select(address: address), logger: self.logger)
-                .collectAll().first
-        }
+        let row = try await reads.submit(address) { addresses in try await self.selectRows(addresses) }
         return try Self.live(row, now: now)
     }
 
@@ -85,17 +82,15 @@ extension PostgresTableStore {
             } else {
                 nil
             }
-        return try await withConnection { connection in
-            if let createFirst {
-                let inserted = try await connection.execute(
-                    PostgresStatements.Insert(address: address, item: createFirst.json, expires: createFirst.expiry),
-                    logger: logger
-                ).collectAll()
-                if !inserted.isEmpty {
-                    await self.purgeExpired(in: [write.table], now: now, connection: connection)
-                    return WriteResult(old: nil, new: createFirst.item)
-                }
+        if let createFirst {
+            let insert = PendingInsert(
+                address: address, item: createFirst.json, expires: createFirst.expiry,
+                purges: write.table.timeToLiveAttribute == nil ? nil : write.table)
+            if try await creates.submit(insert, run: { inserts in try await self.insertRows(inserts) }) {
+                return WriteResult(old: nil, new: createFirst.item)
             }
+        }
+        return try await withConnection { connection in
             for _ in 0..<Self.maximumWriteAttempts {
                 let row = try await connection.execute(PostgresStatements.Select(address: address), logger: logger)
                     .collectAll().first
@@ -140,7 +135,7 @@ extension PostgresTableStore {
 
     /// Deletes a bounded batch of expired items of each table with a time to live. Best effort: the write it
     /// follows is already committed, so a failure here is only logged.
-    private func purgeExpired(in tables: [TableDefinition], now: Double, connection: PostgresConnection) async {
+    func purgeExpired(in tables: [TableDefinition], now: Double, connection: PostgresConnection) async {
         for table in tables where table.timeToLiveAttribute != nil {
             do {
                 _ = try await connection.execute(

@@ -9,9 +9,10 @@ import Synchronization
 /// A `TableStore` in a PostgreSQL database: what several `gatehouse serve` instances share, so they have one set of
 /// stateful items, one set of API keys and one quota per key.
 ///
-/// Operations run through postgres-nio's connection pool. A single write reads the item and then writes it only if
-/// its version is still the one read (compare and set, retried when another writer came first), so two instances
-/// incrementing one counter both count. A transaction locks its items in key order (absent ones through a
+/// Operations run through postgres-nio's connection pool. Point reads and conditional creates that arrive together
+/// go to the database together, one statement for many (`StatementBatcher`, `selectRows`, `insertRows`). A single
+/// write reads the item and then writes it only if its version is still the one read (compare and set, retried when
+/// another writer came first), so two instances incrementing one counter both count. A transaction locks its items in key order (absent ones through a
 /// placeholder row), checks every condition, writes, and commits: all or nothing, whatever else runs.
 /// An acknowledged write is committed (PostgreSQL's default `synchronous_commit`); PostgreSQL flushes the commits
 /// of concurrent connections together, so writes arriving together share one WAL flush.
@@ -33,16 +34,24 @@ public final class PostgresTableStore: TableStore {
         /// with `storageFailure` (a server that went away mid-query must not hold a request for ever).
         public var operationTimeout: Duration
 
-        /// The defaults: up to 16 connections; an operation waits up to 3 s for one and may run up to 15 s.
+        /// How many batches of point reads, and how many of creates, may run at once (`StatementBatcher`); calls
+        /// arriving while they all run wait for the next batch, so they share one round trip.
+        public var batchesInFlight: Int
+
+        /// The defaults: up to 16 connections; an operation waits up to 3 s for one and may run up to 15 s; 2
+        /// batches of reads and 2 of creates at once (bench/README: 1 leaves the server idle between batches, 4
+        /// and more make smaller batches, costing the gateway and the database more per request).
         public init(
             url: PostgresStoreURL,
             maximumConnections: Int = 16,
             connectionWait: Duration = .seconds(3),
             connectTimeout: Duration = .seconds(5),
-            operationTimeout: Duration = .seconds(15)
+            operationTimeout: Duration = .seconds(15),
+            batchesInFlight: Int = 2
         ) {
             self.url = url
             self.maximumConnections = maximumConnections
+            self.batchesInFlight = batchesInFlight
             self.connectionWait = connectionWait
             self.connectTimeout = connectTimeout
             self.operationTimeout = operationTimeout
@@ -60,6 +69,10 @@ public final class PostgresTableStore: TableStore {
     /// `createTable` and `deleteTable`; another instance that deletes a table and creates it again with another key
     /// is not seen until restart (Gatehouse's own `store clear` keeps the key).
     let definitions = Mutex<[String: TableDefinition]>([:])
+    /// Point reads that arrive together, read in one statement.
+    let reads: StatementBatcher<PostgresStatements.ItemAddress, PostgresStatements.StoredRow?>
+    /// Conditional creates that arrive together, inserted in one statement (one commit for all of them).
+    let creates: StatementBatcher<PendingInsert, Bool>
 
     /// Connects to the database, checks that it is empty or a Gatehouse store this version reads, and creates the
     /// schema in an empty one.
@@ -101,7 +114,13 @@ public final class PostgresTableStore: TableStore {
         running = Task { await client.run() }
         watchdog = OperationWatchdog(
             connectionWait: configuration.connectionWait, operationTimeout: configuration.operationTimeout)
+        let inFlight = max(1, configuration.batchesInFlight)
+        reads = StatementBatcher(maximumInFlight: inFlight, maximumBatch: Self.maximumBatch)
+        creates = StatementBatcher(maximumInFlight: inFlight, maximumBatch: Self.maximumBatch)
     }
+
+    /// The most calls one batched statement serves.
+    static let maximumBatch = 64
 
     deinit {
         running.cancel()
@@ -181,9 +200,13 @@ public final class PostgresTableStore: TableStore {
     ///
     /// Both limits are kept by the store's one `OperationWatchdog`, not by a timer per operation: the operation runs
     /// in a task the watchdog cancels when its lease is late, and whose connection it closes when it runs too long.
-    func withConnection<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws
-        -> T
-    {
+    ///
+    /// A batch of several callers' operations passes `cancellable: false`: one caller going away must not fail the
+    /// others (the two limits still hold).
+    func withConnection<T: Sendable>(
+        cancellable: Bool = true,
+        _ body: @escaping @Sendable (PostgresConnection) async throws -> T
+    ) async throws -> T {
         let race = LeaseRace()
         let client = self.client
         let operation = Task<T, any Error> {
@@ -199,7 +222,7 @@ public final class PostgresTableStore: TableStore {
             return try await withTaskCancellationHandler {
                 try await operation.value
             } onCancel: {
-                operation.cancel()
+                if cancellable { operation.cancel() }
             }
         } catch let error as TableStoreError {
             throw error

@@ -1,0 +1,99 @@
+import NIOCore
+import PostgresNIO
+
+/// The statements of batched point operations (`StatementBatcher`): many items' addresses bound as arrays, one
+/// element per call, so one round trip serves them all.
+extension PostgresStatements {
+    /// The addresses of a batch as five arrays, bound as $1 to $5 (the numeric columns as text, cast).
+    struct AddressArrays: Sendable {
+        var tables: [String] = []
+        var partitions: [ByteBuffer] = []
+        var partitionNumbers: [String] = []
+        var sorts: [ByteBuffer] = []
+        var sortNumbers: [String] = []
+
+        init(_ addresses: some Sequence<ItemAddress>) {
+            for address in addresses {
+                tables.append(address.table)
+                partitions.append(ByteBuffer(bytes: address.partition.bytes))
+                partitionNumbers.append(address.partition.number)
+                sorts.append(ByteBuffer(bytes: address.sort.bytes))
+                sortNumbers.append(address.sort.number)
+            }
+        }
+
+        func bindings(count: Int) -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: count)
+            bindings.append(tables)
+            bindings.append(partitions)
+            bindings.append(partitionNumbers)
+            bindings.append(sorts)
+            bindings.append(sortNumbers)
+            return bindings
+        }
+
+        static let types: [PostgresDataType] = [.textArray, .byteaArray, .textArray, .byteaArray, .textArray]
+        /// The arrays as rows `k(tbl, pk, pkn, sk, skn, …, n)`, `n` counting from 1 in the order bound.
+        static let columns = "unnest($1::text[], $2::bytea[], $3::text[], $4::bytea[], $5::text[]"
+        static let join = """
+            i.tbl = k.tbl AND i.pk = k.pk AND i.pkn = k.pkn::numeric AND i.sk = k.sk AND i.skn = k.skn::numeric
+            """
+    }
+
+    /// The stored rows of several items: each row found with the position (from 1) of its address in the batch.
+    struct SelectBatch: PostgresPreparedStatement {
+        static let name = "gatehouse_select_items_v1"
+        static let sql = """
+            SELECT k.n, i.item, i.expires, i.version
+            FROM \(AddressArrays.columns)) WITH ORDINALITY AS k(tbl, pk, pkn, sk, skn, n)
+            JOIN gatehouse_items i ON \(AddressArrays.join)
+            """
+        static let bindingDataTypes = AddressArrays.types
+        typealias Row = (position: Int, row: StoredRow)
+
+        var addresses: AddressArrays
+
+        func makeBindings() -> PostgresBindings {
+            addresses.bindings(count: 5)
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            let (position, item, expires, version) = try row.decode((Int64, ByteBuffer?, Double?, Int64).self)
+            return (Int(position), StoredRow(item: item, expires: expires, version: version))
+        }
+    }
+
+    /// Inserts several absent items, in key order (so two batches never wait for each other's rows); returns the
+    /// position (from 1) of each one inserted. An item another writer inserted first is skipped, as `Insert` does.
+    /// The addresses of one batch must differ. An expiry of NaN stands for none.
+    struct InsertBatch: PostgresPreparedStatement {
+        static let name = "gatehouse_insert_items_v1"
+        static let sql = """
+            WITH k AS (
+                SELECT * FROM \(AddressArrays.columns), $6::text[], $7::float8[])
+                    WITH ORDINALITY AS k(tbl, pk, pkn, sk, skn, item, expires, n)
+            ), inserted AS (
+                INSERT INTO gatehouse_items (tbl, pk, pkn, sk, skn, item, expires, version)
+                SELECT tbl, pk, pkn::numeric, sk, skn::numeric, item, NULLIF(expires, 'NaN'), 1 FROM k
+                ORDER BY tbl, pk, pkn::numeric, sk, skn::numeric
+                ON CONFLICT DO NOTHING RETURNING tbl, pk, pkn, sk, skn
+            )
+            SELECT k.n FROM k JOIN inserted i ON \(AddressArrays.join)
+            """
+        static let bindingDataTypes = AddressArrays.types + [.textArray, .float8Array]
+        typealias Row = Int
+
+        var addresses: AddressArrays
+        var items: [String]
+        var expiries: [Double]
+
+        func makeBindings() -> PostgresBindings {
+            var bindings = addresses.bindings(count: 7)
+            bindings.append(items)
+            bindings.append(expiries)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Int { Int(try row.decode(Int64.self)) }
+    }
+}

@@ -1,0 +1,87 @@
+import GatehouseStore
+import PostgresNIO
+
+/// The statements behind the store's two `StatementBatcher`s: the point reads and the conditional creates of
+/// several callers in one round trip.
+extension PostgresTableStore {
+    /// A create that inserts an item only where none is.
+    struct PendingInsert: Sendable {
+        var address: PostgresStatements.ItemAddress
+        /// The item's JSON text.
+        var item: String
+        var expires: Double?
+        /// The item's table when it has a time to live: a create there also purges a few expired items.
+        var purges: TableDefinition?
+    }
+
+    /// The stored row of each address (nil where there is none), in order. A lone read runs the single statement.
+    func selectRows(_ addresses: [PostgresStatements.ItemAddress]) async throws -> [PostgresStatements.StoredRow?] {
+        let logger = self.logger
+        return try await withConnection(cancellable: addresses.count == 1) { connection in
+            if addresses.count == 1 {
+                let row = try await connection.execute(PostgresStatements.Select(address: addresses[0]), logger: logger)
+                    .collectAll().first
+                return [row]
+            }
+            var rows = [PostgresStatements.StoredRow?](repeating: nil, count: addresses.count)
+            let found = try await connection.execute(
+                PostgresStatements.SelectBatch(addresses: .init(addresses)), logger: logger
+            ).collectAll()
+            for (position, row) in found { rows[position - 1] = row }
+            return rows
+        }
+    }
+
+    /// Whether each create inserted its item (false where an item, live, expired or a placeholder, was there, or
+    /// where an earlier create of the batch had the same address), in order. One statement inserts them all, so
+    /// they share one commit. A lone create runs the single statement.
+    func insertRows(_ inserts: [PendingInsert]) async throws -> [Bool] {
+        let logger = self.logger
+        let clock = self.clock
+        return try await withConnection(cancellable: inserts.count == 1) { connection in
+            var inserted = [Bool](repeating: false, count: inserts.count)
+            if inserts.count == 1 {
+                let insert = inserts[0]
+                inserted[0] = try await !connection.execute(
+                    PostgresStatements.Insert(address: insert.address, item: insert.item, expires: insert.expires),
+                    logger: logger
+                ).collectAll().isEmpty
+            } else {
+                // One insert per address: a second create of the same item is told it was not inserted, and reads
+                // the first one's item (and so fails its condition) once this commits.
+                var seen = Set<PostgresStatements.ItemAddress>()
+                let unique = inserts.indices.filter { seen.insert(inserts[$0].address).inserted }
+                try await Self.retryingDeadlocks {
+                    let positions = try await connection.execute(
+                        PostgresStatements.InsertBatch(
+                            addresses: .init(unique.map { inserts[$0].address }),
+                            items: unique.map { inserts[$0].item },
+                            expiries: unique.map { inserts[$0].expires ?? .nan }
+                        ),
+                        logger: logger
+                    ).collectAll()
+                    for position in positions { inserted[unique[position - 1]] = true }
+                }
+            }
+            var purged = Set<String>()
+            let tables = inserts.indices.compactMap { index in
+                inserted[index] ? inserts[index].purges : nil
+            }.filter { purged.insert($0.name).inserted }
+            if !tables.isEmpty { await self.purgeExpired(in: tables, now: clock(), connection: connection) }
+            return inserted
+        }
+    }
+
+    /// Runs `body` again when PostgreSQL rolled it back for a deadlock or a serialization failure (40P01, 40001).
+    static func retryingDeadlocks(_ body: () async throws -> Void) async throws {
+        for attempt in 1...maximumTransactionAttempts {
+            do {
+                return try await body()
+            } catch let error as PSQLError where attempt < maximumTransactionAttempts {
+                guard let state = error.serverInfo?[.sqlState], state == "40001" || state == "40P01" else {
+                    throw error
+                }
+            }
+        }
+    }
+}
