@@ -39,9 +39,14 @@ final class OperationWatchdog: Sendable {
         timer.withLock { $0 = task }
     }
 
-    /// Watches the operation whose phases `race` records, running as `task`; returns the ticket to `forget` it by.
-    func watch<T: Sendable>(_ race: PostgresTableStore.LeaseRace, cancelling task: Task<T, any Error>) -> Int {
-        let watched = Watched(race: race, task: task, started: .now)
+    /// Watches the operation whose phases `race` records, running as `task`, its limits counted from `started`;
+    /// returns the ticket to `forget` it by.
+    func watch<T: Sendable>(
+        _ race: PostgresTableStore.LeaseRace,
+        cancelling task: Task<T, any Error>,
+        started: ContinuousClock.Instant = .now
+    ) -> Int {
+        let watched = Watched(race: race, task: task, started: started)
         return state.withLock { state in
             let ticket = state.next
             state.next &+= 1

@@ -15,9 +15,11 @@ extension PostgresTableStore {
     }
 
     /// The stored row of each address (nil where there is none), in order. A lone read runs the single statement.
-    func selectRows(_ addresses: [PostgresStatements.ItemAddress]) async throws -> [PostgresStatements.StoredRow?] {
+    func selectRows(_ addresses: [PostgresStatements.ItemAddress], since: ContinuousClock.Instant) async throws
+        -> [PostgresStatements.StoredRow?]
+    {
         let logger = self.logger
-        return try await withConnection(cancellable: addresses.count == 1) { connection in
+        return try await withConnection(cancellable: addresses.count == 1, since: since) { connection in
             if addresses.count == 1 {
                 let row = try await connection.execute(PostgresStatements.Select(address: addresses[0]), logger: logger)
                     .collectAll().first
@@ -35,10 +37,10 @@ extension PostgresTableStore {
     /// Whether each create inserted its item (false where an item, live, expired or a placeholder, was there, or
     /// where an earlier create of the batch had the same address), in order. One statement inserts them all, so
     /// they share one commit. A lone create runs the single statement.
-    func insertRows(_ inserts: [PendingInsert]) async throws -> [Bool] {
+    func insertRows(_ inserts: [PendingInsert], since: ContinuousClock.Instant) async throws -> [Bool] {
         let logger = self.logger
         let clock = self.clock
-        return try await withConnection(cancellable: inserts.count == 1) { connection in
+        return try await withConnection(cancellable: inserts.count == 1, since: since) { connection in
             var inserted = [Bool](repeating: false, count: inserts.count)
             if inserts.count == 1 {
                 let insert = inserts[0]

@@ -14,7 +14,9 @@ extension PostgresTableStore {
         try ItemRules(definition).validate(key)
         let address = Self.address(table, key)
         let now = clock()
-        let row = try await reads.submit(address) { addresses in try await self.selectRows(addresses) }
+        let row = try await reads.submit(address) { addresses, since in
+            try await self.selectRows(addresses, since: since)
+        }
         return try Self.live(row, now: now)
     }
 
@@ -86,7 +88,10 @@ extension PostgresTableStore {
             let insert = PendingInsert(
                 address: address, item: createFirst.json, expires: createFirst.expiry,
                 purges: write.table.timeToLiveAttribute == nil ? nil : write.table)
-            if try await creates.submit(insert, run: { inserts in try await self.insertRows(inserts) }) {
+            let inserted = try await creates.submit(insert) { inserts, since in
+                try await self.insertRows(inserts, since: since)
+            }
+            if inserted {
                 return WriteResult(old: nil, new: createFirst.item)
             }
         }

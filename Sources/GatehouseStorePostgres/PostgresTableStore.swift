@@ -202,9 +202,11 @@ public final class PostgresTableStore: TableStore {
     /// in a task the watchdog cancels when its lease is late, and whose connection it closes when it runs too long.
     ///
     /// A batch of several callers' operations passes `cancellable: false`: one caller going away must not fail the
-    /// others (the two limits still hold).
+    /// others (the two limits still hold), and passes as `since` when its oldest caller arrived, so the limits count
+    /// from there and no caller waits longer than `connectionWait` for a connection in all.
     func withConnection<T: Sendable>(
         cancellable: Bool = true,
+        since: ContinuousClock.Instant = .now,
         _ body: @escaping @Sendable (PostgresConnection) async throws -> T
     ) async throws -> T {
         let race = LeaseRace()
@@ -216,7 +218,7 @@ public final class PostgresTableStore: TableStore {
                 return try await body(connection)
             }
         }
-        let ticket = watchdog.watch(race, cancelling: operation)
+        let ticket = watchdog.watch(race, cancelling: operation, started: since)
         defer { watchdog.forget(ticket) }
         do {
             return try await withTaskCancellationHandler {

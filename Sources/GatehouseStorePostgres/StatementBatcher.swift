@@ -21,6 +21,7 @@ final class StatementBatcher<Input: Sendable, Output: Sendable>: Sendable {
     private struct Waiter {
         var input: Input
         var continuation: CheckedContinuation<Wake, Never>
+        var arrived: ContinuousClock.Instant
     }
 
     private struct State: ~Copyable {
@@ -78,8 +79,12 @@ final class StatementBatcher<Input: Sendable, Output: Sendable>: Sendable {
     }
 
     /// The output of `input`, computed by `run` together with the inputs of other calls; `run` returns one output
-    /// per input, in order.
-    func submit(_ input: Input, run: ([Input]) async throws -> [Output]) async throws -> Output {
+    /// per input, in order, and is given when the batch's oldest call arrived (so a time limit per call can count
+    /// from there, whatever it waited in the queue).
+    func submit(_ input: Input, run: ([Input], ContinuousClock.Instant) async throws -> [Output]) async throws
+        -> Output
+    {
+        let arrived = ContinuousClock.now
         let leads = state.withLock { state in
             guard state.leading < maximumInFlight else { return false }
             state.leading += 1
@@ -93,18 +98,22 @@ final class StatementBatcher<Input: Sendable, Output: Sendable>: Sendable {
                         state.leading += 1
                         return true
                     }
-                    state.queue.append(Waiter(input: input, continuation: continuation))
+                    state.queue.append(Waiter(input: input, continuation: continuation, arrived: arrived))
                     return false
                 }
                 if leadsNow { continuation.resume(returning: .lead) }
             }
             if case .done(let result) = wake { return try result.get() }
         }
-        return try await lead(input, run: run)
+        return try await lead(input, arrived: arrived, run: run)
     }
 
     /// Runs one batch: `input` and the calls queued behind it.
-    private func lead(_ input: Input, run: ([Input]) async throws -> [Output]) async throws -> Output {
+    private func lead(
+        _ input: Input,
+        arrived: ContinuousClock.Instant,
+        run: ([Input], ContinuousClock.Instant) async throws -> [Output]
+    ) async throws -> Output {
         let followers = state.withLock { state in
             let followers = state.take(maximumBatch - 1)
             state.statistics.calls += followers.count + 1
@@ -113,10 +122,14 @@ final class StatementBatcher<Input: Sendable, Output: Sendable>: Sendable {
         }
         var inputs = [input]
         inputs.reserveCapacity(followers.count + 1)
-        for follower in followers { inputs.append(follower.input) }
+        var oldest = arrived
+        for follower in followers {
+            inputs.append(follower.input)
+            oldest = min(oldest, follower.arrived)
+        }
         let result: Result<[Output], any Error>
         do {
-            let outputs = try await run(inputs)
+            let outputs = try await run(inputs, oldest)
             precondition(outputs.count == inputs.count, "a batch must give one output per input")
             result = .success(outputs)
         } catch {

@@ -36,6 +36,46 @@ struct PostgresTimeLimitTests {
         await store.close()
     }
 
+    @Test func readsQueuedBehindBatchesGiveUpWithinTheWaitOfTheirArrival() async throws {
+        var (_, _, configuration) = try await newDatabase()
+        configuration.maximumConnections = 1
+        configuration.connectionWait = .seconds(2)
+        configuration.batchesInFlight = 1
+        let store = try await PostgresTableStore.open(configuration)
+        try #require(await Self.runsEventually(store))
+        try await store.createTable(TableDefinition(name: "docs", partitionKey: KeyAttribute("id", .string)))
+        _ = try await store.getItem(table: "docs", key: ItemKey(.string("warm")))
+        let busy = Task {
+            try await store.withConnection { connection in
+                _ = try await connection.query("SELECT pg_sleep(8)", logger: store.logger).collect()
+            }
+        }
+        try await Task.sleep(for: .milliseconds(300))
+        // 100 reads: one batch leads, the rest queue behind it in batches of at most 64. Counted from each batch's
+        // start, the last of three would give up after 6 s; counted from each read's arrival, all give up at about 2 s.
+        let outcomes = await withTaskGroup(of: (Duration, TableStoreError?).self) { group in
+            for index in 0..<100 {
+                group.addTask {
+                    let started = ContinuousClock.now
+                    do {
+                        _ = try await store.getItem(table: "docs", key: ItemKey(.string("d\(index)")))
+                        return (ContinuousClock.now - started, nil)
+                    } catch {
+                        return (ContinuousClock.now - started, error as? TableStoreError)
+                    }
+                }
+            }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(outcomes.count == 100)
+        #expect(outcomes.allSatisfy { $0.1?.code == .storageFailure })
+        let longest = outcomes.map(\.0).max() ?? .zero
+        // Generous against the 2 s wait (a loaded machine), and well under the 6 s of waits counted per batch.
+        #expect(longest < .milliseconds(4_500), "a queued read waited \(longest)")
+        try await busy.value
+        await store.close()
+    }
+
     @Test func anOperationRunningTooLongHasItsConnectionClosedAndFails() async throws {
         var (_, _, configuration) = try await newDatabase()
         configuration.operationTimeout = .seconds(1)

@@ -54,7 +54,7 @@ struct StatementBatcherTests {
         let batcher = StatementBatcher<Int, Int>(maximumInFlight: 2, maximumBatch: 64)
         let runs = Runs()
         for input in [1, 2, 3] {
-            let output = try await batcher.submit(input) { batch in
+            let output = try await batcher.submit(input) { batch, _ in
                 runs.record(batch)
                 return batch.map { $0 * 10 }
             }
@@ -68,7 +68,7 @@ struct StatementBatcherTests {
         let batcher = StatementBatcher<Int, Int>(maximumInFlight: 1, maximumBatch: 64)
         let runs = Runs()
         let gate = Gate()
-        let run: @Sendable ([Int]) async throws -> [Int] = { batch in
+        let run: @Sendable ([Int], ContinuousClock.Instant) async throws -> [Int] = { batch, _ in
             runs.record(batch)
             if batch == [0] { await gate.wait() }
             return batch.map { $0 * 10 }
@@ -94,11 +94,41 @@ struct StatementBatcherTests {
         #expect(batcher.queued == 0)
     }
 
+    @Test func aBatchIsToldWhenItsOldestCallArrivedNotWhenItStarted() async throws {
+        let batcher = StatementBatcher<Int, Int>(maximumInFlight: 1, maximumBatch: 64)
+        let gate = Gate()
+        let arrivals = Mutex<[ContinuousClock.Instant]>([])
+        let run: @Sendable ([Int], ContinuousClock.Instant) async throws -> [Int] = { batch, oldest in
+            arrivals.withLock { $0.append(oldest) }
+            if batch == [0] { await gate.wait() }
+            return batch
+        }
+        let (queuedFrom, opened) = try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { _ = try await batcher.submit(0, run: run) }
+            while arrivals.withLock({ $0.isEmpty }) { try await Task.sleep(for: .milliseconds(1)) }
+            let queuedFrom = ContinuousClock.now
+            for input in 1...3 {
+                group.addTask { _ = try await batcher.submit(input, run: run) }
+            }
+            try await waitUntilQueued(batcher, 3)
+            try await Task.sleep(for: .milliseconds(50))
+            let opened = ContinuousClock.now
+            gate.open()
+            try await group.waitForAll()
+            return (queuedFrom, opened)
+        }
+        let told = arrivals.withLock { $0 }
+        #expect(told.count == 2)
+        // The second batch started after the gate opened; its calls had arrived before.
+        #expect(told[1] >= queuedFrom)
+        #expect(told[1] < opened)
+    }
+
     @Test func aBatchTakesAtMostItsLimitAndTheRestFollow() async throws {
         let batcher = StatementBatcher<Int, Int>(maximumInFlight: 1, maximumBatch: 4)
         let runs = Runs()
         let gate = Gate()
-        let run: @Sendable ([Int]) async throws -> [Int] = { batch in
+        let run: @Sendable ([Int], ContinuousClock.Instant) async throws -> [Int] = { batch, _ in
             runs.record(batch)
             if batch == [0] { await gate.wait() }
             return batch
@@ -124,7 +154,7 @@ struct StatementBatcherTests {
         let batcher = StatementBatcher<Int, Int>(maximumInFlight: 1, maximumBatch: 5)
         let runs = Runs()
         let gate = Gate()
-        let run: @Sendable ([Int]) async throws -> [Int] = { batch in
+        let run: @Sendable ([Int], ContinuousClock.Instant) async throws -> [Int] = { batch, _ in
             runs.record(batch)
             if batch == [0] { await gate.wait() }
             // The first batch after the leader's fails; the one after it succeeds.
