@@ -73,17 +73,4 @@ extension PostgresTableStore {
             return inserted
         }
     }
-
-    /// Runs `body` again when PostgreSQL rolled it back for a deadlock or a serialization failure (40P01, 40001).
-    static func retryingDeadlocks(_ body: () async throws -> Void) async throws {
-        for attempt in 1...maximumTransactionAttempts {
-            do {
-                return try await body()
-            } catch let error as PSQLError where attempt < maximumTransactionAttempts {
-                guard let state = error.serverInfo?[.sqlState], state == "40001" || state == "40P01" else {
-                    throw error
-                }
-            }
-        }
-    }
 }

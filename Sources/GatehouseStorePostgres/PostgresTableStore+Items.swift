@@ -171,21 +171,26 @@ extension PostgresTableStore {
         let now = clock()
         let logger = self.logger
         try await withConnection { connection in
-            for attempt in 1...Self.maximumTransactionAttempts {
-                do {
-                    try await Self.inTransaction(connection, logger: logger) {
-                        try await Self.apply(writes, addresses, lockOrder, now: now, connection, logger: logger)
-                        for table in purged where table.timeToLiveAttribute != nil {
-                            _ = try await connection.execute(
-                                PostgresStatements.PurgeExpired(table: table.name, now: now), logger: logger)
-                        }
+            try await Self.retryingDeadlocks {
+                try await Self.inTransaction(connection, logger: logger) {
+                    try await Self.apply(writes, addresses, lockOrder, now: now, connection, logger: logger)
+                    for table in purged where table.timeToLiveAttribute != nil {
+                        _ = try await connection.execute(
+                            PostgresStatements.PurgeExpired(table: table.name, now: now), logger: logger)
                     }
-                    return
-                } catch let error as PSQLError where attempt < Self.maximumTransactionAttempts {
-                    // 40001 serialization failure, 40P01 deadlock: PostgreSQL rolled back; run it again.
-                    guard let state = error.serverInfo?[.sqlState], state == "40001" || state == "40P01" else {
-                        throw error
-                    }
+                }
+            }
+        }
+    }
+
+    /// Runs `body` again when PostgreSQL rolled it back for a deadlock or a serialization failure (40P01, 40001).
+    static func retryingDeadlocks(_ body: () async throws -> Void) async throws {
+        for attempt in 1...maximumTransactionAttempts {
+            do {
+                return try await body()
+            } catch let error as PSQLError where attempt < maximumTransactionAttempts {
+                guard let state = error.serverInfo?[.sqlState], state == "40001" || state == "40P01" else {
+                    throw error
                 }
             }
         }

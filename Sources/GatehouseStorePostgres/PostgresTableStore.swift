@@ -12,8 +12,9 @@ import Synchronization
 /// Operations run through postgres-nio's connection pool. Point reads and conditional creates that arrive together
 /// go to the database together, one statement for many (`StatementBatcher`, `selectRows`, `insertRows`). A single
 /// write reads the item and then writes it only if its version is still the one read (compare and set, retried when
-/// another writer came first), so two instances incrementing one counter both count. A transaction locks its items in key order (absent ones through a
-/// placeholder row), checks every condition, writes, and commits: all or nothing, whatever else runs.
+/// another writer came first), so two instances incrementing one counter both count. A transaction locks its items
+/// in key order (absent ones through a placeholder row), checks every condition, writes, and commits: all or
+/// nothing, whatever else runs.
 /// An acknowledged write is committed (PostgreSQL's default `synchronous_commit`); PostgreSQL flushes the commits
 /// of concurrent connections together, so writes arriving together share one WAL flush.
 ///

@@ -14,17 +14,7 @@ struct PostgresBatchingTests {
     private func withOneBatchAtATime<Result>(_ body: (PostgresTableStore) async throws -> Result) async throws
         -> Result
     {
-        var (_, _, configuration) = try await newDatabase()
-        configuration.batchesInFlight = 1
-        let store = try await PostgresTableStore.open(configuration)
-        do {
-            let result = try await body(store)
-            await store.close()
-            return result
-        } catch {
-            await store.close()
-            throw error
-        }
+        try await withPostgresStore(configure: { $0.batchesInFlight = 1 }, body)
     }
 
     /// A table keyed by a number and a string, so both key columns of a batch are exercised.

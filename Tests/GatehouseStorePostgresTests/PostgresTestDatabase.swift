@@ -15,9 +15,14 @@ func newDatabase() async throws -> (
     return (cluster, database, PostgresTableStore.Configuration(url: url))
 }
 
-/// Opens a store on a new, empty database, runs `body` with it, and closes it.
-func withPostgresStore<Result>(_ body: (PostgresTableStore) async throws -> Result) async throws -> Result {
-    let (_, _, configuration) = try await newDatabase()
+/// Opens a store on a new, empty database (its configuration changed by `configure`), runs `body` with it, and
+/// closes it.
+func withPostgresStore<Result>(
+    configure: (inout PostgresTableStore.Configuration) -> Void = { _ in },
+    _ body: (PostgresTableStore) async throws -> Result
+) async throws -> Result {
+    var (_, _, configuration) = try await newDatabase()
+    configure(&configuration)
     let store = try await PostgresTableStore.open(configuration)
     do {
         let result = try await body(store)
