@@ -66,125 +66,111 @@ struct StatementBatcherTests {
 
     @Test func callsArrivingDuringABatchShareTheNextAndEachGetsItsOwnOutput() async throws {
         let batcher = StatementBatcher<Int, Int>(maximumInFlight: 1, maximumBatch: 64)
-        let runs = Runs()
-        let gate = Gate()
-        let run: @Sendable ([Int], ContinuousClock.Instant) async throws -> [Int] = { batch, _ in
-            runs.record(batch)
-            if batch == [0] { await gate.wait() }
-            return batch.map { $0 * 10 }
+        let held = try await heldLeader(batcher, queuing: 1...10) { batch, _ in batch.map { $0 * 10 } }
+        for (input, outcome) in held.outcomes {
+            #expect(outcome == .success(input * 10))
         }
-        try await withThrowingTaskGroup(of: (Int, Int).self) { group in
-            group.addTask { (0, try await batcher.submit(0, run: run)) }
-            // The first call leads and holds the only batch; ten more queue behind it.
-            while runs.all.isEmpty { try await Task.sleep(for: .milliseconds(1)) }
-            for input in 1...10 {
-                group.addTask { (input, try await batcher.submit(input, run: run)) }
-            }
-            try await waitUntilQueued(batcher, 10)
-            gate.open()
-            for try await (input, output) in group {
-                #expect(output == input * 10)
-            }
-        }
-        let batches = runs.all
-        #expect(batches.count == 2)
-        #expect(batches.first == [0])
-        #expect(batches.last?.sorted() == Array(1...10))
+        #expect(held.batches.count == 2)
+        #expect(held.batches.first == [0])
+        #expect(held.batches.last?.sorted() == Array(1...10))
         #expect(batcher.statistics == .init(calls: 11, batches: 2))
         #expect(batcher.queued == 0)
     }
 
     @Test func aBatchIsToldWhenItsOldestCallArrivedNotWhenItStarted() async throws {
         let batcher = StatementBatcher<Int, Int>(maximumInFlight: 1, maximumBatch: 64)
-        let gate = Gate()
-        let arrivals = Mutex<[ContinuousClock.Instant]>([])
-        let run: @Sendable ([Int], ContinuousClock.Instant) async throws -> [Int] = { batch, oldest in
-            arrivals.withLock { $0.append(oldest) }
-            if batch == [0] { await gate.wait() }
-            return batch
-        }
-        let (queuedFrom, opened) = try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { _ = try await batcher.submit(0, run: run) }
-            while arrivals.withLock({ $0.isEmpty }) { try await Task.sleep(for: .milliseconds(1)) }
-            let queuedFrom = ContinuousClock.now
-            for input in 1...3 {
-                group.addTask { _ = try await batcher.submit(input, run: run) }
-            }
-            try await waitUntilQueued(batcher, 3)
-            try await Task.sleep(for: .milliseconds(50))
-            let opened = ContinuousClock.now
-            gate.open()
-            try await group.waitForAll()
-            return (queuedFrom, opened)
-        }
-        let told = arrivals.withLock { $0 }
-        #expect(told.count == 2)
-        // The second batch started after the gate opened; its calls had arrived before.
-        #expect(told[1] >= queuedFrom)
-        #expect(told[1] < opened)
+        let held = try await heldLeader(batcher, queuing: 1...3, pause: .milliseconds(50)) { batch, _ in batch }
+        #expect(held.oldest.count == 2)
+        // The second batch started after the leader was let go; its calls had arrived before.
+        #expect(held.oldest[1] >= held.queuedFrom)
+        #expect(held.oldest[1] < held.released)
     }
 
     @Test func aBatchTakesAtMostItsLimitAndTheRestFollow() async throws {
         let batcher = StatementBatcher<Int, Int>(maximumInFlight: 1, maximumBatch: 4)
-        let runs = Runs()
-        let gate = Gate()
-        let run: @Sendable ([Int], ContinuousClock.Instant) async throws -> [Int] = { batch, _ in
-            runs.record(batch)
-            if batch == [0] { await gate.wait() }
-            return batch
+        let held = try await heldLeader(batcher, queuing: 1...10) { batch, _ in batch }
+        for (input, outcome) in held.outcomes {
+            #expect(outcome == .success(input))
         }
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { _ = try await batcher.submit(0, run: run) }
-            while runs.all.isEmpty { try await Task.sleep(for: .milliseconds(1)) }
-            for input in 1...10 {
-                group.addTask {
-                    let output = try await batcher.submit(input, run: run)
-                    #expect(output == input)
-                }
-            }
-            try await waitUntilQueued(batcher, 10)
-            gate.open()
-            try await group.waitForAll()
-        }
-        #expect(runs.all.map(\.count) == [1, 4, 4, 2])
-        #expect(runs.all.dropFirst().flatMap { $0 }.sorted() == Array(1...10))
+        #expect(held.batches.map(\.count) == [1, 4, 4, 2])
+        #expect(held.batches.dropFirst().flatMap { $0 }.sorted() == Array(1...10))
     }
 
     @Test func aFailedBatchFailsEachOfItsCallsAndNoOther() async throws {
         let batcher = StatementBatcher<Int, Int>(maximumInFlight: 1, maximumBatch: 5)
-        let runs = Runs()
-        let gate = Gate()
-        let run: @Sendable ([Int], ContinuousClock.Instant) async throws -> [Int] = { batch, _ in
-            runs.record(batch)
-            if batch == [0] { await gate.wait() }
-            // The first batch after the leader's fails; the one after it succeeds.
-            if runs.all.count == 2 { throw Refused(batch: batch) }
+        // The first batch after the leader's fails; the one after it succeeds.
+        let held = try await heldLeader(batcher, queuing: 1...8) { batch, number in
+            if number == 1 { throw Refused(batch: batch) }
             return batch
         }
-        let outcomes = try await withThrowingTaskGroup(of: (Int, Result<Int, Refused>).self) { group in
-            group.addTask { (0, .success(try await batcher.submit(0, run: run))) }
-            while runs.all.isEmpty { try await Task.sleep(for: .milliseconds(1)) }
-            for input in 1...8 {
-                group.addTask {
-                    do {
-                        return (input, .success(try await batcher.submit(input, run: run)))
-                    } catch let error as Refused {
-                        return (input, .failure(error))
-                    }
-                }
-            }
-            try await waitUntilQueued(batcher, 8)
-            gate.open()
-            return try await group.reduce(into: [Int: Result<Int, Refused>]()) { $0[$1.0] = $1.1 }
-        }
-        let failedBatch = runs.all[1]
+        let failedBatch = held.batches[1]
         #expect(failedBatch.count == 5)
         for input in 0...8 {
             if failedBatch.contains(input) {
-                #expect(outcomes[input] == .failure(Refused(batch: failedBatch)))
+                #expect(held.outcomes[input] == .failure(Refused(batch: failedBatch)))
             } else {
-                #expect(outcomes[input] == .success(input))
+                #expect(held.outcomes[input] == .success(input))
             }
         }
+    }
+
+    /// What a batcher did while its leader was held.
+    private struct Held {
+        /// The batches run, in order; the first is the leader's, `[0]`.
+        var batches: [[Int]]
+        /// When each batch's oldest call arrived, in the same order.
+        var oldest: [ContinuousClock.Instant]
+        /// What each call got, by its input.
+        var outcomes: [Int: Result<Int, Refused>]
+        /// Just before the queued calls were made, and when the leader was let go.
+        var queuedFrom: ContinuousClock.Instant
+        var released: ContinuousClock.Instant
+    }
+
+    /// Call 0 leads the only batch and is held in it while the calls `queuing` queue behind it; after `pause`, it
+    /// is let go and every call runs to its end. `output` answers the batch numbered from 0 (the leader's).
+    private func heldLeader(
+        _ batcher: StatementBatcher<Int, Int>,
+        queuing inputs: ClosedRange<Int>,
+        pause: Duration = .zero,
+        output: @escaping @Sendable ([Int], Int) throws -> [Int]
+    ) async throws -> Held {
+        let gate = Gate()
+        let runs = Mutex<(batches: [[Int]], oldest: [ContinuousClock.Instant])>(([], []))
+        let run: @Sendable ([Int], ContinuousClock.Instant) async throws -> [Int] = { batch, oldest in
+            let number = runs.withLock { runs in
+                runs.batches.append(batch)
+                runs.oldest.append(oldest)
+                return runs.batches.count - 1
+            }
+            if batch == [0] { await gate.wait() }
+            return try output(batch, number)
+        }
+        let submit: @Sendable (Int) async throws -> (Int, Result<Int, Refused>) = { input in
+            do {
+                return (input, .success(try await batcher.submit(input, run: run)))
+            } catch let error as Refused {
+                return (input, .failure(error))
+            }
+        }
+        let (outcomes, queuedFrom, released) = try await withThrowingTaskGroup(
+            of: (Int, Result<Int, Refused>).self
+        ) { group in
+            group.addTask { try await submit(0) }
+            while runs.withLock({ $0.batches.isEmpty }) { try await Task.sleep(for: .milliseconds(1)) }
+            let queuedFrom = ContinuousClock.now
+            for input in inputs {
+                group.addTask { try await submit(input) }
+            }
+            try await waitUntilQueued(batcher, inputs.count)
+            try await Task.sleep(for: pause)
+            let released = ContinuousClock.now
+            gate.open()
+            let outcomes = try await group.reduce(into: [Int: Result<Int, Refused>]()) { $0[$1.0] = $1.1 }
+            return (outcomes, queuedFrom, released)
+        }
+        let (batches, oldest) = runs.withLock { ($0.batches, $0.oldest) }
+        return Held(
+            batches: batches, oldest: oldest, outcomes: outcomes, queuedFrom: queuedFrom, released: released)
     }
 }
