@@ -99,6 +99,7 @@ enum UpstreamGateway {
         var corsOrigins: [String] = []
         /// A backend body longer than this is streamed to the client, not held.
         var bufferedBodyLimit = UpstreamConfiguration.defaultBufferedBodyLimit
+        var requestTimeout: Duration = .seconds(29)
     }
 
     /// Starts a backend answering as `answering` says, then a gateway serving `spec` (its `BACKEND` replaced by the
@@ -122,7 +123,8 @@ enum UpstreamGateway {
                 bufferedBodyLimit: settings.bufferedBodyLimit
             )
             let configuration = RuntimeConfiguration(
-                validatesRequests: settings.validatesRequests, corsOrigins: settings.corsOrigins, upstream: upstream)
+                validatesRequests: settings.validatesRequests, requestTimeout: settings.requestTimeout,
+                corsOrigins: settings.corsOrigins, upstream: upstream)
             let lines = LogLines()
             var logger = Logger(label: "gatehouse-upstream-test") { _ in LogLines.Handler(lines: lines) }
             logger.logLevel = .warning

@@ -43,6 +43,8 @@ struct UpstreamResponder: OperationResponder {
             response = try await client.execute(request)
         } catch is StreamedRequestBody.TooLarge {
             return LimitStage(operationId: operationId, maxBodySize: exchange.bodyStream?.limit ?? 0).tooLarge()
+        } catch let late as RequestBodyTimedOut {
+            return LimitStage(operationId: operationId, maxBodySize: exchange.bodyStream?.limit ?? 0).timedOut(late)
         } catch {
             let failure = UpstreamFailure(error)
             metrics.recordUpstreamFailure(failure.kind)

@@ -4,7 +4,8 @@ import NIOCore
 
 /// The limit stage of one operation: refuses a body over the size limit before reading it when its length says so,
 /// else reads it up to the limit (413 past it), and keeps the bytes for the decode stage. A body that cannot be read
-/// (malformed chunked encoding, a connection cut short) is the client's: 400.
+/// (malformed chunked encoding, a connection cut short) is the client's: 400; one that did not finish arriving within
+/// the request timeout (`UploadDeadlineHandler`) is answered 504.
 ///
 /// For an operation forwarded to a backend whose bodies the contract does not look into, the body is not read but
 /// streamed on, counted against the limit as it goes (`StreamedRequestBody`).
@@ -30,6 +31,8 @@ struct LimitStage: GatewayStage {
             return nil
         } catch is NIOTooManyBytesError {
             return tooLarge()
+        } catch let late as RequestBodyTimedOut {
+            return timedOut(late)
         } catch {
             var headers = HTTPFields()
             headers[.connection] = "close"
@@ -39,6 +42,18 @@ struct LimitStage: GatewayStage {
                 headers: headers
             )
         }
+    }
+
+    /// The body did not finish arriving within the request timeout; the connection closes with the answer, since
+    /// the rest of the body would otherwise be read as the next request.
+    func timedOut(_ late: RequestBodyTimedOut) -> GatewayAnswer {
+        var headers = HTTPFields()
+        headers[.connection] = "close"
+        return GatewayAnswer(
+            Problem(status: 504, title: "Gateway Timeout", detail: late.description),
+            operationId: operationId,
+            headers: headers
+        )
     }
 
     func tooLarge() -> GatewayAnswer {

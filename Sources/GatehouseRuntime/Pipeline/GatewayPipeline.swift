@@ -56,8 +56,9 @@ struct GatewayPipeline: HTTPResponder {
         return Self.makeResponse(answer)
     }
 
-    /// The stages of the matched operation. Only reading a body can take long (a slow upload), so only a request
-    /// with one pays for the timeout task.
+    /// The stages of the matched operation. A body that stops arriving is ended at the request timeout on the
+    /// connection's event loop (`UploadDeadlineHandler`, answered 504 by the limit stage); a request with a body for a
+    /// responder that may take any time (a handler, a backend) also runs in the timeout's task (`RequestDeadlines`).
     func run(_ operation: CompiledOperation, _ exchange: inout GatewayExchange) async -> GatewayAnswer {
         if let refused = await operation.authenticate.process(&exchange) {
             return await Self.recorded(operation, exchange, refused)
@@ -66,7 +67,7 @@ struct GatewayPipeline: HTTPResponder {
             return await Self.recorded(operation, exchange, refused)
         }
         var answer: GatewayAnswer
-        if exchange.hasBody {
+        if exchange.hasBody, !operation.respond.answersPromptly {
             let admitted = exchange
             answer = await deadlines.run(operationId: operation.id) {
                 var exchange = admitted

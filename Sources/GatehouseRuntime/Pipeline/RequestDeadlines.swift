@@ -1,7 +1,9 @@
 import Foundation
 
-/// The request timeout of requests with a body (504 past it), without a timer per request: each request's work runs
-/// in a task of its own and registers its deadline here; one sweep a second answers the requests past theirs.
+/// The request timeout of requests with a body that a registered handler or a backend answers (504 past it), without
+/// a timer per request: each request's work runs in a task of its own and registers its deadline here; one sweep a
+/// second answers the requests past theirs. The mocks answer within bounded time, so their requests skip the task,
+/// and a body that stops arriving is ended by `UploadDeadlineHandler` on the connection's event loop.
 ///
 /// A per-request `Task.sleep` raced in a task group cost a dispatch timer, two child tasks and their thread hops on
 /// every POST (about 5 % of a validated POST in `bench/serve`); the timeout is a limit for stuck requests (29 s by

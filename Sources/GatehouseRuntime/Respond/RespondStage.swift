@@ -4,6 +4,14 @@ struct RespondStage: Sendable {
     let responders: [any OperationResponder]
     /// Answers whatever the others leave: the contract's mock answer.
     let fallback: any OperationResponder
+    /// Whether every responder answers within a bounded time (`OperationResponder.answersPromptly`).
+    let answersPromptly: Bool
+
+    init(responders: [any OperationResponder], fallback: any OperationResponder) {
+        self.responders = responders
+        self.fallback = fallback
+        self.answersPromptly = fallback.answersPromptly && responders.allSatisfy(\.answersPromptly)
+    }
 
     /// The answer and who gave it.
     func respond(to exchange: GatewayExchange) async -> (answer: GatewayAnswer, source: String) {

@@ -96,8 +96,11 @@ public struct Gateway: Sendable {
                 SpecWatcher(specPath: watchedSpec, box: box, configuration: configuration, parts: parts, logger: logger)
             )
         }
+        let uploadTimeout = configuration.requestTimeout
         return Application(
             responder: responder,
+            server: .http1(
+                configuration: .init(additionalChannelHandlers: [UploadDeadlineHandler(timeout: uploadTimeout)])),
             configuration: ApplicationConfiguration(
                 address: .hostname(configuration.host, port: configuration.port),
                 serverName: "Gatehouse"

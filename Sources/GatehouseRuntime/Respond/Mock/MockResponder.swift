@@ -10,6 +10,7 @@ struct MockResponder: OperationResponder {
     let plan: MockOperationPlan
 
     var source: String { "mock" }
+    var answersPromptly: Bool { true }
 
     func respond(to exchange: GatewayExchange) async -> GatewayAnswer? {
         answer(exchange)

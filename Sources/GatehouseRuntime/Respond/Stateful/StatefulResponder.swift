@@ -13,6 +13,9 @@ struct StatefulResponder: OperationResponder {
     let logger: Logger
 
     var source: String { "mock" }
+    /// The store's operations have time limits of their own (SQLite's busy timeout, PostgreSQL's connection and
+    /// statement limits).
+    var answersPromptly: Bool { true }
 
     func respond(to exchange: GatewayExchange) async -> GatewayAnswer? {
         let headers = exchange.headers
