@@ -47,7 +47,7 @@ extension SQLiteTableStore {
     ///
     /// A single write on a table already known is checked and encoded on the caller's thread, so the writer's
     /// thread, which every write passes through, does only the statements.
-    private func perform(
+    nonisolated(nonsending) private func perform(
         _ actions: [TransactionAction],
         single: Bool
     ) async throws -> WriteResult {

@@ -93,7 +93,9 @@ final class SQLiteWriter: @unchecked Sendable {
     }
 
     /// Runs `body` in the writer's transaction and returns its result once the transaction has committed.
-    func perform<T: Sendable>(_ body: @escaping @Sendable (DirectConnection) throws -> T) async throws -> T {
+    nonisolated(nonsending) func perform<T: Sendable>(_ body: @escaping @Sendable (DirectConnection) throws -> T)
+        async throws -> T
+    {
         let others = inFlight.add(1, ordering: .relaxed).oldValue
         defer { inFlight.subtract(1, ordering: .relaxed) }
         let now = DispatchTime.now().uptimeNanoseconds
@@ -108,7 +110,9 @@ final class SQLiteWriter: @unchecked Sendable {
     }
 
     /// Runs `body` on the writer's thread, in the next batch, and returns its result once the batch has committed.
-    func performQueued<T: Sendable>(_ body: @escaping @Sendable (DirectConnection) throws -> T) async throws -> T {
+    nonisolated(nonsending) func performQueued<T: Sendable>(_ body: @escaping @Sendable (DirectConnection) throws -> T)
+        async throws -> T
+    {
         try await withUnsafeThrowingContinuation { continuation in
             let job = Job(
                 run: { connection in

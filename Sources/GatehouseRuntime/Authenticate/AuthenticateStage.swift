@@ -8,7 +8,7 @@ struct AuthenticateStage: GatewayStage {
     /// The alternatives (OR) of credentials (AND); nil when nothing is checked (no security, or `--no-auth`).
     let requirement: Authenticator.Requirement?
 
-    func process(_ exchange: inout GatewayExchange) async -> GatewayAnswer? {
+    nonisolated(nonsending) func process(_ exchange: inout GatewayExchange) async -> GatewayAnswer? {
         guard let requirement else { return nil }
         let presented = PresentedCredentials(headers: exchange.headers, query: exchange.query)
         switch await authenticator.authenticate(presented, requirement: requirement, operation: operation) {

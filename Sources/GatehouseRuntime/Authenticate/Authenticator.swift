@@ -63,7 +63,7 @@ final class Authenticator: Sendable {
         }
     }
 
-    func authenticate(
+    nonisolated(nonsending) func authenticate(
         _ request: PresentedCredentials, requirement: Requirement, operation: GatehouseSpec.Operation
     ) async -> Authentication {
         // A second key header is a smuggling attempt (a proxy may check one and the gateway another): refused
@@ -122,7 +122,9 @@ final class Authenticator: Sendable {
         }
     }
 
-    func check(_ credential: AccessPolicy.Credential, _ request: PresentedCredentials) async throws -> Check {
+    nonisolated(nonsending) func check(_ credential: AccessPolicy.Credential, _ request: PresentedCredentials)
+        async throws -> Check
+    {
         switch credential {
         case .apiKey(let name, let location):
             guard let secret = values(of: name, in: location, request).first, !secret.isEmpty else { return .missing }
@@ -172,7 +174,7 @@ final class Authenticator: Sendable {
 
     /// The key a secret belongs to when it exists and is enabled. Secrets are hashed first and the hashes compared
     /// in constant time; the lookup is cached (see `KeyLookupCache`).
-    func lookUp(_ secret: String) async throws -> APIKey? {
+    nonisolated(nonsending) func lookUp(_ secret: String) async throws -> APIKey? {
         // Nothing a client sends past this size can be a key; no hashing, no lookup, no cache entry.
         guard secret.utf8.count <= 512 else { return nil }
         let hash = APIKey.hash(ofSecret: secret)

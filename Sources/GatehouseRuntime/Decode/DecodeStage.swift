@@ -19,7 +19,7 @@ struct DecodeStage: GatewayStage {
     var reportsOnly = false
     var logger: Logger?
 
-    func process(_ exchange: inout GatewayExchange) async -> GatewayAnswer? {
+    nonisolated(nonsending) func process(_ exchange: inout GatewayExchange) async -> GatewayAnswer? {
         exchange.decoded = decoding.decode(
             RequestValidator.Request(
                 pathCaptures: exchange.captures,

@@ -26,7 +26,7 @@ struct UpstreamResponder: OperationResponder {
     static let sourceName = "upstream"
     var source: String { Self.sourceName }
 
-    func respond(to exchange: GatewayExchange) async -> GatewayAnswer? {
+    nonisolated(nonsending) func respond(to exchange: GatewayExchange) async -> GatewayAnswer? {
         var request = HTTPClientRequest(url: route.url(for: exchange))
         request.method = NIOHTTP1.HTTPMethod(rawValue: route.method(for: exchange).rawValue)
         request.headers = ProxyHeaders.request(exchange.headers, hop: exchange.hop, requestId: exchange.requestId)

@@ -14,7 +14,7 @@ struct LimitStage: GatewayStage {
     let maxBodySize: Int
     var streamsBody = false
 
-    func process(_ exchange: inout GatewayExchange) async -> GatewayAnswer? {
+    nonisolated(nonsending) func process(_ exchange: inout GatewayExchange) async -> GatewayAnswer? {
         if let length = exchange.headers[.contentLength].flatMap(Int.init), length > maxBodySize {
             return tooLarge()
         }

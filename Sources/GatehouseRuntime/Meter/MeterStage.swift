@@ -7,7 +7,7 @@ struct MeterStage: GatewayStage {
     let operation: Operation
     let plans: UsagePlans
 
-    func process(_ exchange: inout GatewayExchange) async -> GatewayAnswer? {
+    nonisolated(nonsending) func process(_ exchange: inout GatewayExchange) async -> GatewayAnswer? {
         switch await meter.meter(exchange.caller, operation: operation, plans: plans) {
         case .admitted(let headers):
             exchange.meteringHeaders = headers

@@ -38,7 +38,9 @@ final class UsageMeter: @unchecked Sendable {
 
     /// Counts one request of `key` unless that would take the quota's count past its limit; returns the quota
     /// period's count after it (the day's when there is no quota), and whether it was counted.
-    func count(key: String, quota: Quota?, at now: Date) async throws -> (count: Int, counted: Bool) {
+    nonisolated(nonsending) func count(key: String, quota: Quota?, at now: Date) async throws -> (
+        count: Int, counted: Bool
+    ) {
         let day = Counter(key: key, period: "DAY#" + QuotaPeriod.day.window(containing: now).label)
         var measured = day
         if let quota, quota.period != .day {

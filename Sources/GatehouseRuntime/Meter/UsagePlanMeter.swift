@@ -30,7 +30,9 @@ final class UsagePlanMeter: Sendable {
         case refused(GatewayAnswer)
     }
 
-    func meter(_ caller: Caller, operation: GatehouseSpec.Operation, plans: UsagePlans) async -> Admission {
+    nonisolated(nonsending) func meter(_ caller: Caller, operation: GatehouseSpec.Operation, plans: UsagePlans) async
+        -> Admission
+    {
         let now = configuration.clock.now
         switch caller {
         case .bearer:

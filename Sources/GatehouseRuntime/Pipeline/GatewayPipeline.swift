@@ -59,7 +59,9 @@ struct GatewayPipeline: HTTPResponder {
     /// The stages of the matched operation. A body that stops arriving is ended at the request timeout on the
     /// connection's event loop (`UploadDeadlineHandler`, answered 504 by the limit stage); a request with a body for a
     /// responder that may take any time (a handler, a backend) also runs in the timeout's task (`RequestDeadlines`).
-    func run(_ operation: CompiledOperation, _ exchange: inout GatewayExchange) async -> GatewayAnswer {
+    nonisolated(nonsending) func run(_ operation: CompiledOperation, _ exchange: inout GatewayExchange) async
+        -> GatewayAnswer
+    {
         if let refused = await operation.authenticate.process(&exchange) {
             return await Self.recorded(operation, exchange, refused)
         }
@@ -81,13 +83,17 @@ struct GatewayPipeline: HTTPResponder {
     }
 
     /// limit → decode → respond → check the response → record.
-    static func handle(_ operation: CompiledOperation, _ exchange: inout GatewayExchange) async -> GatewayAnswer {
+    nonisolated(nonsending) static func handle(_ operation: CompiledOperation, _ exchange: inout GatewayExchange) async
+        -> GatewayAnswer
+    {
         let answer = await checked(operation, &exchange)
         return await recorded(operation, exchange, answer)
     }
 
     /// limit → decode → respond → check the response.
-    static func checked(_ operation: CompiledOperation, _ exchange: inout GatewayExchange) async -> GatewayAnswer {
+    nonisolated(nonsending) static func checked(_ operation: CompiledOperation, _ exchange: inout GatewayExchange) async
+        -> GatewayAnswer
+    {
         if let refused = await operation.limit.process(&exchange) { return refused }
         if let refused = await operation.decode.process(&exchange) { return refused }
         var (answer, source) = await operation.respond.respond(to: exchange)
@@ -104,7 +110,9 @@ struct GatewayPipeline: HTTPResponder {
     }
 
     /// `--record`: the exchange goes to the record file before the client gets the answer.
-    static func recorded(_ operation: CompiledOperation, _ exchange: GatewayExchange, _ answer: GatewayAnswer) async
+    nonisolated(nonsending) static func recorded(
+        _ operation: CompiledOperation, _ exchange: GatewayExchange, _ answer: GatewayAnswer
+    ) async
         -> GatewayAnswer
     {
         guard let record = operation.record else { return answer }

@@ -12,7 +12,7 @@ protocol OperationResponder: Sendable {
 
     /// The answer, or nil to leave the request to the next responder (a handler that falls back to the mock, a
     /// stateful mock asked for a specific example with `Prefer`).
-    func respond(to exchange: GatewayExchange) async -> GatewayAnswer?
+    nonisolated(nonsending) func respond(to exchange: GatewayExchange) async -> GatewayAnswer?
 }
 
 extension OperationResponder {

@@ -14,7 +14,8 @@ struct RespondStage: Sendable {
     }
 
     /// The answer and who gave it.
-    func respond(to exchange: GatewayExchange) async -> (answer: GatewayAnswer, source: String) {
+    nonisolated(nonsending) func respond(to exchange: GatewayExchange) async -> (answer: GatewayAnswer, source: String)
+    {
         for responder in responders {
             if let answer = await responder.respond(to: exchange) { return (answer, responder.source) }
         }

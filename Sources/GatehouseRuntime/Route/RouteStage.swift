@@ -21,7 +21,7 @@ final class RouteStage: GatewayStage {
         self.metrics = metrics
     }
 
-    func process(_ exchange: inout GatewayExchange) async -> GatewayAnswer? {
+    nonisolated(nonsending) func process(_ exchange: inout GatewayExchange) async -> GatewayAnswer? {
         let request = exchange.request
         let path = request.uri.path
         if path == metricsPath, request.method == .get {

@@ -14,7 +14,7 @@ struct HandlerResponder: OperationResponder {
 
     var source: String { "handler" }
 
-    func respond(to exchange: GatewayExchange) async -> GatewayAnswer? {
+    nonisolated(nonsending) func respond(to exchange: GatewayExchange) async -> GatewayAnswer? {
         let request = HandlerRequest(
             operationId: operation.id, path: exchange.path, headers: exchange.headers.pairs, body: exchange.body,
             mediaType: exchange.body == nil ? nil : exchange.decoded.mediaType,

@@ -12,7 +12,7 @@ struct MockResponder: OperationResponder {
     var source: String { "mock" }
     var answersPromptly: Bool { true }
 
-    func respond(to exchange: GatewayExchange) async -> GatewayAnswer? {
+    nonisolated(nonsending) func respond(to exchange: GatewayExchange) async -> GatewayAnswer? {
         answer(exchange)
     }
 

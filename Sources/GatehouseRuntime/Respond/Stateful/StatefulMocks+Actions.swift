@@ -5,7 +5,7 @@ import GatehouseStore
 import HTTPTypes
 
 extension StatefulMocks {
-    func create(_ request: StatefulRequest, base: GatewayAnswer) async throws -> GatewayAnswer {
+    nonisolated(nonsending) func create(_ request: StatefulRequest, base: GatewayAnswer) async throws -> GatewayAnswer {
         let written = try await insert(request.body, request)
         guard let visible = request.visible(written) else { return base }
         var answer = Self.replacingBody(of: base, with: visible)
@@ -20,7 +20,9 @@ extension StatefulMocks {
 
     /// `POST /user/createWithList`: every item of the array body, each as a create would store it. The answer is the
     /// items when the contract answers with an array, else the first item, else the contract's own answer.
-    func createMany(_ request: StatefulRequest, base: GatewayAnswer) async throws -> GatewayAnswer {
+    nonisolated(nonsending) func createMany(_ request: StatefulRequest, base: GatewayAnswer) async throws
+        -> GatewayAnswer
+    {
         var created: [JSONValue] = []
         for element in request.bodyArray ?? [] {
             guard let fields = element.objectValue else { continue }
@@ -35,7 +37,7 @@ extension StatefulMocks {
 
     /// Stores a new item from `fields` (the body, or the query's item fields) and returns it: keyed by the client's
     /// id when it sends one (which the integer sequence then skips), else by one the mock makes up.
-    func insert(_ fields: JSONObject?, _ request: StatefulRequest) async throws -> WrittenItem {
+    nonisolated(nonsending) func insert(_ fields: JSONObject?, _ request: StatefulRequest) async throws -> WrittenItem {
         let mapping = request.mapping
         guard MockTables.isStorable(request.partition) else {
             throw StatefulRefusal(detail: "the path's parameters are longer than an item's key can be (1,024 bytes)")
@@ -89,7 +91,7 @@ extension StatefulMocks {
         return written
     }
 
-    func read(_ request: StatefulRequest, base: GatewayAnswer) async throws -> GatewayAnswer {
+    nonisolated(nonsending) func read(_ request: StatefulRequest, base: GatewayAnswer) async throws -> GatewayAnswer {
         guard let id = request.itemId, let key = request.key(id),
             let item = try await store.getItem(table: request.mapping.table, key: key)
         else {
@@ -102,7 +104,9 @@ extension StatefulMocks {
     }
 
     /// `PUT /pet` with the pet in the body: the item the body's id names is replaced.
-    func replaceByBody(_ request: StatefulRequest, base: GatewayAnswer) async throws -> GatewayAnswer {
+    nonisolated(nonsending) func replaceByBody(_ request: StatefulRequest, base: GatewayAnswer) async throws
+        -> GatewayAnswer
+    {
         let property = request.mapping.idProperty
         guard let id = request.body.flatMap({ ItemKeyPath.value(in: $0, property) }),
             id.stringValue != nil || id.numberValue != nil
@@ -112,14 +116,16 @@ extension StatefulMocks {
         return try await write(request, id: Self.text(id), base: base)
     }
 
-    func write(_ request: StatefulRequest, base: GatewayAnswer) async throws -> GatewayAnswer {
+    nonisolated(nonsending) func write(_ request: StatefulRequest, base: GatewayAnswer) async throws -> GatewayAnswer {
         guard let id = request.itemId else { return notFound(request, base) }
         return try await write(request, id: id, base: base)
     }
 
     /// PUT replaces the item (keeping its creation time); PATCH applies the body as a JSON merge patch (RFC 7396),
     /// as does an update from fields (`POST /pet/{petId}?name=x`).
-    func write(_ request: StatefulRequest, id: String, base: GatewayAnswer) async throws -> GatewayAnswer {
+    nonisolated(nonsending) func write(_ request: StatefulRequest, id: String, base: GatewayAnswer) async throws
+        -> GatewayAnswer
+    {
         let table = request.mapping.table
         guard let key = request.key(id) else { return notFound(request, base, id: id) }
         guard let existing = try await store.getItem(table: table, key: key) else {
@@ -164,7 +170,7 @@ extension StatefulMocks {
     }
 
     /// Removes the item, and the items of collections nested under it (a list's todos).
-    func delete(_ request: StatefulRequest, base: GatewayAnswer) async throws -> GatewayAnswer {
+    nonisolated(nonsending) func delete(_ request: StatefulRequest, base: GatewayAnswer) async throws -> GatewayAnswer {
         guard let id = request.itemId, let key = request.key(id) else {
             return request.operation.documents404 ? notFound(request, base) : base
         }
@@ -184,7 +190,7 @@ extension StatefulMocks {
     }
 
     /// Removes every item of one partition of a table, a hundred at a time.
-    func deletePartition(_ partition: String, of table: String) async throws {
+    nonisolated(nonsending) func deletePartition(_ partition: String, of table: String) async throws {
         try await ensureTable(table)
         while true {
             let page = try await store.query(
@@ -204,7 +210,9 @@ extension StatefulMocks {
     /// The answer when a nested collection's parent item does not exist (`/lists/99999/todos`): the contract's 404
     /// when it declares one, and for an item of the collection the answer of a missing item; nil to go on (a list
     /// or create that declares no 404 answers as if the collection were empty).
-    func missingParent(_ request: StatefulRequest, _ parent: ParentLink) async throws -> GatewayAnswer? {
+    nonisolated(nonsending) func missingParent(_ request: StatefulRequest, _ parent: ParentLink) async throws
+        -> GatewayAnswer?
+    {
         try await ensureTable(parent.table)
         if let key = request.parentKey(parent), try await store.getItem(table: parent.table, key: key) != nil {
             return nil

@@ -8,7 +8,7 @@ extension StatefulMocks {
     /// integer (or the example's is a number), else the first of these that the key's schema accepts (its
     /// `pattern`, `format`, lengths): a time-ordered uuid, the same without dashes, the example's key with its end
     /// replaced by a sequence number; else the uuid.
-    func madeUpKey(_ request: StatefulRequest) async throws -> JSONValue {
+    nonisolated(nonsending) func madeUpKey(_ request: StatefulRequest) async throws -> JSONValue {
         let info = request.operation.info
         if info.integerIds || (info.keySchema == nil && info.keyExample?.numberValue != nil) {
             do {
@@ -38,7 +38,7 @@ extension StatefulMocks {
     /// Moves the integer id sequence past an id a client chose just ahead of it (`POST {"id": 3}` after 2), so the
     /// next made-up id does not collide. An id far ahead (a timestamp, the largest integer) leaves the sequence
     /// where it is: numbering goes on from there, and a create that meets the id later takes the next one.
-    func skipSequence(of table: String, past id: Int64) async throws {
+    nonisolated(nonsending) func skipSequence(of table: String, past id: Int64) async throws {
         _ = try await store.createTable(
             TableDefinition(name: Self.sequencesTable, partitionKey: KeyAttribute("name", .string))
         )
@@ -52,7 +52,7 @@ extension StatefulMocks {
     static let sequenceSkip: Int64 = 10_000
 
     /// The next integer of a table's id sequence, atomically.
-    func nextSequence(_ table: String) async throws -> JSONNumber {
+    nonisolated(nonsending) func nextSequence(_ table: String) async throws -> JSONNumber {
         _ = try await store.createTable(
             TableDefinition(name: Self.sequencesTable, partitionKey: KeyAttribute("name", .string))
         )

@@ -6,7 +6,7 @@ extension StatefulMocks {
     /// One page of the partition, shaped like the contract's list example: a bare array, or an object whose array
     /// member holds the items and whose paging members (`nextCursor`, `page`, `nextOffset`, `total`, `hasMore`, …,
     /// those the example or the schema has) say where the client is and how to go on.
-    func list(_ request: StatefulRequest, base: GatewayAnswer) async throws -> GatewayAnswer? {
+    nonisolated(nonsending) func list(_ request: StatefulRequest, base: GatewayAnswer) async throws -> GatewayAnswer? {
         let paging = request.paging
         let size = min(max(Int(request.query[paging.sizeParameter] ?? "") ?? paging.defaultSize, 1), paging.maximumSize)
         var fields: [String: JSONValue] = [:]
@@ -69,9 +69,11 @@ extension StatefulMocks {
     /// Up to `size` items of the partition from `cursor` that pass the request's filters, and the cursor after
     /// them. Each store page asks for no more than the items still wanted, so a page is never cut and its cursor is
     /// where the next page starts; at most 10,000 items are looked at for one page.
-    func cursorPage(_ request: StatefulRequest, size: Int, from cursor: TableCursor?) async throws -> (
-        [JSONObject], TableCursor?
-    ) {
+    nonisolated(nonsending) func cursorPage(_ request: StatefulRequest, size: Int, from cursor: TableCursor?)
+        async throws -> (
+            [JSONObject], TableCursor?
+        )
+    {
         var cursor = cursor
         var items: [JSONObject] = []
         var scanned = 0
@@ -94,7 +96,7 @@ extension StatefulMocks {
 
     /// The items of the partition whose properties match the finder's query parameters (`status=sold`: a `status`
     /// among the values; `tags=a`: a tag among them, by its `name` when tags are objects), up to 1,000.
-    func matching(_ request: StatefulRequest) async throws -> ([JSONObject], Bool) {
+    nonisolated(nonsending) func matching(_ request: StatefulRequest) async throws -> ([JSONObject], Bool) {
         var matched: [JSONObject] = []
         var cursor: TableCursor? = nil
         repeat {
@@ -122,7 +124,9 @@ extension StatefulMocks {
     }
 
     /// The `count` items of the partition after the first `start`, and whether more follow.
-    func window(_ request: StatefulRequest, start: Int, count: Int) async throws -> ([JSONObject], Bool) {
+    nonisolated(nonsending) func window(_ request: StatefulRequest, start: Int, count: Int) async throws -> (
+        [JSONObject], Bool
+    ) {
         var skipped = 0
         var collected: [JSONObject] = []
         var cursor: TableCursor? = nil
@@ -150,7 +154,7 @@ extension StatefulMocks {
     }
 
     /// The number of items in the partition.
-    func count(_ request: StatefulRequest) async throws -> Int {
+    nonisolated(nonsending) func count(_ request: StatefulRequest) async throws -> Int {
         guard MockTables.isStorable(request.partition) else { return 0 }
         var total = 0
         var cursor: TableCursor? = nil

@@ -81,7 +81,9 @@ package final class StatefulMocks: Sendable {
     /// headers).
     /// The stateful answer, or nil where the contract's example answers instead: an operation on a table nothing
     /// fills that finds no item.
-    func answer(_ request: StatefulRequest, base: GatewayAnswer, logger: Logger) async -> GatewayAnswer? {
+    nonisolated(nonsending) func answer(_ request: StatefulRequest, base: GatewayAnswer, logger: Logger) async
+        -> GatewayAnswer?
+    {
         guard let answer = await stored(request, base: base, logger: logger) else { return nil }
         return request.operation.table.unfilled && answer.status == 404 ? nil : answer
     }
@@ -91,7 +93,9 @@ package final class StatefulMocks: Sendable {
         request.mapping.action == .read && request.operation.table.kind == .plain
     }
 
-    private func stored(_ request: StatefulRequest, base: GatewayAnswer, logger: Logger) async -> GatewayAnswer? {
+    nonisolated(nonsending) private func stored(_ request: StatefulRequest, base: GatewayAnswer, logger: Logger) async
+        -> GatewayAnswer?
+    {
         let mapping = request.mapping
         do {
             try await ensureTable(mapping.table)
@@ -139,7 +143,7 @@ package final class StatefulMocks: Sendable {
         }
     }
 
-    func ensureTable(_ name: String) async throws {
+    nonisolated(nonsending) func ensureTable(_ name: String) async throws {
         guard !tables.contains(name) else { return }
         _ = try await store.createTable(MockTables.definition(name))
         tables.insert(name)

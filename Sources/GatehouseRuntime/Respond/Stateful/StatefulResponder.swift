@@ -17,7 +17,7 @@ struct StatefulResponder: OperationResponder {
     /// statement limits).
     var answersPromptly: Bool { true }
 
-    func respond(to exchange: GatewayExchange) async -> GatewayAnswer? {
+    nonisolated(nonsending) func respond(to exchange: GatewayExchange) async -> GatewayAnswer? {
         let headers = exchange.headers
         // A client that asks for a specific mock with `Prefer` gets the contract's answer, not the table's.
         guard headers[.prefer] == nil else { return nil }
