@@ -2,6 +2,7 @@ import Foundation
 import GatehouseJSON
 import GatehouseSpec
 import GatehouseStore
+import GatehouseValidation
 import HTTPTypes
 import Logging
 
@@ -161,7 +162,7 @@ final class Authenticator: Sendable {
         let values = request.headers[values: .authorization]
         guard values.count == 1, let value = values.first else { return nil }
         let parts = value.split(separator: " ", maxSplits: 1)
-        guard parts.count == 2, PresentedCredentials.sameName(String(parts[0]), scheme) else { return nil }
+        guard parts.count == 2, HeaderField.sameName(String(parts[0]), scheme) else { return nil }
         return parts[1].trimmingCharacters(in: .whitespaces)
     }
 

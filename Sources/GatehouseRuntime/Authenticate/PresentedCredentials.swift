@@ -1,4 +1,5 @@
 import Foundation
+import GatehouseValidation
 import HTTPTypes
 
 /// The parts of a request that can carry credentials: its headers, query string and cookies, read case-insensitively
@@ -12,21 +13,12 @@ struct PresentedCredentials: Sendable {
         // Compared byte by byte: making an `HTTPField.Name` from the contract's name would validate and lowercase it
         // on every request.
         var values: [String] = []
-        for field in headers where Self.sameName(field.name.rawName, name) {
+        for field in headers where HeaderField.sameName(field.name.rawName, name) {
             for part in field.value.utf8.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false) {
                 values.append(Self.trimmed(part))
             }
         }
         return values
-    }
-
-    /// Header names compare ASCII case-insensitively (they are tokens); byte by byte, as Foundation's
-    /// `caseInsensitiveCompare` took 2 % of a keyed request.
-    static func sameName(_ left: String, _ right: String) -> Bool {
-        guard left.utf8.count == right.utf8.count else { return false }
-        return zip(left.utf8, right.utf8).allSatisfy { pair in
-            pair.0 == pair.1 || (pair.0 | 0x20 == pair.1 | 0x20 && (pair.0 | 0x20) >= 0x61 && (pair.0 | 0x20) <= 0x7A)
-        }
     }
 
     /// The text of `bytes` without leading and trailing spaces and tabs (optional whitespace around header values).

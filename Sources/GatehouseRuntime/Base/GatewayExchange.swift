@@ -42,7 +42,7 @@ struct GatewayExchange: Sendable {
         if let length = request.headers[.contentLength] {
             self.hasBody = length != "0"
         } else {
-            self.hasBody = request.headers[.transferEncoding] != nil
+            self.hasBody = request.headers.contains(.transferEncoding)
         }
     }
 

@@ -138,7 +138,7 @@ struct GatewayPipeline: HTTPResponder {
         var head = answer
         head.body = []
         head.stream = nil
-        guard head.headers[.contentLength] == nil else { return head }
+        guard !head.headers.contains(.contentLength) else { return head }
         let length = if let stream = answer.stream { stream.contentLength } else { answer.body.count }
         if let length {
             head.headers[.contentLength] = String(length)

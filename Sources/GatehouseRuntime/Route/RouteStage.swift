@@ -78,7 +78,7 @@ final class RouteStage: GatewayStage {
         var headers = HTTPFields()
         headers[.allow] = methods
         guard let origin = cors.allowedOrigin(exchange.headers[.origin]),
-            exchange.headers[.accessControlRequestMethod] != nil
+            exchange.headers.contains(.accessControlRequestMethod)
         else {
             return GatewayAnswer(status: 204, headers: headers)
         }

@@ -21,12 +21,22 @@ public struct HeaderField: Sendable, Hashable {
         self.name = name
         self.value = value
     }
+
+    /// Whether two header names are the same: ASCII case-insensitively (they are tokens), byte by byte. Foundation's
+    /// `caseInsensitiveCompare` took 2 % of a keyed request, and 1.3 % of a stored create to find its
+    /// `Content-Type`.
+    public static func sameName(_ left: String, _ right: String) -> Bool {
+        guard left.utf8.count == right.utf8.count else { return false }
+        return zip(left.utf8, right.utf8).allSatisfy { pair in
+            pair.0 == pair.1 || (pair.0 | 0x20 == pair.1 | 0x20 && (pair.0 | 0x20) >= 0x61 && (pair.0 | 0x20) <= 0x7A)
+        }
+    }
 }
 
 extension [HeaderField] {
     /// The first value of a header, compared case-insensitively.
     public func value(for name: String) -> String? {
-        first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+        first { HeaderField.sameName($0.name, name) }?.value
     }
 }
 

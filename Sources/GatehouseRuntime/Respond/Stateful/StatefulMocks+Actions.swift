@@ -9,7 +9,7 @@ extension StatefulMocks {
         let written = try await insert(request.body, request)
         guard let visible = request.visible(written) else { return base }
         var answer = Self.replacingBody(of: base, with: visible)
-        if answer.headers[.location] != nil,
+        if answer.headers.contains(.location),
             let id = ItemKeyPath.value(in: written.item, request.mapping.idProperty)
         {
             let path = request.path.hasSuffix("/") ? String(request.path.dropLast()) : request.path

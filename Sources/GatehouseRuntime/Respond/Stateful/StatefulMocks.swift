@@ -158,7 +158,7 @@ package final class StatefulMocks: Sendable {
         var answer = base
         answer.body = JSONWriter.bytes(value)
         if let status { answer.status = status }
-        if answer.headers[.contentType] == nil {
+        if !answer.headers.contains(.contentType) {
             var headers = HTTPFields()
             headers[.contentType] = "application/json"
             headers.append(contentsOf: answer.headers)

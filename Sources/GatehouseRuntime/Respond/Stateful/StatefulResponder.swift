@@ -20,7 +20,7 @@ struct StatefulResponder: OperationResponder {
     nonisolated(nonsending) func respond(to exchange: GatewayExchange) async -> GatewayAnswer? {
         let headers = exchange.headers
         // A client that asks for a specific mock with `Prefer` gets the contract's answer, not the table's.
-        guard headers[.prefer] == nil else { return nil }
+        guard !headers.contains(.prefer) else { return nil }
         let accept = headers.joined(.accept)
         guard let (success, value) = plan.successAnswer(accept: accept), (200...299).contains(success.status) else {
             return nil
