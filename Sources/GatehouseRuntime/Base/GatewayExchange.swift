@@ -39,11 +39,13 @@ struct GatewayExchange: Sendable {
     init(request: Request, requestId: String) {
         self.request = request
         self.requestId = requestId
-        if let length = request.headers[.contentLength] {
-            self.hasBody = length != "0"
-        } else {
-            self.hasBody = request.headers.contains(.transferEncoding)
-        }
+        self.hasBody = Self.hasBody(request.headers)
+    }
+
+    /// Whether a body follows a head with these fields: a length above zero, or a chunked body.
+    static func hasBody(_ fields: HTTPFields) -> Bool {
+        if let length = fields.firstValue(.contentLength) { return length != "0" }
+        return fields.contains(.transferEncoding)
     }
 
     /// The raw query string, without `?`; empty when there is none.

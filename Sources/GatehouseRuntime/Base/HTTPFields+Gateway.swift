@@ -17,6 +17,14 @@ extension HTTPFields {
         self[name] = value
     }
 
+    /// The value of the first field of `name`, nil when absent. For a field that does not repeat (`Content-Length`):
+    /// the subscript's getter joins every value into a new string, which cost a stored create 1.9 % for its three
+    /// `Content-Length` lookups.
+    func firstValue(_ name: HTTPField.Name) -> String? {
+        for field in self where field.name == name { return field.value }
+        return nil
+    }
+
     /// Every field of `name` joined with `, `, as HTTP allows for list-valued headers; nil when absent.
     func joined(_ name: HTTPField.Name) -> String? {
         let values = self[values: name]

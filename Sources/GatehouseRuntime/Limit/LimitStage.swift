@@ -15,14 +15,15 @@ struct LimitStage: GatewayStage {
     var streamsBody = false
 
     nonisolated(nonsending) func process(_ exchange: inout GatewayExchange) async -> GatewayAnswer? {
-        if let length = exchange.headers[.contentLength].flatMap(Int.init), length > maxBodySize {
+        let length = exchange.headers.firstValue(.contentLength).flatMap(Int.init)
+        if let length, length > maxBodySize {
             return tooLarge()
         }
         guard exchange.hasBody else { return nil }
         if streamsBody {
             exchange.bodyStream = StreamedRequestBody(
                 body: exchange.request.body, limit: maxBodySize,
-                length: exchange.headers[.contentLength].flatMap(Int.init))
+                length: length)
             return nil
         }
         do {

@@ -28,7 +28,7 @@ final class UploadDeadlineHandler: ChannelInboundHandler, RemovableChannelHandle
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
         case .head(let head):
-            if Self.hasBody(head.headerFields) {
+            if GatewayExchange.hasBody(head.headerFields) {
                 let due = context.eventLoop.now + timeout
                 deadline = due
                 if timer == nil { arm(context, at: due) }
@@ -67,12 +67,6 @@ final class UploadDeadlineHandler: ChannelInboundHandler, RemovableChannelHandle
             self.deadline = nil
             context.fireErrorCaught(RequestBodyTimedOut(timeout: timeout))
         }
-    }
-
-    /// Whether a body follows the head: a length above zero, or a chunked body (as `GatewayExchange.hasBody`).
-    static func hasBody(_ fields: HTTPFields) -> Bool {
-        if let length = fields[.contentLength] { return length != "0" }
-        return fields[.transferEncoding] != nil
     }
 }
 
