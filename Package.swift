@@ -122,6 +122,8 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 // The TLS settings of `sslmode=` in a store URL.
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                // The event loop a call came from, to go back to (`CallerLoop`).
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings

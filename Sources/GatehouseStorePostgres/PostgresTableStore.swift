@@ -106,6 +106,7 @@ public final class PostgresTableStore: TableStore {
                 host: url.host, port: url.port, username: url.username, password: url.password,
                 database: url.database, tls: try Self.clientTLS(url.tlsMode))
         options.options.maximumConnections = configuration.maximumConnections
+        options.options.additionalStartupParameters = Self.plannerSettings
         options.options.connectTimeout = configuration.connectTimeout
         let client = PostgresClient(configuration: options, backgroundLogger: logger)
         self.client = client
@@ -119,6 +120,19 @@ public final class PostgresTableStore: TableStore {
         reads = StatementBatcher(maximumInFlight: inFlight, maximumBatch: Self.maximumBatch)
         creates = StatementBatcher(maximumInFlight: inFlight, maximumBatch: Self.maximumBatch)
     }
+
+    /// The planner settings of the pool's connections: every statement of the store reads items through an index
+    /// (the key's, or the expiry index), never by scanning or hashing the whole items table.
+    ///
+    /// PostgreSQL keeps a prepared statement's generic plan, made with the table's size at the time. The batched
+    /// point read (`SelectBatch`) planned in a new store's first seconds, while the table held a few hundred items,
+    /// joined the batch's addresses to a hash of the whole table, and kept doing so as the table grew: 24 ms a
+    /// batch at 20,000 items, until autovacuum's next analyze, up to a minute later, had it planned again
+    /// (bench/README.md, issue 14's eighth round). Planning each batch afresh cost a GET about 10 µs of the
+    /// database's CPU; with these settings the prepared plans look every key up in the index whatever the size.
+    static let plannerSettings: [(String, String)] = [
+        ("enable_seqscan", "off"), ("enable_hashjoin", "off"), ("enable_mergejoin", "off"),
+    ]
 
     /// The most calls one batched statement serves.
     static let maximumBatch = 64
@@ -199,6 +213,8 @@ public final class PostgresTableStore: TableStore {
     /// `operationTimeout` (its connection is then closed, so a query stuck on a connection the server dropped
     /// cannot hold the request or the pool's slot), and maps PostgreSQL's errors to `TableStoreError`.
     ///
+    /// The caller's task carries on on the event loop it called from (`CallerLoop`), not on the connection's.
+    ///
     /// Both limits are kept by the store's one `OperationWatchdog`, not by a timer per operation: the operation runs
     /// in a task the watchdog cancels when its lease is late, and whose connection it closes when it runs too long.
     ///
@@ -212,6 +228,7 @@ public final class PostgresTableStore: TableStore {
     ) async throws -> T {
         let race = LeaseRace()
         let client = self.client
+        let caller = CallerLoop.current
         let operation = Task<T, any Error> {
             try await client.withConnection { connection in
                 guard race.claim(connection) else { throw LeaseRace.TimedOut() }
@@ -221,12 +238,21 @@ public final class PostgresTableStore: TableStore {
         }
         let ticket = watchdog.watch(race, cancelling: operation, started: since)
         defer { watchdog.forget(ticket) }
+        let outcome: Result<T, any Error>
         do {
-            return try await withTaskCancellationHandler {
-                try await operation.value
-            } onCancel: {
-                if cancellable { operation.cancel() }
-            }
+            outcome = .success(
+                try await withTaskCancellationHandler {
+                    try await operation.value
+                } onCancel: {
+                    if cancellable { operation.cancel() }
+                })
+        } catch {
+            outcome = .failure(error)
+        }
+        // The answer came on the connection's event loop: the caller carries on on its own (`CallerLoop`).
+        await caller?.returnHere()
+        do {
+            return try outcome.get()
         } catch let error as TableStoreError {
             throw error
         } catch {

@@ -22,6 +22,15 @@ final class StatementBatcher<Input: Sendable, Output: Sendable>: Sendable {
         var input: Input
         var continuation: CheckedContinuation<Wake, Never>
         var arrived: ContinuousClock.Instant
+        /// Where the call came from: it is woken there, so the callers a batch served carry on on their own event
+        /// loops, not all on the one the batch's answer came on (`CallerLoop`).
+        var caller: CallerLoop?
+
+        func wake(_ wake: Wake) {
+            guard let caller else { return continuation.resume(returning: wake) }
+            let continuation = self.continuation
+            caller.run { continuation.resume(returning: wake) }
+        }
     }
 
     private struct State: ~Copyable {
@@ -98,7 +107,8 @@ final class StatementBatcher<Input: Sendable, Output: Sendable>: Sendable {
                         state.leading += 1
                         return true
                     }
-                    state.queue.append(Waiter(input: input, continuation: continuation, arrived: arrived))
+                    state.queue.append(
+                        Waiter(input: input, continuation: continuation, arrived: arrived, caller: .current))
                     return false
                 }
                 if leadsNow { continuation.resume(returning: .lead) }
@@ -141,15 +151,15 @@ final class StatementBatcher<Input: Sendable, Output: Sendable>: Sendable {
             state.leading -= 1
             return nil
         }
-        next?.continuation.resume(returning: .lead)
+        next?.wake(.lead)
         switch result {
         case .success(let outputs):
             for (index, follower) in followers.enumerated() {
-                follower.continuation.resume(returning: .done(.success(outputs[index + 1])))
+                follower.wake(.done(.success(outputs[index + 1])))
             }
             return outputs[0]
         case .failure(let error):
-            for follower in followers { follower.continuation.resume(returning: .done(.failure(error))) }
+            for follower in followers { follower.wake(.done(.failure(error))) }
             throw error
         }
     }

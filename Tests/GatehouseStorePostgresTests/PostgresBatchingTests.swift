@@ -2,6 +2,7 @@ import Foundation
 import GatehouseJSON
 import GatehouseStore
 import GatehouseTestSupport
+import PostgresNIO
 import Testing
 
 @testable import GatehouseStorePostgres
@@ -60,6 +61,41 @@ struct PostgresBatchingTests {
             #expect(after.calls - before.calls == 200)
             // Fewer statements than reads: the reads that arrived during one round trip shared the next.
             #expect(after.batches - before.batches < 200)
+        }
+    }
+
+    /// PostgreSQL keeps a prepared statement's generic plan. Made while a new store's table is small, the batched
+    /// read's plan must still look each address up in the key's index, not hash the whole table, which it would
+    /// then do for every batch as the table grows.
+    @Test func aBatchedReadPlannedOnASmallTableLooksEachKeyUpInTheIndex() async throws {
+        try await withPostgresStore { store in
+            try await store.createTable(Self.readings)
+            for sensor in 1...3 {
+                try await store.putItem(
+                    table: "readings",
+                    item: JSONObject(["sensor": .number(JSONNumber(sensor)), "at": .string("a")]))
+            }
+            let plan = try await store.withConnection { connection in
+                try await connection.query("SET plan_cache_mode = force_generic_plan", logger: store.logger)
+                try await connection.query(
+                    PostgresQuery(
+                        unsafeSQL: "PREPARE gatehouse_plan_probe(text[], bytea[], text[], bytea[], text[]) AS "
+                            + PostgresStatements.SelectBatch.sql),
+                    logger: store.logger)
+                let lines = try await connection.query(
+                    PostgresQuery(
+                        unsafeSQL: """
+                            EXPLAIN EXECUTE gatehouse_plan_probe(ARRAY['readings'], ARRAY[''::bytea], ARRAY['1'],
+                                ARRAY['\\x61'::bytea], ARRAY['0'])
+                            """),
+                    logger: store.logger
+                ).collectAll().map { try $0.decode(String.self) }
+                try await connection.query("DEALLOCATE gatehouse_plan_probe", logger: store.logger)
+                try await connection.query("RESET plan_cache_mode", logger: store.logger)
+                return lines.joined(separator: "\n")
+            }
+            #expect(plan.contains("Index Scan using gatehouse_items_pkey"), "\(plan)")
+            #expect(!plan.contains("Seq Scan") && !plan.contains("Hash"), "\(plan)")
         }
     }
 
