@@ -97,8 +97,9 @@ let package = Package(
         ),
         .target(
             name: "GatehouseStore",
-            // Items are JSON objects; the store knows JSON, not OpenAPI.
-            dependencies: ["GatehouseJSON"],
+            // Items are JSON objects; the store knows JSON, not OpenAPI. NIO for the event loop a store call came
+            // from, where the backends resume their callers (`CallerLoop`).
+            dependencies: ["GatehouseJSON", .product(name: "NIOPosix", package: "swift-nio")],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -122,8 +123,6 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 // The TLS settings of `sslmode=` in a store URL.
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
-                // The event loop a call came from, to go back to (`CallerLoop`).
-                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings

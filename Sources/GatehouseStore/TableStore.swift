@@ -48,6 +48,12 @@ public protocol TableStore: Sendable {
     /// The item with this key, or nil.
     func getItem(table: String, key: ItemKey) async throws -> JSONObject?
 
+    /// The item with this key as the JSON text of an object, or nil: the item `getItem` reads, for a caller that
+    /// compares or passes it on before (or instead of) parsing it. A backend that keeps items as JSON text answers
+    /// with its stored bytes, the same bytes for as long as the item is unchanged; the default writes `getItem`'s
+    /// item.
+    func getItemJSON(table: String, key: ItemKey) async throws -> [UInt8]?
+
     /// Stores the item, replacing any item with the same key, if the condition holds for the item it replaces.
     /// Returns the replaced item.
     @discardableResult
@@ -76,6 +82,10 @@ public protocol TableStore: Sendable {
 }
 
 extension TableStore {
+    public func getItemJSON(table: String, key: ItemKey) async throws -> [UInt8]? {
+        try await getItem(table: table, key: key).map { JSONWriter.bytes(.object($0)) }
+    }
+
     /// Stores the item unconditionally, replacing any item with the same key.
     @discardableResult
     public func putItem(table: String, item: JSONObject) async throws -> JSONObject? {

@@ -10,6 +10,16 @@ extension PostgresTableStore {
     static let maximumTransactionAttempts = 20
 
     public func getItem(table: String, key: ItemKey) async throws -> JSONObject? {
+        try await liveText(table, key).map(Self.parse)
+    }
+
+    /// The stored JSON text itself, as the batched point read returns it.
+    public func getItemJSON(table: String, key: ItemKey) async throws -> [UInt8]? {
+        try await liveText(table, key).map { Array($0.readableBytesView) }
+    }
+
+    /// The JSON text of the live item with `key`, through the batched point read.
+    private func liveText(_ table: String, _ key: ItemKey) async throws -> ByteBuffer? {
         let definition = try await self.table(table)
         try ItemRules(definition).validate(key)
         let address = Self.address(table, key)
@@ -17,7 +27,8 @@ extension PostgresTableStore {
         let row = try await reads.submit(address) { addresses, since in
             try await self.selectRows(addresses, since: since)
         }
-        return try Self.live(row, now: now)
+        guard let row, let item = row.item, !ItemRules.isExpired(row.expires, now: now) else { return nil }
+        return item
     }
 
     @discardableResult

@@ -1,3 +1,4 @@
+import GatehouseStore
 import Synchronization
 
 /// Calls that arrive while earlier ones are running, sent to the database together: one statement and one round trip

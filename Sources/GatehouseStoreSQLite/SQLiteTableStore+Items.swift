@@ -4,11 +4,16 @@ public import GatehouseStore
 
 extension SQLiteTableStore {
     public func getItem(table: String, key: ItemKey) async throws -> JSONObject? {
+        try await getItemJSON(table: table, key: key).map(Self.parse)
+    }
+
+    /// The stored JSON text itself, copied from the row.
+    public func getItemJSON(table: String, key: ItemKey) async throws -> [UInt8]? {
         let now = clock()
         return try readStatement { connection in
             let definition = try self.table(connection, table)
             try ItemRules(definition).validate(key)
-            return try Self.current(connection, table: table, key: key, now: now)
+            return try Self.currentJSON(connection, table: table, key: key, now: now)
         }
     }
 
@@ -102,18 +107,27 @@ extension SQLiteTableStore {
     /// The live item with `key`, or nil when absent or expired.
     static func current(_ connection: DirectConnection, table: String, key: ItemKey, now: Double) throws -> JSONObject?
     {
+        try currentJSON(connection, table: table, key: key, now: now).map(parse)
+    }
+
+    /// An item stored as JSON text.
+    static func parse(_ json: [UInt8]) throws -> JSONObject {
+        guard let parsed = (try? JSONParser.parse(json))?.objectValue else { throw SQLiteSchema.damaged() }
+        return parsed
+    }
+
+    /// The stored JSON text of the item with `key`, unless it is absent or expired at `now`.
+    static func currentJSON(_ connection: DirectConnection, table: String, key: ItemKey, now: Double) throws
+        -> [UInt8]?
+    {
         let statement = try connection.statement(.currentItem)
         // Reset before returning, so a reader's connection does not keep its snapshot of the file.
         defer { statement.reset() }
         SQLiteKey.bind(table: table, key: key, to: statement)
         guard try statement.step() else { return nil }
         if ItemRules.isExpired(statement.double(at: 1), now: now) { return nil }
-        // The item's JSON is parsed from SQLite's own buffer, with no String in between.
-        let parsed = statement.withBytes(at: 0) { bytes in
-            bytes.flatMap { try? JSONParser.parse(Array($0)) }?.objectValue
-        }
-        guard let parsed else { throw SQLiteSchema.damaged() }
-        return parsed
+        guard let json = statement.withBytes(at: 0, { $0.map(Array.init) }) else { throw SQLiteSchema.damaged() }
+        return json
     }
 
     /// The item stored as JSON text in `row["item"]`.

@@ -8,7 +8,7 @@ import Synchronization
 ///
 /// A write is a closure run on the writer's connection. Callers await it through a continuation; the blocking work
 /// (waiting for the write lock, the commit's sync, checkpoints) runs on the writer's thread, never on Swift's
-/// cooperative pool. Writes queued while a batch commits form the next batch, so under load one commit carries many
+/// cooperative pool. A caller from one of the server's event loops is resumed there (`CallerLoop`). Writes queued while a batch commits form the next batch, so under load one commit carries many
 /// writes and the rate is no longer capped by one commit per write; alone, a write is a batch of one.
 ///
 /// A write that finds no other write in flight, none overlapping for the last `calm`, and the connection free, when
@@ -36,6 +36,8 @@ final class SQLiteWriter: @unchecked Sendable {
         let run: @Sendable (DirectConnection) throws -> @Sendable () -> Void
         /// Resumes the caller with an error.
         let fail: @Sendable (any Error) -> Void
+        /// The event loop the caller awaits on, where its acknowledgement resumes it (`CallerLoop`).
+        let caller: CallerLoop?
     }
 
     /// At most this many writes share a transaction, so a long queue is committed in steps.
@@ -119,7 +121,8 @@ final class SQLiteWriter: @unchecked Sendable {
                     let value = try body(connection)
                     return { continuation.resume(returning: value) }
                 },
-                fail: { error in continuation.resume(throwing: TableStoreError(sqlite: error)) }
+                fail: { error in continuation.resume(throwing: TableStoreError(sqlite: error)) },
+                caller: CallerLoop.current
             )
             enqueue(job)
         }
@@ -304,7 +307,23 @@ final class SQLiteWriter: @unchecked Sendable {
             for (job, _) in done { job.fail(error) }
             return
         }
-        for (_, acknowledge) in done { acknowledge() }
+        Self.acknowledge(done)
+    }
+
+    /// Resumes each committed write's caller on its own event loop (`CallerLoop`), with one hand-off to each loop
+    /// for the whole batch; a caller from elsewhere is resumed from this thread.
+    private static func acknowledge(_ done: [(job: Job, acknowledge: @Sendable () -> Void)]) {
+        var byLoop: [ObjectIdentifier: (caller: CallerLoop, acknowledgements: [@Sendable () -> Void])] = [:]
+        for (job, acknowledge) in done {
+            guard let caller = job.caller else {
+                acknowledge()
+                continue
+            }
+            byLoop[ObjectIdentifier(caller.loop), default: (caller, [])].acknowledgements.append(acknowledge)
+        }
+        for (caller, acknowledgements) in byLoop.values {
+            caller.run { for acknowledge in acknowledgements { acknowledge() } }
+        }
     }
 
     /// What the other writes of a failed batch throw: SQLite's error (a full disk, an I/O error), or a storage

@@ -231,6 +231,43 @@ struct StatefulShapeTests {
         }
     }
 
+    @Test func aReadAnswersTheItemAsStoredNowWhateverItAnsweredBefore() async throws {
+        // A read's answer is kept with the stored text it was made from: an item changed behind the gateway's back
+        // (another instance, `store load`) must never be answered as it was.
+        let store = MemoryTableStore()
+        _ = try await store.createTable(MockTables.definition("reports"))
+        @discardableResult
+        func put(_ title: JSONValue) async throws -> ItemKey {
+            let item = try MockTables.storedItem(
+                JSONObject(["id": .number(JSONNumber(3)), "title": title]), idProperty: "id",
+                parentParameters: [], integerIds: true)
+            _ = try await store.putItem(table: "reports", item: item, condition: nil)
+            let partition = item[MockTables.partitionAttribute]?.stringValue ?? ""
+            return ItemKey(.string(partition), item[MockTables.idAttribute]?.stringValue.map(KeyValue.string))
+        }
+        try await put(.string("Seeded"))
+        try await RunningGateway.with(spec: Self.contract, configuration: Self.checked, store: store) { gateway in
+            for _ in 0..<2 {
+                let read = try await gateway.request(.GET, "/reports/3")
+                #expect(read.json == .object(JSONObject(["id": .number(JSONNumber(3)), "title": .string("Seeded")])))
+            }
+            try await put(.string("Changed"))
+            #expect(try await gateway.request(.GET, "/reports/3").json?["title"] == .string("Changed"))
+            // A title of the wrong type is shaped by the answer's schema, on every read of it.
+            try await put(.number(JSONNumber(5)))
+            for _ in 0..<2 {
+                let shaped = try await gateway.request(.GET, "/reports/3")
+                #expect(shaped.json?["title"] == .string("Weekly"))
+                #expect(shaped.headers["Gatehouse-Contract-Violation"] == [])
+            }
+            let key = try await put(.string("Back"))
+            #expect(try await gateway.request(.GET, "/reports/3").json?["title"] == .string("Back"))
+            _ = try await store.deleteItem(table: "reports", key: key)
+            // Gone: the answer is the contract's example again.
+            #expect(try await gateway.request(.GET, "/reports/3").json?["title"] == .string("Weekly"))
+        }
+    }
+
     @Test func storedItemsAreShapedByTheAnswersSchema() async throws {
         try await RunningGateway.with(spec: Self.contract, configuration: Self.checked, store: MemoryTableStore()) {
             gateway in

@@ -27,6 +27,26 @@ extension TableStoreBehaviour {
                 try expectEqual(try await store.getItem(table: "users", key: "u1"), replacement, "the replaced item")
                 try expectEqual(try await store.getItem(table: "users", key: "u2"), nil, "an absent item")
             },
+            TableStoreBehaviour("an item read as JSON text is the item, the same text while it is unchanged") { store in
+                try await store.createTable(users)
+                let ada = try object(#"{"id":"u1","name":"Ada","tags":["a",{"b":null}],"n":1.5,"ok":true}"#)
+                try await store.putItem(table: "users", item: ada)
+                let text = try await store.getItemJSON(table: "users", key: "u1")
+                let parsed = try text.map { try JSONParser.parse($0) }?.objectValue
+                try expectEqual(parsed, ada, "the item parsed from its JSON text")
+                try expectEqual(parsed?.keys ?? [], ada.keys, "the attribute order of the JSON text")
+                try expectEqual(
+                    try await store.getItemJSON(table: "users", key: "u1"), text, "the text read again, unchanged")
+                try await store.putItem(table: "users", item: try object(#"{"id":"u1","name":"Grace"}"#))
+                let changed = try await store.getItemJSON(table: "users", key: "u1")
+                try expectEqual(
+                    try changed.map { try JSONParser.parse($0) }?.objectValue?["name"], .string("Grace"),
+                    "the text after a put")
+                try expectEqual(try await store.getItemJSON(table: "users", key: "u2"), nil, "an absent item's text")
+                try await expectError(.tableNotFound, "the text of an item of a table that does not exist") {
+                    try await store.getItemJSON(table: "nobody", key: "u1")
+                }
+            },
             TableStoreBehaviour("keys are checked against the table's key types") { store in
                 try await store.createTable(events)
                 try await expectError(.invalidKey, "an item without its sort key") {
@@ -185,6 +205,8 @@ extension TableStoreBehaviour {
                 )
                 try await store.putItem(table: "sessions", item: try object(#"{"user":"u","id":4}"#))
                 try expectEqual(try await store.getItem(table: "sessions", key: ItemKey("u", 1)), nil, "expired get")
+                try expectEqual(
+                    try await store.getItemJSON(table: "sessions", key: ItemKey("u", 1)), nil, "an expired item's text")
                 let queried = try await store.query(table: "sessions", TableQuery(partition: "u")).items
                 try expectEqual(numbers(queried, "id"), [2, 3, 4], "a query skips the expired item")
                 let scanned = try await store.scan(table: "sessions", limit: 1)

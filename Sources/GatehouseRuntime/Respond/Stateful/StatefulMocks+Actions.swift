@@ -91,16 +91,31 @@ extension StatefulMocks {
         return written
     }
 
+    /// The item's answer is made once for each stored text of it (`ReadAnswerCache`): reading an unchanged item
+    /// again compares its text with the one the kept answer was made from, and answers with that.
     nonisolated(nonsending) func read(_ request: StatefulRequest, base: GatewayAnswer) async throws -> GatewayAnswer {
         guard let id = request.itemId, let key = request.key(id),
-            let item = try await store.getItem(table: request.mapping.table, key: key)
+            let stored = try await store.getItemJSON(table: request.mapping.table, key: key)
         else {
             if let parent = request.operation.table.parent, let missing = try await missingParent(request, parent) {
                 return missing
             }
             return notFound(request, base)
         }
-        return request.visible(item).map { Self.replacingBody(of: base, with: $0) } ?? base
+        let answers = request.operation.readAnswers
+        let answer: [UInt8]?
+        if let kept = answers.entry(for: key, stored: stored) {
+            answer = kept.answer
+        } else {
+            guard let item = (try? JSONParser.parse(stored))?.objectValue else {
+                throw TableStoreError(
+                    code: .incompatibleStore,
+                    message: "the store holds an item of table '\(request.mapping.table)' that is not a JSON object")
+            }
+            answer = request.visible(item).map { JSONWriter.bytes($0) }
+            answers.remember(key, stored: stored, answer: answer)
+        }
+        return answer.map { Self.replacingBody(of: base, withJSON: $0) } ?? base
     }
 
     /// `PUT /pet` with the pet in the body: the item the body's id names is replaced.

@@ -54,7 +54,8 @@ package final class StatefulMocks: Sendable {
                 documents409: operation.response(for: 409) != nil,
                 conformer: ItemConformer(
                     operation: operation, isList: isList, example: example.isEmpty ? info.example : example,
-                    document: model.document, compiler: compiler)
+                    document: model.document, compiler: compiler),
+                readAnswers: ReadAnswerCache()
             )
         }
         self.map = map
@@ -155,8 +156,13 @@ package final class StatefulMocks: Sendable {
 
     /// The answer with `value` as its JSON body, keeping the contract's status and headers.
     static func replacingBody(of base: GatewayAnswer, with value: JSONValue, status: Int? = nil) -> GatewayAnswer {
+        replacingBody(of: base, withJSON: JSONWriter.bytes(value), status: status)
+    }
+
+    /// `base` with `json` (a JSON text) as its body.
+    static func replacingBody(of base: GatewayAnswer, withJSON json: [UInt8], status: Int? = nil) -> GatewayAnswer {
         var answer = base
-        answer.body = JSONWriter.bytes(value)
+        answer.body = json
         if let status { answer.status = status }
         if !answer.headers.contains(.contentType) {
             var headers = HTTPFields()
@@ -206,6 +212,8 @@ struct StatefulOperation: Sendable {
     let documents409: Bool
     /// Shapes items by the answer's schema; nil when the answer has no object schema.
     let conformer: ItemConformer?
+    /// The answers of the operation's item reads, by the stored item they were made from.
+    let readAnswers: ReadAnswerCache
 
     var mapping: ResourceMapping { table.mapping }
 
