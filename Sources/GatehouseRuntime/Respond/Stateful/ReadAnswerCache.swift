@@ -51,7 +51,4 @@ final class ReadAnswerCache: Sendable {
             state.bytes += size
         }
     }
-
-    /// How many answers are kept.
-    var count: Int { state.withLock { $0.entries.count } }
 }
