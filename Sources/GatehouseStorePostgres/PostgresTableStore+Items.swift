@@ -27,8 +27,7 @@ extension PostgresTableStore {
         let row = try await reads.submit(address) { addresses, since in
             try await self.selectRows(addresses, since: since)
         }
-        guard let row, let item = row.item, !ItemRules.isExpired(row.expires, now: now) else { return nil }
-        return item
+        return Self.liveText(row, now: now)
     }
 
     @discardableResult
@@ -60,9 +59,13 @@ extension PostgresTableStore {
 
     /// The live item of a row: nil when there is no row, the row is a placeholder, or the item expired.
     static func live(_ row: PostgresStatements.StoredRow?, now: Double) throws -> JSONObject? {
-        guard let row, let item = row.item else { return nil }
-        if ItemRules.isExpired(row.expires, now: now) { return nil }
-        return try parse(item)
+        try liveText(row, now: now).map(parse)
+    }
+
+    /// The JSON text of a row's live item: nil when there is no row, the row is a placeholder, or the item expired.
+    static func liveText(_ row: PostgresStatements.StoredRow?, now: Double) -> ByteBuffer? {
+        guard let row, let item = row.item, !ItemRules.isExpired(row.expires, now: now) else { return nil }
+        return item
     }
 
     /// An item stored as JSON text.

@@ -8,8 +8,9 @@ import Synchronization
 ///
 /// A write is a closure run on the writer's connection. Callers await it through a continuation; the blocking work
 /// (waiting for the write lock, the commit's sync, checkpoints) runs on the writer's thread, never on Swift's
-/// cooperative pool. A caller from one of the server's event loops is resumed there (`CallerLoop`). Writes queued while a batch commits form the next batch, so under load one commit carries many
-/// writes and the rate is no longer capped by one commit per write; alone, a write is a batch of one.
+/// cooperative pool. A caller from one of the server's event loops is resumed there (`CallerLoop`). Writes queued
+/// while a batch commits form the next batch, so under load one commit carries many writes and the rate is no longer
+/// capped by one commit per write; alone, a write is a batch of one.
 ///
 /// A write that finds no other write in flight, none overlapping for the last `calm`, and the connection free, when
 /// commits are not synced (`synchronous = NORMAL`), runs on the caller's thread instead (`performInline`): the same
