@@ -24,12 +24,16 @@ extension PostgresStatements {
 
         func bindings(count: Int) -> PostgresBindings {
             var bindings = PostgresBindings(capacity: count)
+            bind(into: &bindings)
+            return bindings
+        }
+
+        func bind(into bindings: inout PostgresBindings) {
             bindings.append(tables)
             bindings.append(partitions)
             bindings.append(partitionNumbers)
             bindings.append(sorts)
             bindings.append(sortNumbers)
-            return bindings
         }
 
         static let types: [PostgresDataType] = [.textArray, .byteaArray, .textArray, .byteaArray, .textArray]
@@ -91,6 +95,53 @@ extension PostgresStatements {
             var bindings = addresses.bindings(count: 7)
             bindings.append(items)
             bindings.append(expiries)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Int { Int(try row.decode(Int64.self)) }
+    }
+
+    /// Inserts several absent items as `InsertBatch` does, each only where its guard item is live (present, not a
+    /// placeholder, not expired at $13): a create that a condition check on another item guards, as a to-do
+    /// requires its list. The guard's row is locked (FOR KEY SHARE) until the commit, so a delete of it waits, and a
+    /// guard deleted by a transaction that commits first is seen as gone. Returns the position (from 1) of each item
+    /// inserted.
+    struct GuardedInsertBatch: PostgresPreparedStatement {
+        static let name = "gatehouse_insert_guarded_items_v1"
+        static let sql = """
+            WITH k AS (
+                SELECT * FROM \(AddressArrays.columns), $6::text[], $7::float8[],
+                    $8::text[], $9::bytea[], $10::text[], $11::bytea[], $12::text[])
+                    WITH ORDINALITY AS k(tbl, pk, pkn, sk, skn, item, expires, gtbl, gpk, gpkn, gsk, gskn, n)
+            ), guarded AS (
+                SELECT k.n FROM k JOIN gatehouse_items g
+                    ON g.tbl = k.gtbl AND g.pk = k.gpk AND g.pkn = k.gpkn::numeric AND g.sk = k.gsk
+                    AND g.skn = k.gskn::numeric
+                WHERE g.item IS NOT NULL AND (g.expires IS NULL OR g.expires > $13)
+                FOR KEY SHARE OF g
+            ), inserted AS (
+                INSERT INTO gatehouse_items (tbl, pk, pkn, sk, skn, item, expires, version)
+                SELECT tbl, pk, pkn::numeric, sk, skn::numeric, item, NULLIF(expires, 'NaN'), 1 FROM k
+                WHERE n IN (SELECT n FROM guarded)
+                ORDER BY tbl, pk, pkn::numeric, sk, skn::numeric
+                ON CONFLICT DO NOTHING RETURNING tbl, pk, pkn, sk, skn
+            )
+            SELECT k.n FROM k JOIN inserted i ON \(AddressArrays.join)
+            """
+        static let bindingDataTypes = InsertBatch.bindingDataTypes + AddressArrays.types + [.float8]
+        typealias Row = Int
+
+        var inserts: InsertBatch
+        var guards: AddressArrays
+        var now: Double
+
+        func makeBindings() -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 13)
+            inserts.addresses.bind(into: &bindings)
+            bindings.append(inserts.items)
+            bindings.append(inserts.expiries)
+            guards.bind(into: &bindings)
+            bindings.append(now)
             return bindings
         }
 

@@ -14,6 +14,12 @@ extension PostgresTableStore {
         var purges: TableDefinition?
     }
 
+    /// A create that inserts an item only where none is, and only while another item is live (its guard).
+    struct GuardedInsert: Sendable {
+        var insert: PendingInsert
+        var requires: PostgresStatements.ItemAddress
+    }
+
     /// The stored row of each address (nil where there is none), in order. A lone read runs the single statement.
     func selectRows(_ addresses: [PostgresStatements.ItemAddress], since: ContinuousClock.Instant) async throws
         -> [PostgresStatements.StoredRow?]
@@ -37,12 +43,16 @@ extension PostgresTableStore {
     /// Whether each create inserted its item (false where an item, live, expired or a placeholder, was there, or
     /// where an earlier create of the batch had the same address), in order. One statement inserts them all, so
     /// they share one commit. A lone create runs the single statement.
-    func insertRows(_ inserts: [PendingInsert], since: ContinuousClock.Instant) async throws -> [Bool] {
+    ///
+    /// With `guards` (one per create), a create inserts only where its guard item is live (`GuardedInsertBatch`).
+    func insertRows(
+        _ inserts: [PendingInsert], guards: [PostgresStatements.ItemAddress]? = nil, since: ContinuousClock.Instant
+    ) async throws -> [Bool] {
         let logger = self.logger
         let clock = self.clock
         return try await withConnection(cancellable: inserts.count == 1, since: since) { connection in
             var inserted = [Bool](repeating: false, count: inserts.count)
-            if inserts.count == 1 {
+            if inserts.count == 1, guards == nil {
                 let insert = inserts[0]
                 inserted[0] = try await !connection.execute(
                     PostgresStatements.Insert(address: insert.address, item: insert.item, expires: insert.expires),
@@ -53,15 +63,22 @@ extension PostgresTableStore {
                 // the first one's item (and so fails its condition) once this commits.
                 var seen = Set<PostgresStatements.ItemAddress>()
                 let unique = inserts.indices.filter { seen.insert(inserts[$0].address).inserted }
+                let batch = PostgresStatements.InsertBatch(
+                    addresses: .init(unique.map { inserts[$0].address }),
+                    items: unique.map { inserts[$0].item },
+                    expiries: unique.map { inserts[$0].expires ?? .nan }
+                )
                 try await Self.retryingDeadlocks {
-                    let positions = try await connection.execute(
-                        PostgresStatements.InsertBatch(
-                            addresses: .init(unique.map { inserts[$0].address }),
-                            items: unique.map { inserts[$0].item },
-                            expiries: unique.map { inserts[$0].expires ?? .nan }
-                        ),
-                        logger: logger
-                    ).collectAll()
+                    let positions =
+                        if let guards {
+                            try await connection.execute(
+                                PostgresStatements.GuardedInsertBatch(
+                                    inserts: batch, guards: .init(unique.map { guards[$0] }), now: clock()),
+                                logger: logger
+                            ).collectAll()
+                        } else {
+                            try await connection.execute(batch, logger: logger).collectAll()
+                        }
                     for position in positions { inserted[unique[position - 1]] = true }
                 }
             }

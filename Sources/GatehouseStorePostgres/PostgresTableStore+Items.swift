@@ -166,6 +166,7 @@ extension PostgresTableStore {
     }
 
     public func transactWrite(_ actions: [TransactionAction]) async throws {
+        if try await insertGuarded(actions) { return }
         var tables: [String: TableDefinition] = [:]
         for name in Set(actions.map(\.table)) {
             try TableDefinition.validateName(name)
@@ -194,6 +195,36 @@ extension PostgresTableStore {
                     }
                 }
             }
+        }
+    }
+
+    /// A transaction of a create and a check that another item exists (a to-do and its list) in one statement
+    /// (`GuardedInsertBatch`), batched with others like it: true when it inserted the item. False when the
+    /// transaction has another shape, or the statement inserted nothing (the item was there, or the other item was
+    /// not): the transaction then runs as any other, which tells which condition failed, or replaces an item a put
+    /// without a condition may replace.
+    private func insertGuarded(_ actions: [TransactionAction]) async throws -> Bool {
+        guard actions.count == 2 else { return false }
+        let (checkAction, putAction) =
+            if case .conditionCheck = actions[0] { (actions[0], actions[1]) } else { (actions[1], actions[0]) }
+        guard case .conditionCheck = checkAction, case .put = putAction,
+            let checkTable = try? await table(checkAction.table), let putTable = try? await table(putAction.table),
+            let check = try? PlannedWrite(checkAction, definition: checkTable), check.isExistenceCheck,
+            (try? check.resolve(current: check.presence(true))) != nil,
+            (try? check.resolve(current: nil)) == nil,
+            let put = try? PlannedWrite(putAction, definition: putTable),
+            case .store(let stored)? = try? put.resolve(current: nil)
+        else { return false }
+        let address = Self.address(putTable.name, put.key)
+        let requires = Self.address(checkTable.name, check.key)
+        guard address != requires else { return false }
+        let create = GuardedInsert(
+            insert: PendingInsert(
+                address: address, item: stored.json, expires: stored.expiry,
+                purges: putTable.timeToLiveAttribute == nil ? nil : putTable),
+            requires: requires)
+        return try await guardedCreates.submit(create) { creates, since in
+            try await self.insertRows(creates.map(\.insert), guards: creates.map(\.requires), since: since)
         }
     }
 

@@ -74,6 +74,9 @@ public final class PostgresTableStore: TableStore {
     let reads: StatementBatcher<PostgresStatements.ItemAddress, PostgresStatements.StoredRow?>
     /// Conditional creates that arrive together, inserted in one statement (one commit for all of them).
     let creates: StatementBatcher<PendingInsert, Bool>
+    /// Creates guarded by another item's existence (`transactWrite` of a condition check and a put) that arrive
+    /// together, inserted in one statement.
+    let guardedCreates: StatementBatcher<GuardedInsert, Bool>
 
     /// Connects to the database, checks that it is empty or a Gatehouse store this version reads, and creates the
     /// schema in an empty one.
@@ -119,6 +122,7 @@ public final class PostgresTableStore: TableStore {
         let inFlight = max(1, configuration.batchesInFlight)
         reads = StatementBatcher(maximumInFlight: inFlight, maximumBatch: Self.maximumBatch)
         creates = StatementBatcher(maximumInFlight: inFlight, maximumBatch: Self.maximumBatch)
+        guardedCreates = StatementBatcher(maximumInFlight: inFlight, maximumBatch: Self.maximumBatch)
     }
 
     /// The planner settings of the pool's connections: every statement of the store reads items through an index

@@ -50,36 +50,47 @@ extension SQLiteTableStore {
     /// they are inside it, and a thrown error rolls back whatever they wrote. Returns the first action's old and new
     /// item once the transaction has committed.
     ///
-    /// A single write on a table already known is checked and encoded on the caller's thread, so the writer's
-    /// thread, which every write passes through, does only the statements.
+    /// Writes on tables already known are checked and encoded on the caller's thread, so the writer's thread, which
+    /// every write passes through, does only the statements.
     nonisolated(nonsending) private func perform(
         _ actions: [TransactionAction],
         single: Bool
     ) async throws -> WriteResult {
         let now = clock()
-        let early: PlannedWrite? =
+        let early: [PlannedWrite]? =
             if single, let definition = cachedTable(actions[0].table) {
-                try PlannedWrite(actions[0], definition: definition)
+                [try PlannedWrite(actions[0], definition: definition)]
+            } else if !single, actions.allSatisfy({ cachedTable($0.table) != nil }) {
+                // Refused here (a table forgotten meanwhile, an action over a limit), it is planned again inside,
+                // where it throws the same error.
+                try? PlannedWrite.plan(actions) { name in self.cachedTable(name) }
             } else {
                 nil
             }
         return try await write { connection in
             let writes: [PlannedWrite]
-            if single {
-                let definition = try self.table(connection, actions[0].table)
-                // The table may have been deleted, or deleted and created again, since the write was planned.
-                if let early, early.table == definition {
-                    writes = [early]
-                } else {
-                    writes = [try PlannedWrite(actions[0], definition: definition)]
-                }
+            // A table may have been deleted, or deleted and created again, since the writes were planned.
+            if let early, try early.allSatisfy({ try $0.table == self.table(connection, $0.table.name) }) {
+                writes = early
+            } else if single {
+                writes = [try PlannedWrite(actions[0], definition: try self.table(connection, actions[0].table))]
             } else {
-                writes = try PlannedWrite.plan(actions) { name in try SQLiteSchema.definition(connection, name: name) }
+                writes = try PlannedWrite.plan(actions) { name in
+                    do {
+                        return try self.table(connection, name)
+                    } catch let error as TableStoreError where error.code == .tableNotFound {
+                        return nil
+                    }
+                }
             }
             var result = WriteResult()
             var purged = Set<String>()
             for (position, write) in writes.enumerated() {
-                let old = try Self.current(connection, table: write.table.name, key: write.key, now: now)
+                let old =
+                    write.isExistenceCheck
+                    ? write.presence(
+                        try Self.currentJSON(connection, table: write.table.name, key: write.key, now: now) != nil)
+                    : try Self.current(connection, table: write.table.name, key: write.key, now: now)
                 let outcome = try write.resolve(current: old)
                 if position == 0 { result.old = old }
                 switch outcome {

@@ -2,6 +2,7 @@ import Foundation
 import GatehouseJSON
 import GatehouseRuntime
 import GatehouseStore
+import GatehouseStoreSQLite
 import NIOHTTP1
 import Testing
 
@@ -41,6 +42,46 @@ struct StatefulNestingTests {
             #expect(deleted.status == 204)
             #expect(try await gateway.request(.GET, "/api/lists/\(listId)/todos/\(todoId)").status == 404)
             #expect(try await gateway.request(.GET, "/api/lists/\(listId)/todos").status == 404)
+        }
+    }
+
+    /// Creates racing the deletion of their list: each is a 201 or the list's 404, and once the DELETE has answered
+    /// no to-do is left under the list, however the two interleaved (the create checks its list in its own
+    /// transaction, and the delete sweeps the to-dos again after the list is gone).
+    @Test func aListDeletedWhileTodosAreCreatedKeepsNoneOfThem() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "gatehouse-store-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try SQLiteTableStore(path: directory.appendingPathComponent("store.sqlite").path)
+        try await RunningGateway.with(spec: "specs/todo.yaml", configuration: RunningGateway.openAccess, store: store) {
+            gateway in
+            for round in 0..<10 {
+                let list = try await gateway.request(
+                    .POST, "/api/lists", headers: Self.json, body: #"{"name": "L\#(round)"}"#)
+                let listId = try #require(list.json?["id"]?.numberValue?.int64)
+                let statuses = try await withThrowingTaskGroup(of: (String, Int).self) { group in
+                    for index in 0..<48 {
+                        if index == 16 {
+                            group.addTask {
+                                ("delete", try await gateway.request(.DELETE, "/api/lists/\(listId)").status)
+                            }
+                        }
+                        group.addTask {
+                            let created = try await gateway.request(
+                                .POST, "/api/lists/\(listId)/todos", headers: Self.json, body: #"{"title": "T"}"#)
+                            return ("create", created.status)
+                        }
+                    }
+                    var statuses: [(String, Int)] = []
+                    for try await status in group { statuses.append(status) }
+                    return statuses
+                }
+                #expect(statuses.filter { $0.0 == "delete" }.map(\.1) == [204])
+                #expect(statuses.filter { $0.0 == "create" }.allSatisfy { $0.1 == 201 || $0.1 == 404 })
+                let left = try await store.query(table: "todos", TableQuery(partition: .string("\(listId)")))
+                #expect(left.items.count == 0, "round \(round): to-dos left under the deleted list")
+            }
         }
     }
 

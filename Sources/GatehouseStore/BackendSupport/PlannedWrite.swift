@@ -74,6 +74,27 @@ package struct PlannedWrite: Sendable {
         }
     }
 
+    /// Whether only the item's existence decides this write: a condition check whose condition names only key
+    /// attributes (`attributeExists` on the key: the item exists). A backend may then resolve it against
+    /// `presence(_:)` instead of reading and parsing the item.
+    package var isExistenceCheck: Bool {
+        guard case .check = change, let condition else { return false }
+        return Self.namesOnlyKeys(condition, table)
+    }
+
+    private static func namesOnlyKeys(_ condition: Condition, _ table: TableDefinition) -> Bool {
+        switch condition {
+        case .attributeExists(let attribute), .attributeNotExists(let attribute): table.isKeyAttribute(attribute)
+        case .equals: false
+        case .and(let conditions): conditions.allSatisfy { namesOnlyKeys($0, table) }
+        }
+    }
+
+    /// The stand-in for the current item of an existence check: an item holding only the key when one is live.
+    package func presence(_ exists: Bool) -> JSONObject? {
+        exists ? rules.item(from: key) : nil
+    }
+
     /// What to do given the current item (nil when there is none or it expired); throws `conditionFailed` when
     /// the condition does not hold.
     package func resolve(current: JSONObject?) throws(TableStoreError) -> WriteOutcome {
@@ -85,7 +106,7 @@ package struct PlannedWrite: Sendable {
                 } else {
                     "the condition on table '\(table.name)' does not hold; nothing was written"
                 }
-            throw TableStoreError(code: .conditionFailed, message: message)
+            throw TableStoreError(code: .conditionFailed, message: message, failedAction: position)
         }
         switch change {
         case .put(let stored):

@@ -50,8 +50,9 @@ extension TableStoreBehaviour {
                 } catch let error as TableStoreError {
                     try expectEqual(error.code, .conditionFailed, "the error of a failed transaction")
                     try expect(error.message.contains("action 3"), "the error names the failing action")
+                    try expectEqual(error.failedAction, 2, "the failing action's position")
                 }
-                try await expectError(.conditionFailed, "a failing condition check") {
+                try await expectFailedAction(1, "a failing condition check") {
                     try await store.transactWrite([
                         .put(table: "users", item: try object(#"{"id":"u9","new":true}"#)),
                         .conditionCheck(

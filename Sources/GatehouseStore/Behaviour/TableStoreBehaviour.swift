@@ -32,7 +32,7 @@ public struct TableStoreBehaviour: Sendable, CustomStringConvertible {
 
     /// Every check, tables first, then items, queries, transactions and concurrency.
     public static var all: [TableStoreBehaviour] {
-        tableChecks + itemChecks + conditionChecks + queryChecks + transactionChecks
+        tableChecks + itemChecks + conditionChecks + queryChecks + transactionChecks + guardedCreateChecks
     }
 
     /// A check that did not hold, with where in the suite it was asserted.
@@ -88,6 +88,30 @@ extension TableStoreBehaviour {
             throw Failure(message: "\(what): expected \(code), got \(error)", location: "\(file):\(line)")
         }
         throw Failure(message: "\(what): expected \(code), nothing was thrown", location: "\(file):\(line)")
+    }
+
+    /// Runs `body` and checks that it throws `conditionFailed` naming transaction action `position` (from 0).
+    static func expectFailedAction(
+        _ position: Int,
+        _ what: String,
+        file: StaticString = #fileID,
+        line: UInt = #line,
+        _ body: () async throws -> Void
+    ) async throws {
+        do {
+            try await body()
+        } catch let error as TableStoreError where error.code == .conditionFailed {
+            if error.failedAction != position {
+                throw Failure(
+                    message:
+                        "\(what): expected action \(position) to fail, got \(error.failedAction.map(String.init) ?? "none")",
+                    location: "\(file):\(line)")
+            }
+            return
+        } catch {
+            throw Failure(message: "\(what): expected conditionFailed, got \(error)", location: "\(file):\(line)")
+        }
+        throw Failure(message: "\(what): expected conditionFailed, nothing was thrown", location: "\(file):\(line)")
     }
 
     /// Parses JSON text the suite writes by hand.

@@ -51,12 +51,17 @@ public struct TableStoreError: Error, Sendable, CustomStringConvertible {
     public var message: String
     /// The underlying error of the backend, if any; it is not part of `description`.
     public var cause: (any Error)?
+    /// For `conditionFailed` from `transactWrite`: the position (from 0) of the action whose condition did not hold,
+    /// as DynamoDB's cancellation reasons tell which item failed. Nil for a single write.
+    public var failedAction: Int?
 
-    /// An error with a code, a message and an optional underlying cause.
-    public init(code: Code, message: String, cause: (any Error)? = nil) {
+    /// An error with a code, a message, an optional underlying cause and, for a transaction's failed condition,
+    /// the action's position.
+    public init(code: Code, message: String, cause: (any Error)? = nil, failedAction: Int? = nil) {
         self.code = code
         self.message = message
         self.cause = cause
+        self.failedAction = failedAction
     }
 
     public var description: String { "\(code): \(message)" }

@@ -5,8 +5,22 @@ import GatehouseStore
 import HTTPTypes
 
 extension StatefulMocks {
+    /// A create under a parent (`POST /lists/{listId}/todos`) whose contract answers a missing parent (a 404) writes
+    /// the item in one transaction with a check that the parent exists, so no item is stored under a parent that
+    /// is not there, nor under one deleted meanwhile. Without such an answer the create goes on either way.
     nonisolated(nonsending) func create(_ request: StatefulRequest, base: GatewayAnswer) async throws -> GatewayAnswer {
-        let written = try await insert(request.body, request)
+        var parentItem: ParentItem?
+        if let parent = request.operation.table.parent, request.operation.documents404 {
+            guard let key = request.parentKey(parent) else { return parentMissing(request, parent) ?? base }
+            try await ensureTable(parent.table)
+            parentItem = ParentItem(table: parent.table, key: key)
+        }
+        let written: WrittenItem
+        do {
+            written = try await insert(request.body, request, under: parentItem)
+        } catch is ParentItem.Missing {
+            return request.operation.table.parent.flatMap { parentMissing(request, $0) } ?? base
+        }
         guard let visible = request.visible(written) else { return base }
         var answer = Self.replacingBody(of: base, with: visible)
         if answer.headers.contains(.location),
@@ -37,7 +51,10 @@ extension StatefulMocks {
 
     /// Stores a new item from `fields` (the body, or the query's item fields) and returns it: keyed by the client's
     /// id when it sends one (which the integer sequence then skips), else by one the mock makes up.
-    nonisolated(nonsending) func insert(_ fields: JSONObject?, _ request: StatefulRequest) async throws -> WrittenItem {
+    /// With `parent`, the item is written only while that item exists (else `ParentItem.Missing`).
+    nonisolated(nonsending) func insert(
+        _ fields: JSONObject?, _ request: StatefulRequest, under parent: ParentItem? = nil
+    ) async throws -> WrittenItem {
         let mapping = request.mapping
         guard MockTables.isStorable(request.partition) else {
             throw StatefulRefusal(detail: "the path's parameters are longer than an item's key can be (1,024 bytes)")
@@ -56,7 +73,7 @@ extension StatefulMocks {
             // Without a documented 409, a create with the id of an item replaces it, as a PUT would.
             let item = try await put(
                 request.item(id: given, created: nil, from: fields), key: key, request,
-                replacing: !request.operation.documents409)
+                replacing: !request.operation.documents409, under: parent)
             if request.integerIds, let integer = given.numberValue?.int64 {
                 try await skipSequence(of: mapping.table, past: integer)
             }
@@ -67,7 +84,7 @@ extension StatefulMocks {
             let id = try await madeUpKey(request)
             do {
                 let key = MockTables.idKey(id, integerIds: request.integerIds)
-                return try await put(request.item(id: id, created: nil, from: fields), key: key, request)
+                return try await put(request.item(id: id, created: nil, from: fields), key: key, request, under: parent)
             } catch let error as TableStoreError where error.code == .conditionFailed && attempt < 20 {
                 // A client chose this id before: take the next one.
                 attempt += 1
@@ -75,9 +92,11 @@ extension StatefulMocks {
         }
     }
 
-    /// Writes a new item under `key`; a condition failure when an item has that key already.
+    /// Writes a new item under `key`; a condition failure when an item has that key already. With `parent`, in one
+    /// transaction with a check that the parent exists (`ParentItem.Missing` when it does not).
     nonisolated(nonsending) private func put(
-        _ fields: JSONObject, key: String, _ request: StatefulRequest, replacing: Bool = false
+        _ fields: JSONObject, key: String, _ request: StatefulRequest, replacing: Bool = false,
+        under parent: ParentItem? = nil
     ) async throws -> WrittenItem {
         var written = request.storable(fields)
         // The key stays as it was given or made up, whatever the answer's schema says of it.
@@ -85,9 +104,19 @@ extension StatefulMocks {
         ItemKeyPath.set(ItemKeyPath.value(in: fields, keyPath), in: &written.item, keyPath)
         written.item[Self.partitionAttribute] = .string(request.partition)
         written.item[Self.idAttribute] = .string(key)
-        _ = try await store.putItem(
-            table: request.mapping.table, item: written.item,
-            condition: replacing ? nil : .attributeNotExists(Self.idAttribute))
+        let condition: Condition? = replacing ? nil : .attributeNotExists(Self.idAttribute)
+        guard let parent else {
+            _ = try await store.putItem(table: request.mapping.table, item: written.item, condition: condition)
+            return written
+        }
+        do {
+            try await store.transactWrite([
+                .conditionCheck(table: parent.table, key: parent.key, condition: .attributeExists(Self.idAttribute)),
+                .put(table: request.mapping.table, item: written.item, condition: condition),
+            ])
+        } catch let error as TableStoreError where error.code == .conditionFailed && error.failedAction == 0 {
+            throw ParentItem.Missing()
+        }
         return written
     }
 
@@ -196,7 +225,13 @@ extension StatefulMocks {
         for child in children[request.mapping.table] ?? [] {
             try await deletePartition(partition, of: child)
         }
-        guard let old = try await store.deleteItem(table: request.mapping.table, key: key, condition: nil) else {
+        let deleted = try await store.deleteItem(table: request.mapping.table, key: key, condition: nil)
+        // A create checks its parent in its own transaction (`create`), so one that came between the first sweep and
+        // the parent's delete committed before it; once the parent is gone, none can. A second sweep takes those.
+        for child in children[request.mapping.table] ?? [] {
+            try await deletePartition(partition, of: child)
+        }
+        guard let old = deleted else {
             // Without a documented 404, deleting what is not there succeeds: either way the item is gone.
             return request.operation.documents404 ? notFound(request, base) : base
         }
@@ -233,6 +268,11 @@ extension StatefulMocks {
         if let key = request.parentKey(parent), try await store.getItemJSON(table: parent.table, key: key) != nil {
             return nil
         }
+        return parentMissing(request, parent)
+    }
+
+    /// The answer when the parent item is known to be missing; nil to go on as `missingParent` says.
+    func parentMissing(_ request: StatefulRequest, _ parent: ParentLink) -> GatewayAnswer? {
         let detail = "no '\(parent.table)' item with id '\(request.captures[parent.itemParameter] ?? "")'"
         let fallback = GatewayAnswer(
             Problem(status: 404, title: "Not Found", detail: detail), operationId: request.operation.operationId)

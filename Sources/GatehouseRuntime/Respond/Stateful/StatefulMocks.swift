@@ -89,6 +89,11 @@ package final class StatefulMocks: Sendable {
         return request.operation.table.unfilled && answer.status == 404 ? nil : answer
     }
 
+    /// Whether the operation creates one item (`POST /lists/{listId}/todos`).
+    static func createsOneItem(_ request: StatefulRequest) -> Bool {
+        request.mapping.action == .create && request.operation.table.kind == .plain
+    }
+
     /// Whether the operation reads one item by its id (`GET /lists/{listId}/todos/{todoId}`).
     static func readsOneItem(_ request: StatefulRequest) -> Bool {
         request.mapping.action == .read && request.operation.table.kind == .plain
@@ -101,9 +106,10 @@ package final class StatefulMocks: Sendable {
         do {
             try await ensureTable(mapping.table)
             // A read looks for its item first and for the parent only when the item is missing: deleting a parent
-            // deletes its nested items first, so an item found has its parent.
+            // deletes its nested items first, so an item found has its parent. A create checks its parent in the
+            // transaction that writes the item (`create`).
             if let parent = request.operation.table.parent, !Self.readsOneItem(request),
-                let missing = try await missingParent(request, parent)
+                !Self.createsOneItem(request), let missing = try await missingParent(request, parent)
             {
                 return missing
             }
