@@ -104,8 +104,8 @@ extension PostgresStatements {
     /// Inserts several absent items as `InsertBatch` does, each only where its guard item is live (present, not a
     /// placeholder, not expired at $13): a create that a condition check on another item guards, as a to-do
     /// requires its list. The guard's row is locked (FOR KEY SHARE) until the commit, so a delete of it waits, and a
-    /// guard deleted by a transaction that commits first is seen as gone. Returns the position (from 1) of each item
-    /// inserted.
+    /// guard deleted by a transaction that commits first is seen as gone. Returns a row for each create whose guard
+    /// was live: its position (from 1), and whether it inserted its item.
     struct GuardedInsertBatch: PostgresPreparedStatement {
         static let name = "gatehouse_insert_guarded_items_v1"
         static let sql = """
@@ -126,10 +126,12 @@ extension PostgresStatements {
                 ORDER BY tbl, pk, pkn::numeric, sk, skn::numeric
                 ON CONFLICT DO NOTHING RETURNING tbl, pk, pkn, sk, skn
             )
-            SELECT k.n FROM k JOIN inserted i ON \(AddressArrays.join)
+            SELECT k.n, i.tbl IS NOT NULL FROM k JOIN guarded g ON g.n = k.n
+            LEFT JOIN inserted i ON \(AddressArrays.join)
             """
         static let bindingDataTypes = InsertBatch.bindingDataTypes + AddressArrays.types + [.float8]
-        typealias Row = Int
+        /// The position (from 1) of a create whose guard was live, and whether it inserted its item.
+        typealias Row = (position: Int, inserted: Bool)
 
         var inserts: InsertBatch
         var guards: AddressArrays
@@ -145,6 +147,9 @@ extension PostgresStatements {
             return bindings
         }
 
-        func decodeRow(_ row: PostgresRow) throws -> Int { Int(try row.decode(Int64.self)) }
+        func decodeRow(_ row: PostgresRow) throws -> Row {
+            let (position, inserted) = try row.decode((Int64, Bool).self)
+            return (Int(position), inserted)
+        }
     }
 }

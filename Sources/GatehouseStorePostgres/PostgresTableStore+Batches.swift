@@ -14,6 +14,15 @@ extension PostgresTableStore {
         var purges: TableDefinition?
     }
 
+    /// What one create of a batch did.
+    enum InsertOutcome: Sendable, Equatable {
+        case inserted
+        /// An item (live, expired or a placeholder) was there, or an earlier create of the batch had its address.
+        case notInserted
+        /// Its guard item was not live (absent, a placeholder or expired) when the statement ran.
+        case guardMissing
+    }
+
     /// A create that inserts an item only where none is, and only while another item is live (its guard).
     struct GuardedInsert: Sendable {
         var insert: PendingInsert
@@ -40,24 +49,24 @@ extension PostgresTableStore {
         }
     }
 
-    /// Whether each create inserted its item (false where an item, live, expired or a placeholder, was there, or
-    /// where an earlier create of the batch had the same address), in order. One statement inserts them all, so
-    /// they share one commit. A lone create runs the single statement.
+    /// What each create did, in order. One statement inserts them all, so they share one commit. A lone create runs
+    /// the single statement.
     ///
     /// With `guards` (one per create), a create inserts only where its guard item is live (`GuardedInsertBatch`).
     func insertRows(
         _ inserts: [PendingInsert], guards: [PostgresStatements.ItemAddress]? = nil, since: ContinuousClock.Instant
-    ) async throws -> [Bool] {
+    ) async throws -> [InsertOutcome] {
         let logger = self.logger
         let clock = self.clock
         return try await withConnection(cancellable: inserts.count == 1, since: since) { connection in
-            var inserted = [Bool](repeating: false, count: inserts.count)
+            var outcomes = [InsertOutcome](repeating: .notInserted, count: inserts.count)
             if inserts.count == 1, guards == nil {
                 let insert = inserts[0]
-                inserted[0] = try await !connection.execute(
+                let inserted = try await !connection.execute(
                     PostgresStatements.Insert(address: insert.address, item: insert.item, expires: insert.expires),
                     logger: logger
                 ).collectAll().isEmpty
+                if inserted { outcomes[0] = .inserted }
             } else {
                 // One insert per address: a second create of the same item is told it was not inserted, and reads
                 // the first one's item (and so fails its condition) once this commits.
@@ -69,25 +78,27 @@ extension PostgresTableStore {
                     expiries: unique.map { inserts[$0].expires ?? .nan }
                 )
                 try await Self.retryingDeadlocks {
-                    let positions =
-                        if let guards {
-                            try await connection.execute(
-                                PostgresStatements.GuardedInsertBatch(
-                                    inserts: batch, guards: .init(unique.map { guards[$0] }), now: clock()),
-                                logger: logger
-                            ).collectAll()
-                        } else {
-                            try await connection.execute(batch, logger: logger).collectAll()
-                        }
-                    for position in positions { inserted[unique[position - 1]] = true }
+                    if let guards {
+                        // A create of the batch that gets no row had no live guard.
+                        for index in unique { outcomes[index] = .guardMissing }
+                        let rows = try await connection.execute(
+                            PostgresStatements.GuardedInsertBatch(
+                                inserts: batch, guards: .init(unique.map { guards[$0] }), now: clock()),
+                            logger: logger
+                        ).collectAll()
+                        for row in rows { outcomes[unique[row.position - 1]] = row.inserted ? .inserted : .notInserted }
+                    } else {
+                        let positions = try await connection.execute(batch, logger: logger).collectAll()
+                        for position in positions { outcomes[unique[position - 1]] = .inserted }
+                    }
                 }
             }
             var purged = Set<String>()
             let tables = inserts.indices.compactMap { index in
-                inserted[index] ? inserts[index].purges : nil
+                outcomes[index] == .inserted ? inserts[index].purges : nil
             }.filter { purged.insert($0.name).inserted }
             if !tables.isEmpty { await self.purgeExpired(in: tables, now: clock(), connection: connection) }
-            return inserted
+            return outcomes
         }
     }
 }

@@ -102,10 +102,10 @@ extension PostgresTableStore {
             let insert = PendingInsert(
                 address: address, item: createFirst.json, expires: createFirst.expiry,
                 purges: write.table.timeToLiveAttribute == nil ? nil : write.table)
-            let inserted = try await creates.submit(insert) { inserts, since in
+            let outcome = try await creates.submit(insert) { inserts, since in
                 try await self.insertRows(inserts, since: since)
             }
-            if inserted {
+            if outcome == .inserted {
                 return WriteResult(old: nil, new: createFirst.item)
             }
         }
@@ -199,17 +199,18 @@ extension PostgresTableStore {
     }
 
     /// A transaction of a create and a check that another item exists (a to-do and its list) in one statement
-    /// (`GuardedInsertBatch`), batched with others like it: true when it inserted the item. False when the
-    /// transaction has another shape, or the statement inserted nothing (the item was there, or the other item was
-    /// not): the transaction then runs as any other, which tells which condition failed, or replaces an item a put
-    /// without a condition may replace.
+    /// (`GuardedInsertBatch`), batched with others like it: true when it inserted the item, and the check's
+    /// `conditionFailed` when the other item was not live. False when the transaction has another shape, or the
+    /// item's address was taken: the transaction then runs as any other, which fails the put's condition, or
+    /// replaces an expired item or one a put without a condition may replace.
     private func insertGuarded(_ actions: [TransactionAction]) async throws -> Bool {
         guard actions.count == 2 else { return false }
-        let (checkAction, putAction) =
-            if case .conditionCheck = actions[0] { (actions[0], actions[1]) } else { (actions[1], actions[0]) }
+        let checkPosition = if case .conditionCheck = actions[0] { 0 } else { 1 }
+        let (checkAction, putAction) = (actions[checkPosition], actions[1 - checkPosition])
         guard case .conditionCheck = checkAction, case .put = putAction,
             let checkTable = try? await table(checkAction.table), let putTable = try? await table(putAction.table),
-            let check = try? PlannedWrite(checkAction, definition: checkTable), check.isExistenceCheck,
+            let check = try? PlannedWrite(checkAction, definition: checkTable, position: checkPosition),
+            check.isExistenceCheck,
             (try? check.resolve(current: check.presence(true))) != nil,
             (try? check.resolve(current: nil)) == nil,
             let put = try? PlannedWrite(putAction, definition: putTable),
@@ -223,8 +224,18 @@ extension PostgresTableStore {
                 address: address, item: stored.json, expires: stored.expiry,
                 purges: putTable.timeToLiveAttribute == nil ? nil : putTable),
             requires: requires)
-        return try await guardedCreates.submit(create) { creates, since in
+        let outcome = try await guardedCreates.submit(create) { creates, since in
             try await self.insertRows(creates.map(\.insert), guards: creates.map(\.requires), since: since)
+        }
+        switch outcome {
+        case .inserted:
+            return true
+        case .guardMissing:
+            // The check's own error: it names the action, as a transaction run the general way would.
+            _ = try check.resolve(current: nil)
+            return false
+        case .notInserted:
+            return false
         }
     }
 

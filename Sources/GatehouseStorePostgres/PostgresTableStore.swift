@@ -73,10 +73,10 @@ public final class PostgresTableStore: TableStore {
     /// Point reads that arrive together, read in one statement.
     let reads: StatementBatcher<PostgresStatements.ItemAddress, PostgresStatements.StoredRow?>
     /// Conditional creates that arrive together, inserted in one statement (one commit for all of them).
-    let creates: StatementBatcher<PendingInsert, Bool>
+    let creates: StatementBatcher<PendingInsert, InsertOutcome>
     /// Creates guarded by another item's existence (`transactWrite` of a condition check and a put) that arrive
     /// together, inserted in one statement.
-    let guardedCreates: StatementBatcher<GuardedInsert, Bool>
+    let guardedCreates: StatementBatcher<GuardedInsert, InsertOutcome>
 
     /// Connects to the database, checks that it is empty or a Gatehouse store this version reads, and creates the
     /// schema in an empty one.

@@ -75,13 +75,7 @@ extension SQLiteTableStore {
             } else if single {
                 writes = [try PlannedWrite(actions[0], definition: try self.table(connection, actions[0].table))]
             } else {
-                writes = try PlannedWrite.plan(actions) { name in
-                    do {
-                        return try self.table(connection, name)
-                    } catch let error as TableStoreError where error.code == .tableNotFound {
-                        return nil
-                    }
-                }
+                writes = try PlannedWrite.plan(actions) { name in try self.table(connection, name) }
             }
             var result = WriteResult()
             var purged = Set<String>()

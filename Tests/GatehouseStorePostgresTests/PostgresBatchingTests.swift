@@ -11,13 +11,6 @@ import Testing
 /// still gets exactly its own answer.
 @Suite(.enabled(if: PostgresCluster.isAvailable, Comment(rawValue: PostgresCluster.skipReason)))
 struct PostgresBatchingTests {
-    /// A store that runs one batch of reads and one of creates at a time, so concurrent calls queue and share.
-    private func withOneBatchAtATime<Result>(_ body: (PostgresTableStore) async throws -> Result) async throws
-        -> Result
-    {
-        try await withPostgresStore(configure: { $0.batchesInFlight = 1 }, body)
-    }
-
     /// A table keyed by a number and a string, so both key columns of a batch are exercised.
     private static let readings = TableDefinition(
         name: "readings", partitionKey: KeyAttribute("sensor", .number), sortKey: KeyAttribute("at", .string))

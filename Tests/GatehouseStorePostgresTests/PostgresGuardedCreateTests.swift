@@ -38,7 +38,7 @@ struct PostgresGuardedCreateTests {
     }
 
     @Test func guardedCreatesShareStatementsAndEachGetsItsOwnOutcome() async throws {
-        try await withPostgresStore(configure: { $0.batchesInFlight = 1 }) { store in
+        try await withOneBatchAtATime { store in
             try await store.createTable(Self.lists)
             try await store.createTable(Self.todos)
             try await store.putItem(table: "lists", item: JSONObject(["id": .string("live")]))

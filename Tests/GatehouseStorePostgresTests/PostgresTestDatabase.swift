@@ -33,3 +33,9 @@ func withPostgresStore<Result>(
         throw error
     }
 }
+
+/// A store on a new database that runs one batch of reads, one of creates and one of guarded creates at a time, so
+/// concurrent calls queue and share a statement.
+func withOneBatchAtATime<Result>(_ body: (PostgresTableStore) async throws -> Result) async throws -> Result {
+    try await withPostgresStore(configure: { $0.batchesInFlight = 1 }, body)
+}

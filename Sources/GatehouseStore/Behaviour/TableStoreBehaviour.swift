@@ -69,21 +69,22 @@ extension TableStoreBehaviour {
         }
     }
 
-    /// Runs `body` and checks that it throws a `TableStoreError` with `code`.
+    /// Runs `body` and checks that it throws a `TableStoreError` with `code`; returns that error.
+    @discardableResult
     static func expectError<Result>(
         _ code: TableStoreError.Code,
         _ what: String,
         file: StaticString = #fileID,
         line: UInt = #line,
         _ body: () async throws -> Result
-    ) async throws {
+    ) async throws -> TableStoreError {
         do {
             _ = try await body()
         } catch let error as TableStoreError {
             if error.code != code {
                 throw Failure(message: "\(what): expected \(code), got \(error)", location: "\(file):\(line)")
             }
-            return
+            return error
         } catch {
             throw Failure(message: "\(what): expected \(code), got \(error)", location: "\(file):\(line)")
         }
@@ -98,20 +99,11 @@ extension TableStoreBehaviour {
         line: UInt = #line,
         _ body: () async throws -> Void
     ) async throws {
-        do {
-            try await body()
-        } catch let error as TableStoreError where error.code == .conditionFailed {
-            if error.failedAction != position {
-                throw Failure(
-                    message:
-                        "\(what): expected action \(position) to fail, got \(error.failedAction.map(String.init) ?? "none")",
-                    location: "\(file):\(line)")
-            }
-            return
-        } catch {
-            throw Failure(message: "\(what): expected conditionFailed, got \(error)", location: "\(file):\(line)")
-        }
-        throw Failure(message: "\(what): expected conditionFailed, nothing was thrown", location: "\(file):\(line)")
+        let error = try await expectError(.conditionFailed, what, file: file, line: line, body)
+        let failed = error.failedAction.map(String.init) ?? "none"
+        try expect(
+            error.failedAction == position, "\(what): expected action \(position) to fail, got \(failed)",
+            file: file, line: line)
     }
 
     /// Parses JSON text the suite writes by hand.

@@ -9,8 +9,9 @@ extension StatefulMocks {
     /// the item in one transaction with a check that the parent exists, so no item is stored under a parent that
     /// is not there, nor under one deleted meanwhile. Without such an answer the create goes on either way.
     nonisolated(nonsending) func create(_ request: StatefulRequest, base: GatewayAnswer) async throws -> GatewayAnswer {
+        let checked = request.operation.documents404 ? request.operation.table.parent : nil
         var parentItem: ParentItem?
-        if let parent = request.operation.table.parent, request.operation.documents404 {
+        if let parent = checked {
             guard let key = request.parentKey(parent) else { return parentMissing(request, parent) ?? base }
             try await ensureTable(parent.table)
             parentItem = ParentItem(table: parent.table, key: key)
@@ -19,7 +20,7 @@ extension StatefulMocks {
         do {
             written = try await insert(request.body, request, under: parentItem)
         } catch is ParentItem.Missing {
-            return request.operation.table.parent.flatMap { parentMissing(request, $0) } ?? base
+            return checked.flatMap { parentMissing(request, $0) } ?? base
         }
         guard let visible = request.visible(written) else { return base }
         var answer = Self.replacingBody(of: base, with: visible)
