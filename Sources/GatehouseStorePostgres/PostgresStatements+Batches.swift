@@ -117,7 +117,7 @@ extension PostgresStatements {
                 SELECT k.n FROM k JOIN gatehouse_items g
                     ON g.tbl = k.gtbl AND g.pk = k.gpk AND g.pkn = k.gpkn::numeric AND g.sk = k.gsk
                     AND g.skn = k.gskn::numeric
-                WHERE g.item IS NOT NULL AND (g.expires IS NULL OR g.expires > $13)
+                WHERE \(live("g", now: "$13"))
                 FOR KEY SHARE OF g
             ), inserted AS (
                 INSERT INTO gatehouse_items (tbl, pk, pkn, sk, skn, item, expires, version)

@@ -32,6 +32,13 @@ enum PostgresStatements {
         static let predicate = "tbl = $1 AND pk = $2 AND pkn = $3::numeric AND sk = $4 AND skn = $5::numeric"
     }
 
+    /// The SQL form of a live row (`PostgresTableStore.liveText`): it holds an item (it is not a transaction's
+    /// placeholder) that has not expired at `now` (a bound value); `row` is the table's alias in the statement.
+    static func live(_ row: String? = nil, now: String) -> String {
+        let column = row.map { "\($0)." } ?? ""
+        return "\(column)item IS NOT NULL AND (\(column)expires IS NULL OR \(column)expires > \(now))"
+    }
+
     /// A stored row: the item's JSON (nil for a transaction's placeholder), its expiry and its version.
     struct StoredRow: Sendable {
         var item: ByteBuffer?

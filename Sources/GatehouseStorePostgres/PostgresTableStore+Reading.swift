@@ -26,9 +26,8 @@ extension PostgresTableStore {
             sql.bindNumeric(sort.number)
             sql.append(")")
         }
-        sql.append(" AND item IS NOT NULL AND (expires IS NULL OR expires > ")
-        sql.bind(clock())
-        sql.append(query.order == .ascending ? ") ORDER BY sk ASC, skn ASC" : ") ORDER BY sk DESC, skn DESC")
+        sql.appendLive(now: clock())
+        sql.append(query.order == .ascending ? " ORDER BY sk ASC, skn ASC" : " ORDER BY sk DESC, skn DESC")
         if let limit = query.limit {
             sql.append(" LIMIT ")
             sql.bind(Int64(limit) + 1)
@@ -56,9 +55,8 @@ extension PostgresTableStore {
             sql.bindNumeric(sort.number)
             sql.append(")")
         }
-        sql.append(" AND item IS NOT NULL AND (expires IS NULL OR expires > ")
-        sql.bind(clock())
-        sql.append(") ORDER BY pk, pkn, sk, skn")
+        sql.appendLive(now: clock())
+        sql.append(" ORDER BY pk, pkn, sk, skn")
         if let limit {
             sql.append(" LIMIT ")
             sql.bind(Int64(limit) + 1)
@@ -133,6 +131,12 @@ struct SQLBuilder {
     mutating func bind<Value: PostgresNonThrowingEncodable>(_ value: Value) {
         bindings.append(value)
         sql += "$\(bindings.count)"
+    }
+
+    /// ` AND ` the row is live at `now` (`PostgresStatements.live`).
+    mutating func appendLive(now: Double) {
+        bindings.append(now)
+        sql += " AND " + PostgresStatements.live(now: "$\(bindings.count)")
     }
 
     /// Binds exact decimal text as a `numeric`.
