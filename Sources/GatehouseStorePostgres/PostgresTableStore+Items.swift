@@ -24,7 +24,7 @@ extension PostgresTableStore {
         try ItemRules(definition).validate(key)
         let address = Self.address(table, key)
         let now = clock()
-        let row = try await reads.submit(address) { addresses, since in
+        let row = try await lanes.current.reads.submit(address) { addresses, since in
             try await self.selectRows(addresses, since: since)
         }
         return Self.liveText(row, now: now)
@@ -102,7 +102,7 @@ extension PostgresTableStore {
             let insert = PendingInsert(
                 address: address, item: createFirst.json, expires: createFirst.expiry,
                 purges: write.table.timeToLiveAttribute == nil ? nil : write.table)
-            let outcome = try await creates.submit(insert) { inserts, since in
+            let outcome = try await lanes.current.creates.submit(insert) { inserts, since in
                 try await self.insertRows(inserts, since: since)
             }
             if outcome == .inserted {
@@ -224,7 +224,7 @@ extension PostgresTableStore {
                 address: address, item: stored.json, expires: stored.expiry,
                 purges: putTable.timeToLiveAttribute == nil ? nil : putTable),
             requires: requires)
-        let outcome = try await guardedCreates.submit(create) { creates, since in
+        let outcome = try await lanes.current.guardedCreates.submit(create) { creates, since in
             try await self.insertRows(creates.map(\.insert), guards: creates.map(\.requires), since: since)
         }
         switch outcome {

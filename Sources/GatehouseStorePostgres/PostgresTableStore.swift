@@ -9,8 +9,10 @@ import Synchronization
 /// A `TableStore` in a PostgreSQL database: what several `gatehouse serve` instances share, so they have one set of
 /// stateful items, one set of API keys and one quota per key.
 ///
-/// Operations run through postgres-nio's connection pool. Point reads and conditional creates that arrive together
-/// go to the database together, one statement for many (`StatementBatcher`, `selectRows`, `insertRows`). A single
+/// Operations run through postgres-nio's connection pools, one on each event loop (`EventLoopLanes`): a request's
+/// statement is written and answered on the loop the request runs on. Point reads and conditional creates that
+/// arrive together on a loop go to the database together, one statement for many (`StatementBatcher`,
+/// `selectRows`, `insertRows`). A single
 /// write reads the item and then writes it only if its version is still the one read (compare and set, retried when
 /// another writer came first), so two instances incrementing one counter both count. A transaction locks its items
 /// in key order (absent ones through a placeholder row), checks every condition, writes, and commits: all or
@@ -19,13 +21,13 @@ import Synchronization
 /// of concurrent connections together, so writes arriving together share one WAL flush.
 ///
 /// When the database cannot be reached an operation fails with `storageFailure` after `connectionWait` rather than
-/// waiting; the pool keeps trying to reconnect, so the store recovers by itself when the database is back.
+/// waiting; the pools keep trying to reconnect, so the store recovers by itself when the database is back.
 public final class PostgresTableStore: TableStore {
     /// Options of a PostgreSQL store.
     public struct Configuration: Sendable {
         /// Where the database is.
         public var url: PostgresStoreURL
-        /// The most connections this store opens (each instance has its own pool).
+        /// The most connections this store opens, shared by its pools (each instance has its own).
         public var maximumConnections: Int
         /// How long an operation waits for a connection before it fails with `storageFailure`.
         public var connectionWait: Duration
@@ -35,20 +37,22 @@ public final class PostgresTableStore: TableStore {
         /// with `storageFailure` (a server that went away mid-query must not hold a request for ever).
         public var operationTimeout: Duration
 
-        /// How many batches of point reads, and how many of creates, may run at once (`StatementBatcher`); calls
-        /// arriving while they all run wait for the next batch, so they share one round trip.
+        /// How many batches of point reads, and how many of creates, may run at once from each event loop
+        /// (`StatementBatcher`, `EventLoopLanes`); calls arriving while they all run wait for the next batch, so
+        /// they share one round trip.
         public var batchesInFlight: Int
 
-        /// The defaults: up to 16 connections; an operation waits up to 3 s for one and may run up to 15 s; 2
-        /// batches of reads and 2 of creates at once (bench/README: 1 leaves the server idle between batches, 4
-        /// and more make smaller batches, costing the gateway and the database more per request).
+        /// The defaults: up to 16 connections; an operation waits up to 3 s for one and may run up to 15 s; one
+        /// batch of reads and one of creates at once per event loop, so as many in all as the machine has loops
+        /// (bench/README, issue 14's eleventh round: 2 per loop made smaller batches, costing the database more
+        /// per request, for no more requests a second).
         public init(
             url: PostgresStoreURL,
             maximumConnections: Int = 16,
             connectionWait: Duration = .seconds(3),
             connectTimeout: Duration = .seconds(5),
             operationTimeout: Duration = .seconds(15),
-            batchesInFlight: Int = 2
+            batchesInFlight: Int = 1
         ) {
             self.url = url
             self.maximumConnections = maximumConnections
@@ -59,7 +63,7 @@ public final class PostgresTableStore: TableStore {
         }
     }
 
-    let client: PostgresClient
+    let lanes: EventLoopLanes
     let configuration: Configuration
     let logger: Logger
     let clock: @Sendable () -> Double
@@ -70,13 +74,10 @@ public final class PostgresTableStore: TableStore {
     /// `createTable` and `deleteTable`; another instance that deletes a table and creates it again with another key
     /// is not seen until restart (Gatehouse's own `store clear` keeps the key).
     let definitions = Mutex<[String: TableDefinition]>([:])
-    /// Point reads that arrive together, read in one statement.
-    let reads: StatementBatcher<PostgresStatements.ItemAddress, PostgresStatements.StoredRow?>
-    /// Conditional creates that arrive together, inserted in one statement (one commit for all of them).
-    let creates: StatementBatcher<PendingInsert, InsertOutcome>
-    /// Creates guarded by another item's existence (`transactWrite` of a condition check and a put) that arrive
-    /// together, inserted in one statement.
-    let guardedCreates: StatementBatcher<GuardedInsert, InsertOutcome>
+    /// Point reads, conditional creates and guarded creates (`EventLoopLanes.Lane`) so far, over every lane.
+    var readStatistics: BatchStatistics { lanes.statistics(\.reads) }
+    var createStatistics: BatchStatistics { lanes.statistics(\.creates) }
+    var guardedCreateStatistics: BatchStatistics { lanes.statistics(\.guardedCreates) }
 
     /// Connects to the database, checks that it is empty or a Gatehouse store this version reads, and creates the
     /// schema in an empty one.
@@ -111,21 +112,20 @@ public final class PostgresTableStore: TableStore {
         options.options.maximumConnections = configuration.maximumConnections
         options.options.additionalStartupParameters = Self.plannerSettings
         options.options.connectTimeout = configuration.connectTimeout
-        let client = PostgresClient(configuration: options, backgroundLogger: logger)
-        self.client = client
+        let inFlight = max(1, configuration.batchesInFlight)
+        let lanes = EventLoopLanes(
+            configuration: options, maximumConnections: configuration.maximumConnections, batchesInFlight: inFlight,
+            maximumBatch: Self.maximumBatch, logger: logger)
+        self.lanes = lanes
         self.configuration = configuration
         self.logger = logger
         self.clock = clock
-        running = Task { await client.run() }
+        running = Task { await lanes.run() }
         watchdog = OperationWatchdog(
             connectionWait: configuration.connectionWait, operationTimeout: configuration.operationTimeout)
-        let inFlight = max(1, configuration.batchesInFlight)
-        reads = StatementBatcher(maximumInFlight: inFlight, maximumBatch: Self.maximumBatch)
-        creates = StatementBatcher(maximumInFlight: inFlight, maximumBatch: Self.maximumBatch)
-        guardedCreates = StatementBatcher(maximumInFlight: inFlight, maximumBatch: Self.maximumBatch)
     }
 
-    /// The planner settings of the pool's connections: every statement of the store reads items through an index
+    /// The planner settings of the pools' connections: every statement of the store reads items through an index
     /// (the key's, or the expiry index), never by scanning or hashing the whole items table.
     ///
     /// PostgreSQL keeps a prepared statement's generic plan, made with the table's size at the time. The batched
@@ -146,7 +146,7 @@ public final class PostgresTableStore: TableStore {
         watchdog.stop()
     }
 
-    /// Closes the pool's connections; later operations fail with `storageFailure`.
+    /// Closes the pools' connections; later operations fail with `storageFailure`.
     public func close() async {
         running.cancel()
         await running.value
@@ -231,7 +231,7 @@ public final class PostgresTableStore: TableStore {
         _ body: @escaping @Sendable (PostgresConnection) async throws -> T
     ) async throws -> T {
         let race = LeaseRace()
-        let client = self.client
+        let client = lanes.current.client
         let caller = CallerLoop.current
         let operation = Task<T, any Error> {
             try await client.withConnection { connection in

@@ -40,7 +40,7 @@ final class StatementBatcher<Input: Sendable, Output: Sendable>: Sendable {
         var head = 0
         /// Batches running (each has a leader).
         var leading = 0
-        var statistics = Statistics()
+        var statistics = BatchStatistics()
 
         mutating func popFirst() -> Waiter? {
             take(1).first
@@ -62,18 +62,12 @@ final class StatementBatcher<Input: Sendable, Output: Sendable>: Sendable {
         }
     }
 
-    /// How many calls came and how many batches served them.
-    struct Statistics: Sendable, Equatable {
-        var calls = 0
-        var batches = 0
-    }
-
     private let state = Mutex(State())
     let maximumInFlight: Int
     let maximumBatch: Int
 
     /// The calls and batches so far.
-    var statistics: Statistics {
+    var statistics: BatchStatistics {
         state.withLock { $0.statistics }
     }
 
@@ -163,5 +157,15 @@ final class StatementBatcher<Input: Sendable, Output: Sendable>: Sendable {
             for follower in followers { follower.wake(.done(.failure(error))) }
             throw error
         }
+    }
+}
+
+/// How many calls came to a `StatementBatcher` (or several) and how many batches served them.
+struct BatchStatistics: Sendable, Equatable {
+    var calls = 0
+    var batches = 0
+
+    static func + (left: BatchStatistics, right: BatchStatistics) -> BatchStatistics {
+        BatchStatistics(calls: left.calls + right.calls, batches: left.batches + right.batches)
     }
 }

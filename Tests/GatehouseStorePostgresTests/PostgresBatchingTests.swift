@@ -40,7 +40,7 @@ struct PostgresBatchingTests {
                 let sensor = index % sensors.count
                 return (Self.key(sensors[sensor], at), "\(sensor)\(at)")
             }
-            let before = store.reads.statistics
+            let before = store.readStatistics
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for (key, value) in wanted {
                     group.addTask {
@@ -50,7 +50,7 @@ struct PostgresBatchingTests {
                 }
                 try await group.waitForAll()
             }
-            let after = store.reads.statistics
+            let after = store.readStatistics
             #expect(after.calls - before.calls == 200)
             // Fewer statements than reads: the reads that arrived during one round trip shared the next.
             #expect(after.batches - before.batches < 200)
@@ -96,7 +96,7 @@ struct PostgresBatchingTests {
         try await withOneBatchAtATime { store in
             try await store.createTable(Self.readings)
             let attempts = (0..<60).map { index in (sensor: Double(index / 2), writer: index % 2) }
-            let before = store.creates.statistics
+            let before = store.createStatistics
             let outcomes = try await withThrowingTaskGroup(of: (Double, Int, Bool).self) { group in
                 for attempt in attempts {
                     group.addTask {
@@ -116,7 +116,7 @@ struct PostgresBatchingTests {
                 }
                 return try await group.reduce(into: []) { $0.append($1) }
             }
-            let after = store.creates.statistics
+            let after = store.createStatistics
             #expect(after.calls - before.calls == 60)
             #expect(after.batches - before.batches < 60)
             for sensor in 0..<30 {

@@ -1,13 +1,15 @@
 import Foundation
 import GatehouseStore
 import GatehouseTestSupport
+import NIOCore
+import NIOPosix
 import PostgresNIO
 import Testing
 
 @testable import GatehouseStorePostgres
 
 /// The store never opens more connections than its limit, however many operations run at once, and serves them side
-/// by side on the connections it has.
+/// by side on the connections it has; a call made on an event loop runs its statement on a connection of that loop.
 struct PostgresConnectionLimitTests {
     @Test(.timeLimit(.minutes(2)))
     func concurrentOperationsNeverOpenMoreConnectionsThanTheLimit() async throws {
@@ -38,5 +40,21 @@ struct PostgresConnectionLimitTests {
         #expect(counts.allSatisfy { $0 >= 1 && $0 <= 3 }, "connections seen: \(counts)")
         // More than one connection served at once.
         #expect(counts.contains { $0 >= 2 }, "connections seen: \(counts)")
+    }
+
+    /// `gatehouse serve` runs its requests on NIO's singleton loops: a call made on one takes that loop's lane, whose
+    /// connections live on the same loop, so its statement is written and answered without leaving the thread.
+    @Test(.timeLimit(.minutes(2)))
+    func aCallOnAnEventLoopTakesAConnectionOfThatLoop() async throws {
+        try await withPostgresStore { store in
+            let loops = Array(MultiThreadedEventLoopGroup.singleton.makeIterator())
+            #expect(store.lanes.lanes.count == min(loops.count, store.configuration.maximumConnections))
+            for loop in loops {
+                let lane = try await loop.submit { store.lanes.current }.get()
+                #expect(lane.loop === loop)
+                let connectionLoop = try await lane.client.withConnection { $0.eventLoop }
+                #expect(connectionLoop === loop)
+            }
+        }
     }
 }

@@ -44,7 +44,7 @@ struct PostgresGuardedCreateTests {
             try await store.putItem(table: "lists", item: JSONObject(["id": .string("live")]))
             try await store.putItem(
                 table: "todos", item: JSONObject(["list": .string("live"), "n": .number(JSONNumber(0))]))
-            let before = store.guardedCreates.statistics
+            let before = store.guardedCreateStatistics
             let outcomes = try await withThrowingTaskGroup(of: (String, Int, Int?).self) { group in
                 for n in 0..<30 {
                     for list in ["live", "missing"] {
@@ -53,7 +53,7 @@ struct PostgresGuardedCreateTests {
                 }
                 return try await group.reduce(into: []) { $0.append($1) }
             }
-            let after = store.guardedCreates.statistics
+            let after = store.guardedCreateStatistics
             #expect(after.calls - before.calls == 60)
             // Fewer statements than creates: the creates that arrived during one round trip shared the next.
             #expect(after.batches - before.batches < 60)

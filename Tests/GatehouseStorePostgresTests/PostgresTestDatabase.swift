@@ -34,7 +34,8 @@ func withPostgresStore<Result>(
     }
 }
 
-/// A store on a new database that runs one batch of reads, one of creates and one of guarded creates at a time, so
+/// A store on a new database that runs one batch of reads, one of creates and one of guarded creates at a time in
+/// each lane (`EventLoopLanes`; the default, set here so a change of default keeps these tests' meaning), so
 /// concurrent calls queue and share a statement.
 func withOneBatchAtATime<Result>(_ body: (PostgresTableStore) async throws -> Result) async throws -> Result {
     try await withPostgresStore(configure: { $0.batchesInFlight = 1 }, body)
