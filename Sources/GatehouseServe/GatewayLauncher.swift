@@ -4,6 +4,7 @@ package import GatehouseRuntime
 import GatehouseSpec
 import GatehouseStore
 import Logging
+import Synchronization
 
 /// Starts the gateway from its options: loads the contract, opens the store and the key store, builds the runtime's
 /// configuration, writes the banner and serves until SIGINT or SIGTERM. `gatehouse serve` and a Swift server on the
@@ -93,13 +94,22 @@ package enum GatewayLauncher {
         StandardOutput.write("  store: \(location)\(stateless ? " (keys and usage only; mocks are stateless)" : "")\n")
         let host = options.host
         let basePath = gateway.contract.basePath
+        let listening = Mutex(false)
         do {
             try await gateway.run { port in
+                listening.withLock { $0 = true }
                 // Written straight to the file handle so it is seen at once even when stdout is a pipe.
                 StandardOutput.write("Listening on http://\(host):\(port)\(basePath) (Ctrl-C to stop)\n")
             }
         } catch {
             await Self.close(keyStore, logger: logger)
+            // A socket error before the server listened is its address refused: said plainly, as a start error.
+            if !listening.withLock({ $0 }),
+                let message = ListenFailure.message(for: error, host: host, port: options.port)
+            {
+                StandardError.write(message + "\n")
+                throw ExitStatus.usageOrIO
+            }
             throw error
         }
         await Self.close(keyStore, logger: logger)
