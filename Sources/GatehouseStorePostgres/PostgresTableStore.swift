@@ -12,13 +12,12 @@ import Synchronization
 /// Operations run through postgres-nio's connection pools, one on each event loop (`EventLoopLanes`): a request's
 /// statement is written and answered on the loop the request runs on. Point reads and conditional creates that
 /// arrive together on a loop go to the database together, one statement for many (`StatementBatcher`,
-/// `selectRows`, `insertRows`). A single
-/// write reads the item and then writes it only if its version is still the one read (compare and set, retried when
-/// another writer came first), so two instances incrementing one counter both count. A transaction locks its items
-/// in key order (absent ones through a placeholder row), checks every condition, writes, and commits: all or
-/// nothing, whatever else runs.
-/// An acknowledged write is committed (PostgreSQL's default `synchronous_commit`); PostgreSQL flushes the commits
-/// of concurrent connections together, so writes arriving together share one WAL flush.
+/// `selectRows`, `insertRows`). A single write reads the item and then writes it only if its version is still the one
+/// read (compare and set, retried when another writer came first), so two instances incrementing one counter both
+/// count. A transaction locks its items in key order (absent ones through a placeholder row), checks every condition,
+/// writes, and commits: all or nothing, whatever else runs. An acknowledged write is committed (PostgreSQL's default
+/// `synchronous_commit`); PostgreSQL flushes the commits of concurrent connections together, so writes arriving
+/// together share one WAL flush.
 ///
 /// When the database cannot be reached an operation fails with `storageFailure` after `connectionWait` rather than
 /// waiting; the pools keep trying to reconnect, so the store recovers by itself when the database is back.
