@@ -17,7 +17,7 @@ final class OperationWatchdog: Sendable {
     private struct Watched {
         let race: PostgresTableStore.LeaseRace
         let task: any CancellableOperation
-        let started: ContinuousClock.Instant
+        var started: ContinuousClock.Instant
         var expired = false
     }
 
@@ -53,6 +53,11 @@ final class OperationWatchdog: Sendable {
             state.watched[ticket] = watched
             return ticket
         }
+    }
+
+    /// The operation's running time counts from `now` (a session of batches on one connection starts its next).
+    func restart(_ ticket: Int, at now: ContinuousClock.Instant) {
+        state.withLock { $0.watched[ticket]?.started = now }
     }
 
     /// The operation ended: it is no longer watched.

@@ -29,24 +29,48 @@ extension PostgresTableStore {
         var requires: PostgresStatements.ItemAddress
     }
 
+    /// Runs a session of one of the lanes' `StatementBatcher`s: a connection, leased when the session starts (its wait
+    /// counted from the oldest queued call's arrival), runs the batches the session takes, one after another, with
+    /// the operation timeout counted from each batch's start. A batch that fails fails its calls, and the session
+    /// ends, so the next leases a connection again (the failure may have been the connection's). A session that gets
+    /// no connection fails the batch it was started for.
+    func runSession<Input: Sendable, Output: Sendable>(
+        _ session: StatementBatcher<Input, Output>.Session,
+        _ batch: @escaping @Sendable ([Input], PostgresConnection) async throws -> [Output]
+    ) async {
+        guard let since = session.oldestQueued else { return }
+        do {
+            try await withLimitedConnection(cancellable: false, since: since) { connection, limits in
+                while let inputs = session.next() {
+                    limits.restart()
+                    do {
+                        session.deliver(.success(try await batch(inputs, connection)))
+                    } catch {
+                        session.deliver(.failure(limits.storeError(error)))
+                        return
+                    }
+                }
+            }
+        } catch {
+            session.fail(error)
+        }
+    }
+
     /// The stored row of each address (nil where there is none), in order. A lone read runs the single statement.
-    func selectRows(_ addresses: [PostgresStatements.ItemAddress], since: ContinuousClock.Instant) async throws
+    func selectRows(_ addresses: [PostgresStatements.ItemAddress], on connection: PostgresConnection) async throws
         -> [PostgresStatements.StoredRow?]
     {
-        let logger = self.logger
-        return try await withConnection(cancellable: addresses.count == 1, since: since) { connection in
-            if addresses.count == 1 {
-                let row = try await connection.execute(PostgresStatements.Select(address: addresses[0]), logger: logger)
-                    .collectAll().first
-                return [row]
-            }
-            var rows = [PostgresStatements.StoredRow?](repeating: nil, count: addresses.count)
-            let found = try await connection.execute(
-                PostgresStatements.SelectBatch(addresses: .init(addresses)), logger: logger
-            ).collectAll()
-            for (position, row) in found { rows[position - 1] = row }
-            return rows
+        if addresses.count == 1 {
+            let row = try await connection.execute(PostgresStatements.Select(address: addresses[0]), logger: logger)
+                .collectAll().first
+            return [row]
         }
+        var rows = [PostgresStatements.StoredRow?](repeating: nil, count: addresses.count)
+        let found = try await connection.execute(
+            PostgresStatements.SelectBatch(addresses: .init(addresses)), logger: logger
+        ).collectAll()
+        for (position, row) in found { rows[position - 1] = row }
+        return rows
     }
 
     /// What each create did, in order. One statement inserts them all, so they share one commit. A lone create runs
@@ -54,51 +78,47 @@ extension PostgresTableStore {
     ///
     /// With `guards` (one per create), a create inserts only where its guard item is live (`GuardedInsertBatch`).
     func insertRows(
-        _ inserts: [PendingInsert], guards: [PostgresStatements.ItemAddress]? = nil, since: ContinuousClock.Instant
+        _ inserts: [PendingInsert], guards: [PostgresStatements.ItemAddress]? = nil, on connection: PostgresConnection
     ) async throws -> [InsertOutcome] {
-        let logger = self.logger
-        let clock = self.clock
-        return try await withConnection(cancellable: inserts.count == 1, since: since) { connection in
-            var outcomes = [InsertOutcome](repeating: .notInserted, count: inserts.count)
-            if inserts.count == 1, guards == nil {
-                let insert = inserts[0]
-                let inserted = try await !connection.execute(
-                    PostgresStatements.Insert(address: insert.address, item: insert.item, expires: insert.expires),
-                    logger: logger
-                ).collectAll().isEmpty
-                if inserted { outcomes[0] = .inserted }
-            } else {
-                // One insert per address: a second create of the same item is told it was not inserted, and reads
-                // the first one's item (and so fails its condition) once this commits.
-                var seen = Set<PostgresStatements.ItemAddress>()
-                let unique = inserts.indices.filter { seen.insert(inserts[$0].address).inserted }
-                let batch = PostgresStatements.InsertBatch(
-                    addresses: .init(unique.map { inserts[$0].address }),
-                    items: unique.map { inserts[$0].item },
-                    expiries: unique.map { inserts[$0].expires ?? .nan }
-                )
-                try await Self.retryingDeadlocks {
-                    if let guards {
-                        // A create of the batch that gets no row had no live guard.
-                        for index in unique { outcomes[index] = .guardMissing }
-                        let rows = try await connection.execute(
-                            PostgresStatements.GuardedInsertBatch(
-                                inserts: batch, guards: .init(unique.map { guards[$0] }), now: clock()),
-                            logger: logger
-                        ).collectAll()
-                        for row in rows { outcomes[unique[row.position - 1]] = row.inserted ? .inserted : .notInserted }
-                    } else {
-                        let positions = try await connection.execute(batch, logger: logger).collectAll()
-                        for position in positions { outcomes[unique[position - 1]] = .inserted }
-                    }
+        var outcomes = [InsertOutcome](repeating: .notInserted, count: inserts.count)
+        if inserts.count == 1, guards == nil {
+            let insert = inserts[0]
+            let inserted = try await !connection.execute(
+                PostgresStatements.Insert(address: insert.address, item: insert.item, expires: insert.expires),
+                logger: logger
+            ).collectAll().isEmpty
+            if inserted { outcomes[0] = .inserted }
+        } else {
+            // One insert per address: a second create of the same item is told it was not inserted, and reads
+            // the first one's item (and so fails its condition) once this commits.
+            var seen = Set<PostgresStatements.ItemAddress>()
+            let unique = inserts.indices.filter { seen.insert(inserts[$0].address).inserted }
+            let batch = PostgresStatements.InsertBatch(
+                addresses: .init(unique.map { inserts[$0].address }),
+                items: unique.map { inserts[$0].item },
+                expiries: unique.map { inserts[$0].expires ?? .nan }
+            )
+            try await Self.retryingDeadlocks {
+                if let guards {
+                    // A create of the batch that gets no row had no live guard.
+                    for index in unique { outcomes[index] = .guardMissing }
+                    let rows = try await connection.execute(
+                        PostgresStatements.GuardedInsertBatch(
+                            inserts: batch, guards: .init(unique.map { guards[$0] }), now: clock()),
+                        logger: logger
+                    ).collectAll()
+                    for row in rows { outcomes[unique[row.position - 1]] = row.inserted ? .inserted : .notInserted }
+                } else {
+                    let positions = try await connection.execute(batch, logger: logger).collectAll()
+                    for position in positions { outcomes[unique[position - 1]] = .inserted }
                 }
             }
-            var purged = Set<String>()
-            let tables = inserts.indices.compactMap { index in
-                outcomes[index] == .inserted ? inserts[index].purges : nil
-            }.filter { purged.insert($0.name).inserted }
-            if !tables.isEmpty { await self.purgeExpired(in: tables, now: clock(), connection: connection) }
-            return outcomes
         }
+        var purged = Set<String>()
+        let tables = inserts.indices.compactMap { index in
+            outcomes[index] == .inserted ? inserts[index].purges : nil
+        }.filter { purged.insert($0.name).inserted }
+        if !tables.isEmpty { await purgeExpired(in: tables, now: clock(), connection: connection) }
+        return outcomes
     }
 }

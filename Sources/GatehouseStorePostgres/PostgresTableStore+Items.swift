@@ -24,8 +24,10 @@ extension PostgresTableStore {
         try ItemRules(definition).validate(key)
         let address = Self.address(table, key)
         let now = clock()
-        let row = try await lanes.current.reads.submit(address) { addresses, since in
-            try await self.selectRows(addresses, since: since)
+        let row = try await lanes.current.reads.submit(address) { session in
+            await self.runSession(session) { addresses, connection in
+                try await self.selectRows(addresses, on: connection)
+            }
         }
         return Self.liveText(row, now: now)
     }
@@ -102,8 +104,10 @@ extension PostgresTableStore {
             let insert = PendingInsert(
                 address: address, item: createFirst.json, expires: createFirst.expiry,
                 purges: write.table.timeToLiveAttribute == nil ? nil : write.table)
-            let outcome = try await lanes.current.creates.submit(insert) { inserts, since in
-                try await self.insertRows(inserts, since: since)
+            let outcome = try await lanes.current.creates.submit(insert) { session in
+                await self.runSession(session) { inserts, connection in
+                    try await self.insertRows(inserts, on: connection)
+                }
             }
             if outcome == .inserted {
                 return WriteResult(old: nil, new: createFirst.item)
@@ -224,8 +228,10 @@ extension PostgresTableStore {
                 address: address, item: stored.json, expires: stored.expiry,
                 purges: putTable.timeToLiveAttribute == nil ? nil : putTable),
             requires: requires)
-        let outcome = try await lanes.current.guardedCreates.submit(create) { creates, since in
-            try await self.insertRows(creates.map(\.insert), guards: creates.map(\.requires), since: since)
+        let outcome = try await lanes.current.guardedCreates.submit(create) { session in
+            await self.runSession(session) { creates, connection in
+                try await self.insertRows(creates.map(\.insert), guards: creates.map(\.requires), on: connection)
+            }
         }
         switch outcome {
         case .inserted:

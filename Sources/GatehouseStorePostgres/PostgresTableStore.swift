@@ -221,25 +221,39 @@ public final class PostgresTableStore: TableStore {
     /// Both limits are kept by the store's one `OperationWatchdog`, not by a timer per operation: the operation runs
     /// in a task the watchdog cancels when its lease is late, and whose connection it closes when it runs too long.
     ///
-    /// A batch of several callers' operations passes `cancellable: false`: one caller going away must not fail the
-    /// others (the two limits still hold), and passes as `since` when its oldest caller arrived, so the limits count
-    /// from there and no caller waits longer than `connectionWait` for a connection in all.
+    /// A batch session (`runSession`) passes `cancellable: false`, so one caller going away does not fail the others
+    /// (the two limits still hold), and passes as `since` when its oldest caller arrived, so the limits count from
+    /// there and no caller waits longer than `connectionWait` for a connection in all.
     func withConnection<T: Sendable>(
         cancellable: Bool = true,
         since: ContinuousClock.Instant = .now,
         _ body: @escaping @Sendable (PostgresConnection) async throws -> T
     ) async throws -> T {
-        let race = LeaseRace()
+        try await withLimitedConnection(cancellable: cancellable, since: since) { connection, _ in
+            try await body(connection)
+        }
+    }
+
+    /// `withConnection`, with the operation's `OperationLimits` given to `body`: a session of several batches counts
+    /// the operation timeout from each batch's start, and tells its callers what each batch's error means.
+    func withLimitedConnection<T: Sendable>(
+        cancellable: Bool,
+        since: ContinuousClock.Instant,
+        _ body: @escaping @Sendable (PostgresConnection, OperationLimits) async throws -> T
+    ) async throws -> T {
+        let limits = OperationLimits(store: self)
+        let race = limits.race
         let client = lanes.current.client
         let caller = CallerLoop.current
         let operation = Task<T, any Error> {
             try await client.withConnection { connection in
                 guard race.claim(connection) else { throw LeaseRace.TimedOut() }
                 defer { race.finish() }
-                return try await body(connection)
+                return try await body(connection, limits)
             }
         }
         let ticket = watchdog.watch(race, cancelling: operation, started: since)
+        limits.watching(ticket)
         defer { watchdog.forget(ticket) }
         let outcome: Result<T, any Error>
         do {
@@ -254,31 +268,54 @@ public final class PostgresTableStore: TableStore {
         }
         // The answer came on the connection's event loop: the caller carries on on its own (`CallerLoop`).
         await caller?.returnHere()
-        do {
-            return try outcome.get()
-        } catch let error as TableStoreError {
-            throw error
-        } catch {
+        return try outcome.mapError(limits.storeError).get()
+    }
+
+    /// The time limits of one operation on a connection, as its body sees them.
+    final class OperationLimits: Sendable {
+        let race = LeaseRace()
+        private let store: PostgresTableStore
+        private let ticket = Mutex<Int?>(nil)
+
+        fileprivate init(store: PostgresTableStore) {
+            self.store = store
+        }
+
+        fileprivate func watching(_ ticket: Int) {
+            self.ticket.withLock { $0 = ticket }
+        }
+
+        /// The operation timeout counts from now: a session's next batch starts.
+        func restart() {
+            guard let ticket = ticket.withLock({ $0 }) else { return }
+            store.watchdog.restart(ticket, at: .now)
+        }
+
+        /// What `error` means to the operation's caller: a `TableStoreError` as it is; no connection in time, or an
+        /// operation abandoned after the timeout, as `storageFailure` saying so; PostgreSQL's errors mapped.
+        func storeError(_ error: any Error) -> any Error {
+            if error is TableStoreError { return error }
+            let configuration = store.configuration
             switch race.outcome {
             case .expired:
-                throw TableStoreError(
+                return TableStoreError(
                     code: .storageFailure,
                     message: "no connection to the PostgreSQL store at \(configuration.url.server) within "
-                        + "\(Self.seconds(configuration.connectionWait)) s; it is down or unreachable"
+                        + "\(PostgresTableStore.seconds(configuration.connectionWait)) s; it is down or unreachable"
                 )
             case .abandoned:
-                throw TableStoreError(
+                return TableStoreError(
                     code: .storageFailure,
-                    message: "the PostgreSQL store at \(configuration.url.server) did not "
-                        + "answer within \(Self.seconds(configuration.operationTimeout)) s; the connection was closed"
+                    message: "the PostgreSQL store at \(configuration.url.server) did not answer within "
+                        + "\(PostgresTableStore.seconds(configuration.operationTimeout)) s; the connection was closed"
                 )
             default:
-                throw TableStoreError(postgres: error, url: configuration.url, connecting: false)
+                return TableStoreError(postgres: error, url: configuration.url, connecting: false)
             }
         }
     }
 
-    private static func seconds(_ duration: Duration) -> String {
+    fileprivate static func seconds(_ duration: Duration) -> String {
         let (seconds, attoseconds) = duration.components
         let value = Double(seconds) + Double(attoseconds) / 1e18
         return value == value.rounded() ? String(Int(value)) : String(value)

@@ -54,6 +54,8 @@ struct PostgresBatchingTests {
             #expect(after.calls - before.calls == 200)
             // Fewer statements than reads: the reads that arrived during one round trip shared the next.
             #expect(after.batches - before.batches < 200)
+            // And fewer leases than statements: the batches queued behind a running one ran on its connection.
+            #expect(after.sessions - before.sessions < after.batches - before.batches)
         }
     }
 

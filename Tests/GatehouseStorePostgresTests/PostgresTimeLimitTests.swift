@@ -92,6 +92,35 @@ struct PostgresTimeLimitTests {
         await store.close()
     }
 
+    /// A batch session holds its connection for many quick batches; the operation timeout counts from each batch's
+    /// start, so a session longer than the timeout is not cut off while each of its batches is quick.
+    @Test func aSessionOfQuickStepsLongerThanTheTimeoutRunsToItsEnd() async throws {
+        var (_, _, configuration) = try await newDatabase()
+        configuration.operationTimeout = .seconds(1)
+        let store = try await PostgresTableStore.open(configuration)
+        try #require(await Self.runsEventually(store))
+        // Eight steps of 0.25 s: 2 s in all, each well inside the 1 s limit on a loaded machine.
+        let steps = try await store.withLimitedConnection(cancellable: false, since: .now) { connection, limits in
+            var steps = 0
+            for _ in 0..<8 {
+                limits.restart()
+                _ = try await connection.query("SELECT pg_sleep(0.25)", logger: store.logger).collect()
+                steps += 1
+            }
+            return steps
+        }
+        #expect(steps == 8)
+        // A single step over the limit is still cut off.
+        let stuck = await #expect(throws: TableStoreError.self) {
+            try await store.withLimitedConnection(cancellable: false, since: .now) { connection, limits in
+                limits.restart()
+                _ = try await connection.query("SELECT pg_sleep(30)", logger: store.logger).collect()
+            }
+        }
+        #expect(stuck?.description.contains("did not answer within 1 s; the connection was closed") == true)
+        await store.close()
+    }
+
     /// Whether an operation runs within a few tries (opening a connection can outlast the wait on a loaded machine).
     private static func runsEventually(_ store: PostgresTableStore) async -> Bool {
         for _ in 0..<30 where (try? await store.withConnection { _ in true }) == true {
