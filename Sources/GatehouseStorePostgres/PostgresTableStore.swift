@@ -36,9 +36,9 @@ public final class PostgresTableStore: TableStore {
         /// with `storageFailure` (a server that went away mid-query must not hold a request for ever).
         public var operationTimeout: Duration
 
-        /// How many batches of point reads, and how many of creates, may run at once from each event loop
-        /// (`StatementBatcher`, `EventLoopLanes`); calls arriving while they all run wait for the next batch, so
-        /// they share one round trip.
+        /// How many batches of point reads, and how many of creates, may run at once from each event loop, each in
+        /// a session on a connection of its own (`StatementBatcher`, `EventLoopLanes`); calls arriving while they all
+        /// run wait for the next batch, so they share one round trip.
         public var batchesInFlight: Int
 
         /// The defaults: up to 16 connections; an operation waits up to 3 s for one and may run up to 15 s; one
