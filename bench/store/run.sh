@@ -2,7 +2,8 @@
 # The table store against raw SQLite, then `gatehouse serve specs/todo.yaml` on its SQLite store (the default, stateful)
 # against bench/serve's bare Hummingbird route, with wrk, rounds alternating between the servers: a GET of an existing
 # to-do by id, and a POST creating a to-do (a new item per request). Prints Markdown for bench/README.md, with the
-# load average before each wrk run; raw output goes to bench/out/store/. Every build goes through the shared build lock.
+# load average before each wrk run, and each share against issue 14's goal; raw output goes to bench/out/store/.
+# Every build goes through the shared build lock.
 #
 #   bench/store/run.sh                       # 20,000 items x 5 rounds; 3 wrk rounds of 10 s per case
 #   ITEMS=5000 ROUNDS=1 DURATION=5 bench/store/run.sh
@@ -135,4 +136,21 @@ if postgres:
         for r in range(1, rounds + 1):
             a, b = parse(f"stored-{case}-{r}"), parse(f"postgres-{case}-{r}")
             print(f"| {label}, {r} | {a[0]:,.0f} | {b[0]:,.0f} | {b[0]/a[0]:.0%} | {b[1]:.2f} ms | {b[2]} | {b[3]} |")
+
+# Each share against issue 14's goal: over all rounds (the requests of every round added up, so a round the machine
+# slowed weighs what it served) and round by round.
+print()
+print("| share | all rounds | per round | goal | rounds at the goal |")
+print("|---|---|---|---|---|")
+shares = [("SQLite GET of the bare route's", "bare-get", "stored-get", 0.50),
+          ("SQLite create of the bare route's", "bare-post", "stored-post", 0.35)]
+if postgres:
+    shares += [("PostgreSQL GET of SQLite's", "stored-get", "postgres-get", 0.50),
+               ("PostgreSQL create of SQLite's", "stored-post", "postgres-post", 0.50)]
+for label, base, measured, goal in shares:
+    pairs = [(parse(f"{base}-{r}")[0], parse(f"{measured}-{r}")[0]) for r in range(1, rounds + 1)]
+    ratios = [m / b for b, m in pairs]
+    total = sum(m for _, m in pairs) / sum(b for b, _ in pairs)
+    print(f"| {label} | {total:.1%} | {min(ratios):.0%}-{max(ratios):.0%} | {goal:.0%} "
+          f"| {sum(r >= goal for r in ratios)} of {rounds} |")
 PY
