@@ -41,9 +41,9 @@ final class OperationWatchdog: Sendable {
 
     /// Watches the operation whose phases `race` records, running as `task`, its limits counted from `started`;
     /// returns the ticket to `forget` it by.
-    func watch<T: Sendable>(
+    func watch(
         _ race: PostgresTableStore.LeaseRace,
-        cancelling task: Task<T, any Error>,
+        cancelling task: any CancellableOperation,
         started: ContinuousClock.Instant = .now
     ) -> Int {
         let watched = Watched(race: race, task: task, started: started)
@@ -96,4 +96,4 @@ protocol CancellableOperation: Sendable {
     func cancel()
 }
 
-extension Task: CancellableOperation where Failure == any Error {}
+extension Task: CancellableOperation {}

@@ -29,9 +29,10 @@ extension PostgresTableStore {
         var requires: PostgresStatements.ItemAddress
     }
 
-    /// Runs a session of one of the lanes' `StatementBatcher`s: a connection, leased when the session starts (its wait
-    /// counted from the oldest queued call's arrival), runs the batches the session takes, one after another, with
-    /// the operation timeout counted from each batch's start. A batch that fails fails its calls, and the session
+    /// Runs a session of one of the lanes' `StatementBatcher`s, in the session's task: a connection, leased when the
+    /// session starts (its wait counted from the oldest queued call's arrival, the task cancelled by the watchdog when
+    /// it is late), runs the batches the session takes, one after another, with the operation timeout counted from
+    /// each batch's start. A batch that fails fails its calls, and the session
     /// ends, so the next leases a connection again (the failure may have been the connection's). A session that gets
     /// no connection fails the batch it was started for.
     func runSession<Input: Sendable, Output: Sendable>(
@@ -39,8 +40,16 @@ extension PostgresTableStore {
         _ batch: @escaping @Sendable ([Input], PostgresConnection) async throws -> [Output]
     ) async {
         guard let since = session.oldestQueued else { return }
+        // The session's own task waits for the connection: no other task's hop between the calls and the lease.
+        let limits = OperationLimits(store: self)
+        let race = limits.race
+        let ticket = watchdog.watch(race, cancelling: session.task, started: since)
+        limits.watching(ticket)
+        defer { watchdog.forget(ticket) }
         do {
-            try await withLimitedConnection(cancellable: false, since: since) { connection, limits in
+            try await lanes.current.client.withConnection { connection in
+                guard race.claim(connection) else { throw LeaseRace.TimedOut() }
+                defer { race.finish() }
                 while let inputs = session.next() {
                     limits.restart()
                     do {
@@ -52,7 +61,7 @@ extension PostgresTableStore {
                 }
             }
         } catch {
-            session.fail(error)
+            session.fail(limits.storeError(error))
         }
     }
 

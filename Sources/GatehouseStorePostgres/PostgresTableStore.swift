@@ -221,9 +221,9 @@ public final class PostgresTableStore: TableStore {
     /// Both limits are kept by the store's one `OperationWatchdog`, not by a timer per operation: the operation runs
     /// in a task the watchdog cancels when its lease is late, and whose connection it closes when it runs too long.
     ///
-    /// A batch session (`runSession`) passes `cancellable: false`, so one caller going away does not fail the others
-    /// (the two limits still hold), and passes as `since` when its oldest caller arrived, so the limits count from
-    /// there and no caller waits longer than `connectionWait` for a connection in all.
+    /// With `cancellable: false` the operation runs on when its caller's task is cancelled (the two limits still
+    /// hold); `since` is when its wait began, so the limits count from there. A batch session keeps the same limits
+    /// in its own task (`runSession`).
     func withConnection<T: Sendable>(
         cancellable: Bool = true,
         since: ContinuousClock.Instant = .now,
@@ -277,11 +277,11 @@ public final class PostgresTableStore: TableStore {
         private let store: PostgresTableStore
         private let ticket = Mutex<Int?>(nil)
 
-        fileprivate init(store: PostgresTableStore) {
+        init(store: PostgresTableStore) {
             self.store = store
         }
 
-        fileprivate func watching(_ ticket: Int) {
+        func watching(_ ticket: Int) {
             self.ticket.withLock { $0 = ticket }
         }
 

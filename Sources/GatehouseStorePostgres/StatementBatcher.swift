@@ -19,6 +19,8 @@ final class StatementBatcher<Input: Sendable, Output: Sendable>: Sendable {
     final class Session: Sendable {
         private let batcher: StatementBatcher
         private let started = ContinuousClock.now
+        /// The session's own task, which a watchdog may cancel while the session waits for its connection.
+        let task = SessionTask()
         /// The batch taken and not yet answered, the batches taken so far, and whether the session gave its slot back.
         private let state = Mutex<(current: [Waiter], batches: Int, freed: Bool)>(([], 0, false))
 
@@ -198,10 +200,33 @@ final class StatementBatcher<Input: Sendable, Output: Sendable>: Sendable {
     private func start(_ run: @escaping @Sendable (Session) async -> Void) {
         let session = Session(self)
         state.withLock { $0.statistics.sessions += 1 }
-        Task {
-            await run(session)
-            session.end(run)
+        session.task.set(
+            Task {
+                await run(session)
+                session.end(run)
+            })
+    }
+}
+
+/// A session's task, cancellable from the moment the session exists: a cancel that comes before the task is known
+/// cancels it as soon as it is.
+final class SessionTask: CancellableOperation {
+    private let state = Mutex<(task: Task<Void, Never>?, cancelled: Bool)>((nil, false))
+
+    fileprivate func set(_ task: Task<Void, Never>) {
+        let cancelled = state.withLock { state in
+            state.task = task
+            return state.cancelled
         }
+        if cancelled { task.cancel() }
+    }
+
+    func cancel() {
+        let task = state.withLock { state in
+            state.cancelled = true
+            return state.task
+        }
+        task?.cancel()
     }
 }
 
